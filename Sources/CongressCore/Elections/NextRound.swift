@@ -1,0 +1,62 @@
+/// What the presidium decided after a round with a pending tie or unfilled places (R-E-23, R-E-24).
+public enum PresidiumDecision: Sendable, Equatable {
+    /// R-E-23: a new round among the tied candidates for the places they compete for.
+    case revoteAmongTied(ballotsIssued: Int)
+    /// R-E-24: a further round for the unfilled places with the candidates not yet elected,
+    /// plus any names the congress decided to add.
+    case furtherRound(ballotsIssued: Int, addedCandidates: [String] = [])
+    /// Leave the places unfilled (or the tie to the higher committee); no further round.
+    case stop
+}
+
+/// Why a next round cannot follow from a result.
+public enum NextRoundProblem: Error, Sendable, Equatable {
+    /// R-E-23: there is no pending tie to re-vote.
+    case noTie
+    /// R-E-24: every place is filled.
+    case noUnfilledPlaces
+    /// R-E-23: a tie must be settled before a further round for unfilled places.
+    case tiePending
+    /// The new round's list breaks a rule.
+    case refused(ElectionRefusal)
+
+    public var ruleID: String {
+        switch self {
+        case .noTie, .tiePending: "R-E-23"
+        case .noUnfilledPlaces: "R-E-24"
+        case .refused(let refusal): refusal.ruleID
+        }
+    }
+}
+
+extension ElectionResult {
+    /// The next round's election, or `nil` when the presidium stops. Every round keeps the same
+    /// base and threshold (R-E-23, R-E-24): the base record is carried over unchanged.
+    public func nextRound(_ decision: PresidiumDecision) throws(NextRoundProblem) -> Election? {
+        var next = election
+        next.round += 1
+        switch decision {
+        case .stop:
+            return nil
+        case .revoteAmongTied(let issued):
+            guard let tie else { throw .noTie }
+            next.candidates = tie.names
+            next.ballotsIssued = issued
+            switch tie.cut {
+            case .official: (next.seats, next.alternateSeats) = (tie.seats, tie.alternateSeats)
+            case .alternate: (next.seats, next.alternateSeats) = (0, tie.seats)
+            }
+        case .furtherRound(let issued, let added):
+            if tie != nil { throw .tiePending }
+            guard unfilledSeats + unfilledAlternateSeats > 0 else { throw .noUnfilledPlaces }
+            let remaining = candidates.filter { $0.outcome == .notElected }.map(\.name)
+            // Added names join the list, which keeps Vietnamese order (R-E-10).
+            next.candidates = added.isEmpty ? remaining : VietnameseNameOrder.sorted(remaining + added)
+            next.seats = unfilledSeats
+            next.alternateSeats = unfilledAlternateSeats
+            next.ballotsIssued = issued
+        }
+        do { try ListCheck.validate(next) } catch { throw .refused(error) }
+        return next
+    }
+}

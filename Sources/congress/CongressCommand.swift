@@ -1,0 +1,2 @@
+import CongressApp
+@main struct Main { static func main() {} }
