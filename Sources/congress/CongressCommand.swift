@@ -1,2 +1,30 @@
+import ArgumentParser
 import CongressApp
-@main struct Main { static func main() {} }
+import CongressCore
+import Foundation
+
+/// The one executable: `congress tally | order-names | …`.
+@main
+struct CongressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "congress",
+        abstract: "Đại hội: Party congresses, their elections and their counting.",
+        subcommands: [TallyCommand.self, OrderNamesCommand.self]
+    )
+}
+
+/// Options every command shares.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Language of messages and minutes: vi (default) or en.")
+    var lang: Language = .vi
+}
+
+extension Language: ExpressibleByArgument {}
+extension TallyJob.Format: ExpressibleByArgument {}
+
+/// Writes a command's output and exits with its status.
+func emit(_ output: CommandOutput) throws {
+    FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
+    FileHandle.standardError.write(Data(output.standardError.utf8))
+    if output.status != 0 { throw ExitCode(output.status) }
+}

@@ -1,0 +1,51 @@
+/// The counting minutes of one round (R-E-28) as localized lines, ready for any renderer:
+/// plain text here, the printable HTML page in the application.
+public struct CountingMinutes: Sendable, Equatable {
+    /// A labelled value.
+    public struct Fact: Sendable, Equatable {
+        public var label: String
+        public var value: String
+    }
+
+    /// One candidate's line of the results table.
+    public struct Row: Sendable, Equatable {
+        public var number: String
+        public var name: String
+        public var votes: String
+        public var percent: String
+        public var outcome: String
+        /// The outcome's code (`elected`, `tied`, …), for styling.
+        public var outcomeCode: String
+    }
+
+    /// A titled list of names, e.g. the winners in descending order of votes.
+    public struct NameList: Sendable, Equatable {
+        public var heading: String
+        public var items: [String]
+        public var isEmpty: Bool { items.isEmpty }
+    }
+
+    public var language: String
+    public var party: String
+    public var heading: String
+    public var title: String
+    public var facts: [Fact]
+    public var listHeading: String
+    public var list: [String]
+    public var attendance: [Fact]
+    public var base: Fact
+    public var baseSteps: [String]
+    public var threshold: Fact
+    public var ballots: [Fact]
+    public var invalidReasons: [Fact]
+    public var resultsHeading: String
+    public var columns: [String]
+    public var rows: [Row]
+    public var outcomes: [NameList]
+    public var notices: [String]
+    public var boardHeading: String
+    public var signatures: [String]
+    public var signHint: String
+    /// What an empty name list prints.
+    public var noneText: String
+}

@@ -1,0 +1,32 @@
+/// The languages the product speaks: Vietnamese first, English available.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case vi, en
+
+    /// A number with two decimals as written in this language (Vietnamese uses a decimal comma).
+    public func decimal(_ text: String) -> String {
+        self == .vi ? String(text.map { $0 == "." ? "," : $0 }) : text
+    }
+}
+
+/// User-facing text, one catalogue per language (`Catalogue+Vietnamese.swift`,
+/// `Catalogue+English.swift`). Placeholders `{0}`, `{1}`, … take the arguments in order.
+public enum Catalogue {
+    public static func text(_ key: String, _ language: Language, _ arguments: CustomStringConvertible...) -> String {
+        text(key, language, arguments: arguments)
+    }
+
+    /// The text for `key` with `arguments` in place of `{0}`, `{1}`, …
+    public static func text(_ key: String, _ language: Language, arguments: [CustomStringConvertible]) -> String {
+        let table = language == .vi ? vietnamese : english
+        var text = table[key] ?? english[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacing("{\(index)}", with: argument.description)
+        }
+        return text
+    }
+
+    /// Every key of a catalogue, for the test that both languages have them all.
+    public static func keys(_ language: Language) -> Set<String> {
+        Set((language == .vi ? vietnamese : english).keys)
+    }
+}

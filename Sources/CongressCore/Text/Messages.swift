@@ -1,0 +1,86 @@
+/// User-facing messages for the errors of the core, from the catalogues.
+extension ElectionRefusal {
+    public func message(_ language: Language) -> String {
+        let rule = ruleID
+        let say = { (key: String, arguments: [CustomStringConvertible]) in
+            Catalogue.text("refusal." + key, language, arguments: [rule] + arguments)
+        }
+        switch self {
+        case let .listWithoutSurplus(body, seats, candidates):
+            return say("listWithoutSurplus", [body.name(language), candidates, seats])
+        case let .surplusOverCap(_, seats, candidates, cap):
+            return say("surplusOverCap", [candidates - seats, cap, seats, candidates])
+        case let .fewerCandidatesThanPlaces(candidates, places): return say("fewerCandidatesThanPlaces", [candidates, places])
+        case let .baseNotPositive(base): return say("baseNotPositive", [base])
+        case let .negativeCount(field, value): return say("negativeCount", [field, value])
+        case let .alternateSeatsOutsideDelegates(body): return say("alternateSeatsOutsideDelegates", [body.rawValue])
+        case let .noSeats(body): return say("noSeats", [body.rawValue])
+        case .noCandidates: return say("noCandidates", [])
+        case let .blankCandidateName(number): return say("blankCandidateName", [number])
+        case let .moreBallotsIssuedThanConvened(issued, convened):
+            return say("moreBallotsIssuedThanConvened", [issued, convened])
+        }
+    }
+}
+
+extension BallotEntryProblem {
+    public func message(_ language: Language) -> String {
+        let say = { (key: String, arguments: [CustomStringConvertible]) in
+            Catalogue.text("entry." + key, language, arguments: arguments)
+        }
+        switch self {
+        case let .numberOutsideList(number, candidates): return say("numberOutsideList", [number, candidates])
+        case let .notABallotNumber(text): return say("notABallotNumber", [text])
+        case let .numberRepeated(number): return say("numberRepeated", [number])
+        case let .marksLength(found, expected): return say("marksLength", [found, expected])
+        case let .unknownMark(text): return say("unknownMark", [text])
+        case .marksOnStrikeOut: return say("marksOnStrikeOut", [])
+        case .struckOnAgreeDisagree: return say("struckOnAgreeDisagree", [])
+        case let .notYesNo(column, text): return say("notYesNo", [column, text])
+        case let .fieldCount(found, expected): return say("fieldCount", [found, expected])
+        case let .header(missing, unknown):
+            return say("header", [missing.isEmpty ? "-" : missing.joined(separator: ", "),
+                                  unknown.isEmpty ? "-" : unknown.joined(separator: ", ")])
+        case let .moreBallotsThanIssued(returned, issued): return say("moreBallotsThanIssued", [returned, issued])
+        case .notUTF8: return say("notUTF8", [])
+        }
+    }
+}
+
+extension ElectionFileProblem {
+    /// The message, naming the file and the field.
+    public func message(file: String, _ language: Language) -> String {
+        let say = { (key: String, arguments: [CustomStringConvertible]) in
+            Catalogue.text("file." + key, language, arguments: [file] + arguments)
+        }
+        switch self {
+        case let .notJSON(detail): return say("notJSON", [detail])
+        case let .missingField(field): return say("missingField", [field])
+        case let .wrongType(field, expected): return say("wrongType", [field, expected])
+        case let .unknownValue(field, value, allowed): return say("unknownValue", [field, value, allowed.joined(separator: ", ")])
+        case let .unknownField(field): return say("unknownField", [field])
+        case let .exclusionNotForKind(field, kind): return say("exclusionNotForKind", [field, kind.rawValue])
+        }
+    }
+}
+
+extension NextRoundProblem {
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .noTie: Catalogue.text("next.noTie", language, ruleID)
+        case .noUnfilledPlaces: Catalogue.text("next.noUnfilledPlaces", language, ruleID)
+        case .tiePending: Catalogue.text("next.tiePending", language, ruleID)
+        case .refused(let refusal): refusal.message(language)
+        }
+    }
+}
+
+extension BodyKind {
+    /// The body's name in the language.
+    public func name(_ language: Language) -> String { Catalogue.text("body." + rawValue, language) }
+}
+
+extension InvalidReason {
+    /// The reason as the minutes print it.
+    public func name(_ language: Language) -> String { Catalogue.text("invalid." + rawValue, language) }
+}
