@@ -22,7 +22,7 @@ extension CountingMinutes {
         facts.append(Fact(label: t("minutes.rulebook", []),
                           value: "\(election.rulebook.id) (\(election.rulebook.date)) — \(language == .vi ? election.rulebook.titleVi : election.rulebook.titleEn)"))
         listHeading = t("minutes.list", [])
-        list = election.candidates.enumerated().map { "\($0 + 1). \($1)" }
+        list = election.candidates.enumerated().map { Fact(label: String($0 + 1), value: $1) }
 
         let record = election.base
         attendance = [Fact(label: t("minutes.convened", []), value: String(record.convened))]
@@ -68,9 +68,9 @@ extension CountingMinutes {
         }
         let winnersKey = election.body.isPassFail ? "minutes.passed"
             : election.body == .delegates ? "minutes.electedDelegates" : "minutes.elected"
-        outcomes = [NameList(heading: t(winnersKey, []), items: result.electedPositions.map(describe))]
+        outcomes = [NameList(heading: t(winnersKey, []), items: result.electedPositions.map(describe), isEmpty: result.electedPositions.isEmpty)]
         if election.body == .delegates {
-            outcomes.append(NameList(heading: t("minutes.alternates", []), items: result.alternatePositions.map(describe)))
+            outcomes.append(NameList(heading: t("minutes.alternates", []), items: result.alternatePositions.map(describe), isEmpty: result.alternatePositions.isEmpty))
         }
         notices = result.ties.map { t("minutes.tie", [$0.names.joined(separator: ", "), $0.seats]) }
         if result.unfilledSeats > 0 { notices.append(t("minutes.unfilled", [result.unfilledSeats])) }

@@ -3,7 +3,7 @@ extension CountingMinutes {
     public func plainText() -> String {
         var lines: [String] = [party, "", heading, title, ""]
         lines += aligned(facts)
-        lines += ["", listHeading + ":"] + list.map { "  " + $0 }
+        lines += ["", listHeading + ":"] + list.map { "  \($0.label). \($0.value)" }
         lines += [""] + aligned(attendance)
         lines += aligned([base]) + baseSteps.map { "    " + $0 }
         lines += aligned([threshold])

@@ -22,7 +22,8 @@ public struct CountingMinutes: Sendable, Equatable {
     public struct NameList: Sendable, Equatable {
         public var heading: String
         public var items: [String]
-        public var isEmpty: Bool { items.isEmpty }
+        /// Stored, not computed, so templates can test it.
+        public var isEmpty: Bool
     }
 
     public var language: String
@@ -31,7 +32,8 @@ public struct CountingMinutes: Sendable, Equatable {
     public var title: String
     public var facts: [Fact]
     public var listHeading: String
-    public var list: [String]
+    /// The election list: ballot number (label) and full name (value).
+    public var list: [Fact]
     public var attendance: [Fact]
     public var base: Fact
     public var baseSteps: [String]

@@ -62,4 +62,12 @@ public struct Tie: Sendable, Equatable {
     public var seats: Int
     /// For an official-place tie among delegates: how many of them become alternates in any case.
     public var alternateSeats: Int
+
+    public init(cut: Cut, positions: [Int], names: [String], seats: Int, alternateSeats: Int) {
+        self.cut = cut
+        self.positions = positions
+        self.names = names
+        self.seats = seats
+        self.alternateSeats = alternateSeats
+    }
 }

@@ -17,4 +17,9 @@ public struct BallotFileErrors: Error, Sendable, Equatable {
     public var total: Int
 
     public static let limit = 50
+
+    public init(errors: [BallotRowError], total: Int) {
+        self.errors = errors
+        self.total = total
+    }
 }
