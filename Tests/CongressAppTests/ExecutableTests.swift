@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The built `congress` program itself: exit statuses and streams as a shell sees them.
+@Suite struct ExecutableTests {
+    /// `congress` sits beside the test bundle in the build folder.
+    static let binary: URL = {
+        var folder = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("congress").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("congress")
+    }()
+
+    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func tallyPrintsJSONAndExitsZero() throws {
+        let example = TallyJobTests.paths("A-threshold-on-base")
+        let result = try run(["tally", example.0, example.1, "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("\"threshold\": 51"))
+    }
+
+    @Test func entryErrorExitsTwo() throws {
+        let example = TallyJobTests.paths("A-threshold-on-base")
+        let bad = try TallyJobTests.temporaryFile("struck\n1\n5\n", name: "ballots.csv")
+        let result = try run(["tally", example.0, bad, "--lang", "en"])
+        #expect(result.status == 2)
+        #expect(result.out.isEmpty)
+        #expect(result.err.contains("line 3: number 5 is not on the list"))
+    }
+
+    @Test func unknownFormatIsAUsageError() throws {
+        let example = TallyJobTests.paths("A-threshold-on-base")
+        let result = try run(["tally", example.0, example.1, "--format", "pdf"])
+        #expect(result.status != 0)
+        #expect(result.out.isEmpty)
+    }
+}
