@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Benchmarks live in their own package so their build stays out of the product's.
+// Run in release mode only: `swift run -c release congress-benchmarks`.
+let package = Package(
+    name: "CongressBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "Congress", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "congress-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressApp", package: "Congress"),
+            ],
+            path: "Sources/CongressBenchmarks"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
