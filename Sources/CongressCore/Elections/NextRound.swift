@@ -17,13 +17,15 @@ public enum NextRoundProblem: Error, Sendable, Equatable {
     case noUnfilledPlaces
     /// R-E-23: a tie must be settled before a further round for unfilled places.
     case tiePending
+    /// R-E-24: a cell that elected no secretary in this many rounds gets one appointed from above.
+    case appointmentDue(rounds: Int)
     /// The new round's list breaks a rule.
     case refused(ElectionRefusal)
 
     public var ruleID: String {
         switch self {
         case .noTie, .tiePending: "R-E-23"
-        case .noUnfilledPlaces: "R-E-24"
+        case .noUnfilledPlaces, .appointmentDue: "R-E-24"
         case .refused(let refusal): refusal.ruleID
         }
     }
@@ -33,6 +35,9 @@ extension ElectionResult {
     /// The next round's election, or `nil` when the presidium stops. Every round keeps the same
     /// base and threshold (R-E-23, R-E-24): the base record is carried over unchanged.
     public func nextRound(_ decision: PresidiumDecision) throws(NextRoundProblem) -> Election? {
+        if decision == .stop { return nil }
+        let limit = election.rulebook.cellSecretaryRoundsBeforeAppointment
+        if election.body == .cellSecretary, election.round >= limit { throw .appointmentDue(rounds: limit) }
         var next = election
         next.round += 1
         switch decision {

@@ -113,5 +113,6 @@ extension Catalogue {
         "next.noTie": "{0}: there is no tie to re-vote.",
         "next.noUnfilledPlaces": "{0}: every place is filled; there is no further round.",
         "next.tiePending": "{0}: settle the tie before a further round for unfilled places.",
+        "next.appointmentDue": "{0}: the cell elected no secretary in {1} rounds; the higher committee appoints one.",
     ]
 }

@@ -123,5 +123,6 @@ extension Catalogue {
         "next.noTie": "{0}: không có trường hợp bằng phiếu để bầu lại.",
         "next.noUnfilledPlaces": "{0}: đã bầu đủ số lượng, không có lần bầu tiếp.",
         "next.tiePending": "{0}: phải giải quyết trường hợp bằng phiếu trước khi bầu tiếp cho số còn thiếu.",
+        "next.appointmentDue": "{0}: chi bộ đã bầu {1} lần không được bí thư; cấp ủy cấp trên chỉ định bí thư.",
     ]
 }

@@ -70,6 +70,7 @@ extension NextRoundProblem {
         case .noTie: Catalogue.text("next.noTie", language, ruleID)
         case .noUnfilledPlaces: Catalogue.text("next.noUnfilledPlaces", language, ruleID)
         case .tiePending: Catalogue.text("next.tiePending", language, ruleID)
+        case .appointmentDue(let rounds): Catalogue.text("next.appointmentDue", language, ruleID, rounds)
         case .refused(let refusal): refusal.message(language)
         }
     }

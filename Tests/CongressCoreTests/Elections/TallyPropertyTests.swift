@@ -83,7 +83,7 @@ import Testing
         }
     }
 
-    @Test("Counting in one pass equals merging partial counts of stacks", arguments: cases)
+    @Test("R-E-29: counting in one pass equals merging partial counts of stacks", arguments: cases)
     func stacksMerge(_ example: Case) throws {
         var random = SeededGenerator(seed: example.seed ^ 0x5EED)
         let stacks = Int.random(in: 1...5, using: &random)

@@ -158,3 +158,22 @@ import Testing
         }
     }
 }
+
+/// R-E-24: a cell secretary is appointed from above after three rounds without one.
+@Suite struct CellSecretaryRoundsTests {
+    @Test("R-E-24: after three rounds without a cell secretary, no fourth round: appointment")
+    func appointmentAfterThreeRounds() throws {
+        for round in 1...3 {
+            let election = Election(title: "Bầu bí thư chi bộ", body: .cellSecretary, round: round, seats: 1,
+                                    candidates: ["Lê Văn An"], base: BaseRecord(kind: .membersCongress, convened: 9), ballotsIssued: 9)
+            let result = try Tally.count(election, ballots: (0..<9).map { Ballot.marking($0 < 4 ? "A" : "D") })
+            #expect(result.unfilledSeats == 1)
+            if round < 3 {
+                #expect(try result.nextRound(.furtherRound(ballotsIssued: 9))?.round == round + 1)
+            } else {
+                #expect(throws: NextRoundProblem.appointmentDue(rounds: 3)) { try result.nextRound(.furtherRound(ballotsIssued: 9)) }
+                #expect(NextRoundProblem.appointmentDue(rounds: 3).message(.vi).contains("chỉ định"))
+            }
+        }
+    }
+}
