@@ -7,24 +7,36 @@ let package = Package(
     products: [
         .executable(name: "congress", targets: ["congress"]),
         .library(name: "CongressCore", targets: ["CongressCore"]),
+        .library(name: "CongressStore", targets: ["CongressStore"]),
+        .library(name: "CongressSQLite", targets: ["CongressSQLite"]),
         .library(name: "CongressApp", targets: ["CongressApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: Core — the rules: pure functions over value types, Foundation only.
         .target(name: "CongressCore"),
 
+        // MARK: Storage — the store protocol, StoreError, the in-memory store and the register snapshot.
+        .target(name: "CongressStore", dependencies: ["CongressCore"]),
+
+        // MARK: SQLite — the embedded database (GRDB): migrations, records, queries.
+        .target(
+            name: "CongressSQLite",
+            dependencies: ["CongressStore", "CongressCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
         // MARK: Application — composition root: files in, rendered documents out.
         .target(
             name: "CongressApp",
             dependencies: [
-                "CongressCore",
+                "CongressCore", "CongressStore", "CongressSQLite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates"), .copy("Data")]
         ),
 
         // MARK: Executable — the one command-line program.
@@ -38,7 +50,12 @@ let package = Package(
 
         // MARK: Tests — one target per source target.
         .testTarget(name: "CongressCoreTests", dependencies: ["CongressCore"]),
-        .testTarget(name: "CongressAppTests", dependencies: ["CongressApp", "CongressCore"]),
+        .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressCore"]),
+        .testTarget(
+            name: "CongressAppTests",
+            dependencies: ["CongressApp", "CongressCore", "CongressStore", "CongressSQLite"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

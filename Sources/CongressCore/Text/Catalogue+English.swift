@@ -114,5 +114,12 @@ extension Catalogue {
         "next.noUnfilledPlaces": "{0}: every place is filled; there is no further round.",
         "next.tiePending": "{0}: settle the tie before a further round for unfilled places.",
         "next.appointmentDue": "{0}: the cell elected no secretary in {1} rounds; the higher committee appoints one.",
+        "import.rejected": "Not imported: the members file has {0} problem(s). Nothing was written.",
+        "store.unknownUnit": "There is no party organisation with code '{0}' (on that day).",
+        "store.duplicateUnit": "Organisation code '{0}' is already in the register.",
+        "store.danglingReference": "Organisation code '{0}' is referred to but not in the register.",
+        "store.unknownMember": "There is no member with ID '{0}'.",
+        "store.eventNotApplicable": "Cannot record the event for member {0}: {1}.",
+        "store.database": "Database error: {0}. {1}",
     ]
 }

@@ -124,5 +124,12 @@ extension Catalogue {
         "next.noUnfilledPlaces": "{0}: đã bầu đủ số lượng, không có lần bầu tiếp.",
         "next.tiePending": "{0}: phải giải quyết trường hợp bằng phiếu trước khi bầu tiếp cho số còn thiếu.",
         "next.appointmentDue": "{0}: chi bộ đã bầu {1} lần không được bí thư; cấp ủy cấp trên chỉ định bí thư.",
+        "import.rejected": "Không nhập: tệp đảng viên có {0} lỗi. Không có dữ liệu nào được ghi.",
+        "store.unknownUnit": "Không có tổ chức đảng mã '{0}' (vào ngày đó).",
+        "store.duplicateUnit": "Mã tổ chức '{0}' đã có trong sổ.",
+        "store.danglingReference": "Mã tổ chức '{0}' được nhắc tới nhưng không có trong sổ.",
+        "store.unknownMember": "Không có đảng viên mã '{0}'.",
+        "store.eventNotApplicable": "Không ghi được sự kiện cho đảng viên {0}: {1}.",
+        "store.database": "Lỗi cơ sở dữ liệu: {0}. {1}",
     ]
 }

@@ -1,0 +1,69 @@
+/// Reads the members file (formats.md §4): every row checked, every problem collected with its
+/// line and column; rows are returned only when there is none (all or nothing).
+public enum MembersCSV {
+    public enum Column: String, CaseIterable, Sendable {
+        case memberID = "member_id", fullName = "full_name", gender, birthDate = "birth_date", ethnicity
+        case hometown = "hometown_province_code", unit = "unit_code", joinedOn = "joined_on", officialOn = "official_on"
+        case status, education, academicTitle = "academic_title", politicalTheory = "political_theory"
+    }
+
+    static let required: [Column] = [.memberID, .fullName, .gender, .birthDate, .ethnicity, .unit, .joinedOn, .status]
+
+    /// The header line, in documented order, for files this product writes.
+    public static let header = Column.allCases.map(\.rawValue).joined(separator: ",")
+
+    /// Parses and checks the file's bytes against the day of the import (`today`).
+    /// - Parameter progress: called every 100,000 rows with the rows read so far.
+    public static func parse(
+        _ bytes: [UInt8], today: Day, maxErrors: Int = 1_000, progress: (Int) -> Void = { _ in }
+    ) -> Result<[MemberImportRow], MemberFileErrors> {
+        var errors: [MemberFileError] = []
+        var total = 0
+        var rows: [MemberImportRow] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = LineReader(buffer: buffer)
+            guard let headerLine = reader.nextLine() else {
+                errors.append(MemberFileError(line: 1, column: nil, problem: .header(missing: required.map(\.rawValue), unknown: [])))
+                total = 1
+                return
+            }
+            var index: [Column: Int] = [:]
+            var unknown: [String] = []
+            for position in 0..<headerLine.fields.count {
+                let name = headerLine.fields.text(position)
+                if let column = Column(rawValue: name), index[column] == nil { index[column] = position } else { unknown.append(name) }
+            }
+            let missing = required.filter { index[$0] == nil }
+            if !missing.isEmpty || !unknown.isEmpty {
+                errors.append(MemberFileError(line: 1, column: nil, problem: .header(missing: missing.map(\.rawValue), unknown: unknown)))
+                total = 1
+                return
+            }
+            var reader2 = MemberRowReader(index: index, fieldCount: headerLine.fields.count, today: today)
+            rows.reserveCapacity(bytes.count / 120)
+            while let line = reader.nextLine() {
+                if line.isBlank { continue }
+                switch reader2.read(line) {
+                case .success(let row): rows.append(row)
+                case .failure(let rowErrors):
+                    total += rowErrors.total
+                    if errors.count < maxErrors { errors.append(contentsOf: rowErrors.errors.prefix(maxErrors - errors.count)) }
+                }
+                if line.number % 100_000 == 0 { progress(line.number - 1) }
+            }
+        }
+        if total > 0 { return .failure(MemberFileErrors(errors: errors, total: total)) }
+        return .success(rows)
+    }
+}
+
+/// Every problem found in a members file (at most the first `maxErrors` kept).
+public struct MemberFileErrors: Error, Sendable, Equatable {
+    public var errors: [MemberFileError]
+    public var total: Int
+
+    public init(errors: [MemberFileError], total: Int) {
+        self.errors = errors
+        self.total = total
+    }
+}

@@ -1,0 +1,106 @@
+/// A calendar day (no time, no time zone), stored as days since 1970-01-01. Dates in the register
+/// are civil dates; a time zone would only move them.
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var daysSinceEpoch: Int32
+
+    public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+
+    /// The day, or `nil` when it does not exist (31/2, month 13, …).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), (1...Day.length(ofMonth: month, year: year)).contains(day), (1...9999).contains(year) else {
+            return nil
+        }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        daysSinceEpoch = Int32(era * 146_097 + dayOfEra - 719_468)
+    }
+
+    /// Year, month and day.
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = Int(daysSinceEpoch) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    public var year: Int { components.year }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        let (y, m, d) = components
+        return "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))"
+    }
+
+    /// `dd/MM/yyyy`, as Vietnamese documents write dates.
+    public var vietnamese: String {
+        let (y, m, d) = components
+        return "\(Self.pad(d, 2))/\(Self.pad(m, 2))/\(y)"
+    }
+
+    public var description: String { iso }
+
+    /// Parses `YYYY-MM-DD` exactly; `nil` for anything else or a day that does not exist.
+    public init?(iso text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = Self.number(bytes[0..<4]), let m = Self.number(bytes[5..<7]), let d = Self.number(bytes[8..<10])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+
+    /// The day `count` days later (or earlier, when negative).
+    public func adding(days count: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(count)) }
+
+    /// Whole years from `self` to `other` (an age on `other` for a birth date `self`).
+    public func wholeYears(until other: Day) -> Int {
+        let a = components, b = other.components
+        var years = b.year - a.year
+        if (b.month, b.day) < (a.month, a.day) { years -= 1 }
+        return years
+    }
+
+    /// The same day `years` years earlier, 29/2 becoming 28/2 in a common year. A person born on
+    /// or before `day.subtracting(years: n)` is at least `n` years old on `day`.
+    public func subtracting(years: Int) -> Day {
+        let (y, m, d) = components
+        return Day(year: y - years, month: m, day: min(d, Day.length(ofMonth: m, year: y - years)))!
+    }
+
+    static func length(ofMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard (48...57).contains(byte) else { return nil }
+            value = value * 10 + Int(byte) - 48
+        }
+        return value
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
+
+extension Day {
+    /// 1/7/2025: the two-tier local structure takes effect (R-O-2).
+    public static let reorganisation2025 = Day(year: 2025, month: 7, day: 1)!
+}

@@ -1,0 +1,1 @@
+// The GRDB store; see SQLiteRegisterStore.swift.

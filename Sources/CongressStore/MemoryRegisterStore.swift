@@ -1,0 +1,86 @@
+import CongressCore
+
+/// The register in memory: for tests, and the reference the SQLite store is held to.
+public actor MemoryRegisterStore: RegisterStore {
+    private var units: [String: Unit] = [:]
+    private var unitOrder: [String] = []
+    private var placements: [UnitPlacement] = []
+    private var unitEventList: [UnitEvent] = []
+    private var records: [String: PersonRecord] = [:]
+    private var cached: RegisterSnapshot?
+
+    public init() {}
+
+    public func addOrganisation(_ batch: OrganisationRecords) throws(StoreError) {
+        var added = Set<String>()
+        for unit in batch.units {
+            if units[unit.code] != nil || !added.insert(unit.code).inserted { throw .duplicateUnit(unit.code) }
+        }
+        let known = { (code: String) in self.units[code] != nil || added.contains(code) }
+        for placement in batch.placements {
+            if !known(placement.unit) { throw .danglingReference(placement.unit) }
+            if let parent = placement.parent, !known(parent) { throw .danglingReference(parent) }
+        }
+        for event in batch.events {
+            if !known(event.unit) { throw .danglingReference(event.unit) }
+            if let other = event.other, !known(other) { throw .danglingReference(other) }
+        }
+        for unit in batch.units {
+            units[unit.code] = unit
+            unitOrder.append(unit.code)
+        }
+        placements += batch.placements
+        unitEventList += batch.events
+        cached = nil
+    }
+
+    public func unit(_ code: String) -> Unit? { units[code] }
+
+    public func unitEvents(_ code: String) -> [UnitEvent] {
+        unitEventList.filter { $0.unit == code || $0.other == code }.sorted { $0.day < $1.day }
+    }
+
+    public func importMembers(_ rows: [MemberImportRow], on day: Day) throws(StoreError) -> ImportSummary {
+        let planned = ImportPlanner.plan(rows, on: day, unit: { self.units[$0] }, existing: { self.records[$0] })
+        switch planned {
+        case .failure(let errors): throw .importRejected(errors)
+        case .success(let plan):
+            for record in plan.inserts { records[record.person.memberID] = record }
+            for (record, _) in plan.updates { records[record.person.memberID] = record }
+            if !plan.inserts.isEmpty || !plan.updates.isEmpty { cached = nil }
+            return plan.summary
+        }
+    }
+
+    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) throws(StoreError) {
+        guard var record = records[memberID] else { throw .unknownMember(memberID) }
+        try MembershipEventCheck.validate(event, record: record, unit: { self.units[$0] })
+        record.events.append(event)
+        record.events.sort { $0.day < $1.day }
+        record.spans = MembershipHistory.spans(record.events)
+        records[memberID] = record
+        cached = nil
+    }
+
+    public func personRecord(_ memberID: String) -> PersonRecord? { records[memberID] }
+
+    public func snapshot() -> RegisterSnapshot {
+        if let cached { return cached }
+        var builder = RegisterSnapshot.Builder(units: unitOrder.map { units[$0]! }, placements: placements, expectedPersons: records.count)
+        for memberID in records.keys.sorted() {
+            let record = records[memberID]!
+            builder.add(record.person, spans: record.spans)
+        }
+        let snapshot = builder.build()
+        cached = snapshot
+        return snapshot
+    }
+
+    public func summary() -> RegisterSummary {
+        var byKind: [UnitKind: Int] = [:]
+        for unit in units.values { byKind[unit.kind, default: 0] += 1 }
+        return RegisterSummary(unitsByKind: byKind, persons: records.count,
+                               spans: records.values.reduce(0) { $0 + $1.spans.count },
+                               events: records.values.reduce(0) { $0 + $1.events.count })
+    }
+}

@@ -1,0 +1,26 @@
+/// Many strings in one byte buffer: a national register's names without millions of heap objects.
+struct PackedStrings: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var starts: [UInt32] = [0]
+
+    var count: Int { starts.count - 1 }
+
+    mutating func reserve(strings: Int, bytes byteCount: Int) {
+        starts.reserveCapacity(strings + 1)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        starts.append(UInt32(bytes.count))
+    }
+
+    subscript(index: Int) -> String {
+        String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
+    }
+
+    /// The bytes of string `index`, without copying.
+    func withBytes<R>(_ index: Int, _ body: (ArraySlice<UInt8>) -> R) -> R {
+        body(bytes[Int(starts[index])..<Int(starts[index + 1])])
+    }
+}

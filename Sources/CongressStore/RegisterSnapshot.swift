@@ -1,0 +1,105 @@
+import CongressCore
+import Synchronization
+
+/// An immutable, columnar copy of the register for fast reads at national size: members of a
+/// subtree on a day, structure counts, pages in ballot-name order (R-E-10) and accent-insensitive
+/// search. Both store implementations build one after each change and answer from it, so they give
+/// the same answers; contract tests compare them with the core's reference computation.
+public final class RegisterSnapshot: Sendable {
+    let units: [Unit]
+    let unitIndex: [String: Int32]
+    let placements: [UnitPlacement]
+
+    // One row per person.
+    let memberIDs: [String]
+    let names: PackedStrings
+    let foldedNames: PackedStrings
+    let gender: [UInt8]
+    let ethnicity: [UInt8]
+    let education: [UInt8]
+    let theory: [UInt8]
+    let birth: [Int32]
+    let joined: [Int32]
+    /// Day made official, or `Int32.max` while probationary.
+    let official: [Int32]
+    /// Persons in ballot-name order (R-E-10), ties by member ID.
+    let byRank: [UInt32]
+    /// Position of each person in `byRank`.
+    let rankOf: [UInt32]
+
+    // Spans, grouped by person: person p's spans are spanStart[p] ..< spanStart[p + 1].
+    let spanStart: [UInt32]
+    let spanUnit: [Int32]
+    let spanFrom: [Int32]
+    /// Last day, inclusive, or `Int32.max` while open.
+    let spanTo: [Int32]
+    let spanStanding: [UInt8]
+
+    let search: SearchIndex
+    private let views = Mutex<[Day: DayView]>([:])
+
+    init(units: [Unit], placements: [UnitPlacement], columns: Columns) {
+        self.units = units
+        self.placements = placements
+        unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        memberIDs = columns.memberIDs
+        names = columns.names
+        foldedNames = columns.foldedNames
+        gender = columns.gender
+        ethnicity = columns.ethnicity
+        education = columns.education
+        theory = columns.theory
+        birth = columns.birth
+        joined = columns.joined
+        official = columns.official
+        spanStart = columns.spanStart
+        spanUnit = columns.spanUnit
+        spanFrom = columns.spanFrom
+        spanTo = columns.spanTo
+        spanStanding = columns.spanStanding
+        let order = Ranking.byName(columns.names, memberIDs: columns.memberIDs)
+        var inverse = [UInt32](repeating: 0, count: order.count)
+        for (rank, person) in order.enumerated() { inverse[Int(person)] = UInt32(rank) }
+        byRank = order
+        rankOf = inverse
+        search = SearchIndex(foldedNames: columns.foldedNames)
+    }
+
+    /// Number of persons (members and former members).
+    public var personCount: Int { memberIDs.count }
+
+    /// The organisation and where each person is, on `day` (cached for a few days).
+    func view(on day: Day) -> DayView {
+        if let cached = views.withLock({ $0[day] }) { return cached }
+        let view = DayView(snapshot: self, day: day)
+        views.withLock { cache in
+            if cache.count >= 8 { cache.removeAll() }
+            cache[day] = view
+        }
+        return view
+    }
+
+    /// The tree on `day`.
+    public func tree(on day: Day) -> OrganisationTree { view(on: day).tree }
+}
+
+extension RegisterSnapshot {
+    /// The columns a store fills, one row per person and one per span.
+    struct Columns: Sendable {
+        var memberIDs: [String] = []
+        var names = PackedStrings()
+        var foldedNames = PackedStrings()
+        var gender: [UInt8] = []
+        var ethnicity: [UInt8] = []
+        var education: [UInt8] = []
+        var theory: [UInt8] = []
+        var birth: [Int32] = []
+        var joined: [Int32] = []
+        var official: [Int32] = []
+        var spanStart: [UInt32] = [0]
+        var spanUnit: [Int32] = []
+        var spanFrom: [Int32] = []
+        var spanTo: [Int32] = []
+        var spanStanding: [UInt8] = []
+    }
+}

@@ -1,0 +1,101 @@
+import CongressCore
+
+/// The register of the organisation and its members. Every method is one business transaction:
+/// it happens whole or not at all. Reads of members and statistics go through a snapshot.
+public protocol RegisterStore: Sendable {
+    /// Adds units, their dated placements and events (R-O-4). Refuses a code already present.
+    func addOrganisation(_ records: OrganisationRecords) async throws(StoreError)
+    /// The unit with this code, whether or not it still exists.
+    func unit(_ code: String) async throws(StoreError) -> Unit?
+    /// The dated changes (merges, renames, …) that name the unit, oldest first.
+    func unitEvents(_ code: String) async throws(StoreError) -> [UnitEvent]
+    /// Imports checked rows of a members file as of `day`, all or nothing (formats.md §4).
+    /// Re-importing the same rows changes nothing.
+    func importMembers(_ rows: [MemberImportRow], on day: Day) async throws(StoreError) -> ImportSummary
+    /// Records a dated membership event (transfer, suspension, …) for one member (R-O-3).
+    func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError)
+    /// A person with their membership history.
+    func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord?
+    /// The current read snapshot (rebuilt after each change).
+    func snapshot() async throws(StoreError) -> RegisterSnapshot
+    /// What the register holds.
+    func summary() async throws(StoreError) -> RegisterSummary
+}
+
+/// Units, placements and events to add together.
+public struct OrganisationRecords: Sendable, Equatable {
+    public var units: [Unit]
+    public var placements: [UnitPlacement]
+    public var events: [UnitEvent]
+
+    public init(units: [Unit] = [], placements: [UnitPlacement] = [], events: [UnitEvent] = []) {
+        self.units = units
+        self.placements = placements
+        self.events = events
+    }
+}
+
+/// A person, their events and the spans derived from them.
+public struct PersonRecord: Sendable, Equatable {
+    public var person: Person
+    public var events: [MembershipEvent]
+    public var spans: [MembershipSpan]
+
+    public init(person: Person, events: [MembershipEvent], spans: [MembershipSpan]) {
+        self.person = person
+        self.events = events
+        self.spans = spans
+    }
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+}
+
+/// Totals for `congress demo` and the home page.
+public struct RegisterSummary: Sendable, Equatable {
+    public var unitsByKind: [UnitKind: Int]
+    public var persons: Int
+    public var spans: Int
+    public var events: Int
+
+    public init(unitsByKind: [UnitKind: Int], persons: Int, spans: Int, events: Int) {
+        self.unitsByKind = unitsByKind
+        self.persons = persons
+        self.spans = spans
+        self.events = events
+    }
+}
+
+extension RegisterStore {
+    /// A page of members (see `MemberQuery`); `StoreError.unknownUnit` if the unit does not exist that day.
+    public func members(_ query: MemberQuery) async throws(StoreError) -> Page<MemberRow> {
+        guard let page = try await snapshot().members(query) else { throw .unknownUnit(query.unit) }
+        return page
+    }
+
+    /// Structure counts of a subtree on a day (R-O-3: per person).
+    public func structure(of unit: String, on day: Day) async throws(StoreError) -> StructureCounts {
+        guard let counts = try await snapshot().structure(of: unit, on: day) else { throw .unknownUnit(unit) }
+        return counts
+    }
+
+    /// Members of a subtree on a day.
+    public func memberCount(of unit: String, on day: Day) async throws(StoreError) -> Int {
+        guard let count = try await snapshot().memberCount(of: unit, on: day) else { throw .unknownUnit(unit) }
+        return count
+    }
+
+    /// The tree on a day.
+    public func tree(on day: Day) async throws(StoreError) -> OrganisationTree {
+        try await snapshot().tree(on: day)
+    }
+}

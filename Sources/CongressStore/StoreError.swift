@@ -1,0 +1,33 @@
+import CongressCore
+
+/// Why a store operation did not happen. Nothing was written when one is thrown.
+public enum StoreError: Error, Sendable, Equatable {
+    /// An import with problems: every one, with its line and column.
+    case importRejected(MemberFileErrors)
+    /// No unit with this code (that day).
+    case unknownUnit(String)
+    /// A unit code that is already in the register.
+    case duplicateUnit(String)
+    /// A placement or event naming a unit that is not in the register or this batch.
+    case danglingReference(String)
+    /// No member with this ID.
+    case unknownMember(String)
+    /// An event that cannot apply (e.g. a transfer of someone who is not a member that day).
+    case eventNotApplicable(memberID: String, reason: String)
+    /// The database failed; `message` says what happened, `advice` what to do.
+    case database(message: String, advice: String)
+
+    /// The message for people, in the language.
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .importRejected(let errors):
+            return Catalogue.text("import.rejected", language, errors.total)
+        case .unknownUnit(let code): return Catalogue.text("store.unknownUnit", language, code)
+        case .duplicateUnit(let code): return Catalogue.text("store.duplicateUnit", language, code)
+        case .danglingReference(let code): return Catalogue.text("store.danglingReference", language, code)
+        case .unknownMember(let id): return Catalogue.text("store.unknownMember", language, id)
+        case .eventNotApplicable(let id, let reason): return Catalogue.text("store.eventNotApplicable", language, id, reason)
+        case .database(let message, let advice): return Catalogue.text("store.database", language, message, advice)
+        }
+    }
+}
