@@ -46,8 +46,8 @@ public enum ImportPlanner {
             if newEvents.isEmpty, old.person == row.person {
                 plan.unchanged += 1
             } else {
-                let events = (old.events + newEvents).sorted { $0.day < $1.day }
-                plan.updates.append((PersonRecord(person: row.person, events: events, spans: MembershipHistory.spans(events)), newEvents))
+                let record = PersonRecord(person: row.person, admittedUnit: old.admittedUnit, otherEvents: old.otherEvents + newEvents)
+                plan.updates.append((record, newEvents))
             }
         }
         if !errors.isEmpty { return .failure(MemberFileErrors(errors: errors, total: errors.count)) }
@@ -57,10 +57,8 @@ public enum ImportPlanner {
     /// The record of a person new to the register: admitted in the unit on the day they joined,
     /// made official, and their standing on the import day if it is not normal activity.
     static func newRecord(_ row: MemberImportRow, on day: Day) -> PersonRecord {
-        var events = [MembershipEvent(kind: .admitted, day: row.person.joinedOn, unit: row.unit)]
-        if let official = row.person.officialOn { events.append(MembershipEvent(kind: .madeOfficial, day: official)) }
-        if let kind = standingEvent(row.status) { events.append(MembershipEvent(kind: kind, day: max(day, row.person.joinedOn))) }
-        return PersonRecord(person: row.person, events: events, spans: MembershipHistory.spans(events))
+        let standing = standingEvent(row.status).map { [MembershipEvent(kind: $0, day: max(day, row.person.joinedOn))] } ?? []
+        return PersonRecord(person: row.person, admittedUnit: row.unit, otherEvents: standing)
     }
 
     /// Events that take an existing person to the row's unit and standing on `day`.

@@ -55,9 +55,10 @@ public actor MemoryRegisterStore: RegisterStore {
     public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) throws(StoreError) {
         guard var record = records[memberID] else { throw .unknownMember(memberID) }
         try MembershipEventCheck.validate(event, record: record, unit: { self.units[$0] })
-        record.events.append(event)
-        record.events.sort { $0.day < $1.day }
-        record.spans = MembershipHistory.spans(record.events)
+        var person = record.person
+        if event.kind == .madeOfficial { person.officialOn = event.day }
+        let others = event.kind == .madeOfficial ? record.otherEvents : record.otherEvents + [event]
+        record = PersonRecord(person: person, admittedUnit: record.admittedUnit, otherEvents: others)
         records[memberID] = record
         cached = nil
     }

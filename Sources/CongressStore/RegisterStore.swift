@@ -99,3 +99,28 @@ extension RegisterStore {
         try await snapshot().tree(on: day)
     }
 }
+
+extension PersonRecord {
+    /// The canonical record: admitted in `admittedUnit` on the day they joined, made official on
+    /// their official day (if any), then the other events in date order; spans derived (R-O-3).
+    /// Every store returns records in this form, so they compare equal.
+    public init(person: Person, admittedUnit: String, otherEvents: [MembershipEvent]) {
+        var events = [MembershipEvent(kind: .admitted, day: person.joinedOn, unit: admittedUnit)]
+        if let official = person.officialOn { events.append(MembershipEvent(kind: .madeOfficial, day: official)) }
+        events += otherEvents.sorted { $0.day < $1.day }
+        self.init(person: person, events: events, spans: MembershipHistory.spans(events))
+    }
+
+    /// The unit the person was first admitted in.
+    public var admittedUnit: String { events.first { $0.kind == .admitted }?.unit ?? "" }
+
+    /// The events other than the first admission and the official day, as stores keep them.
+    public var otherEvents: [MembershipEvent] {
+        var skippedAdmission = false
+        return events.filter { event in
+            if event.kind == .madeOfficial { return false }
+            if event.kind == .admitted, !skippedAdmission { skippedAdmission = true; return false }
+            return true
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The GRDB store; see SQLiteRegisterStore.swift.

@@ -1,0 +1,116 @@
+import CongressCore
+import CongressStore
+import GRDB
+import Synchronization
+
+/// The register in an SQLite file (WAL mode, one pool per file for the process). Writes are
+/// single transactions; reads of members and statistics come from a snapshot rebuilt when the
+/// register's version changes (also after another process's writes).
+public final class SQLiteRegisterStore: RegisterStore, Sendable {
+    let pool: DatabasePool
+    public let path: String
+    private let cache = Mutex<(version: Int64, snapshot: RegisterSnapshot)?>(nil)
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -200000; PRAGMA temp_store = MEMORY")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator().migrate(pool)
+        } catch {
+            throw Self.storeError(error, advice: "Check that \(path) is a Congress database and that its folder is writable.")
+        }
+    }
+
+    // MARK: Organisation
+
+    public func addOrganisation(_ records: OrganisationRecords) async throws(StoreError) {
+        try await write { db in try OrganisationWriter.add(records, db) }
+    }
+
+    public func unit(_ code: String) async throws(StoreError) -> Unit? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT code, name, kind, valid_from, valid_to FROM unit WHERE code = ?", arguments: [code])
+                .map(OrganisationReader.unit)
+        }
+    }
+
+    public func unitEvents(_ code: String) async throws(StoreError) -> [UnitEvent] {
+        try await read { db in try OrganisationReader.events(naming: code, db) }
+    }
+
+    // MARK: Members
+
+    public func importMembers(_ rows: [MemberImportRow], on day: Day) async throws(StoreError) -> ImportSummary {
+        try await write { db in try MemberWriter.importRows(rows, on: day, db) }
+    }
+
+    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError) {
+        try await write { db in try MemberWriter.record(event, for: memberID, db) }
+    }
+
+    public func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord? {
+        try await read { db in try MemberReader.record(memberID, db) }
+    }
+
+    public func snapshot() async throws(StoreError) -> RegisterSnapshot {
+        let version = try await read { db in try Self.version(db) }
+        if let cached = cache.withLock({ $0 }), cached.version == version { return cached.snapshot }
+        let (loadedVersion, snapshot) = try await read { db in (try Self.version(db), try SnapshotLoader.load(db)) }
+        cache.withLock { $0 = (loadedVersion, snapshot) }
+        return snapshot
+    }
+
+    public func summary() async throws(StoreError) -> RegisterSummary {
+        try await read { db in
+            var byKind: [UnitKind: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, count(*) FROM unit GROUP BY kind") {
+                if let kind = UnitKind(rawValue: row[0]) { byKind[kind] = row[1] }
+            }
+            return RegisterSummary(
+                unitsByKind: byKind,
+                persons: try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0,
+                spans: try Int.fetchOne(db, sql: "SELECT count(*) FROM membership_span") ?? 0,
+                events: try Int.fetchOne(db, sql: "SELECT count(*) FROM membership_event") ?? 0)
+        }
+    }
+
+    // MARK: Plumbing
+
+    static func version(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT version FROM register_version") ?? 0
+    }
+
+    static func bumpVersion(_ db: Database) throws {
+        try db.execute(sql: "UPDATE register_version SET version = version + 1")
+    }
+
+    private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await pool.read(body) } catch { throw Self.storeError(error, advice: "Try again; if it persists, check the database file.") }
+    }
+
+    private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write { db in
+                let result = try body(db)
+                try Self.bumpVersion(db)
+                return result
+            }
+        } catch {
+            throw Self.storeError(error, advice: "Nothing was written. Check the input, or that the disk has room.")
+        }
+    }
+
+    static func storeError(_ error: any Error, advice: String) -> StoreError {
+        if let storeError = error as? StoreError { return storeError }
+        if let databaseError = error as? DatabaseError {
+            return .database(message: databaseError.message ?? "\(databaseError.resultCode)", advice: advice)
+        }
+        return .database(message: String(describing: error), advice: advice)
+    }
+}

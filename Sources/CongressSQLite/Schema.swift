@@ -1,0 +1,93 @@
+import CongressCore
+import GRDB
+
+/// The schema, as migrations. The schema guards the data: NOT NULL, foreign keys, unique codes
+/// and member IDs, CHECKs on every enumerated column and on date order.
+enum Schema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: organisation and register") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    static func list(_ values: [String]) -> String { values.map { "'\($0)'" }.joined(separator: ",") }
+    static func isDate(_ column: String) -> String {
+        "\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+    }
+
+    static let v1 = """
+    CREATE TABLE register_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+    INSERT INTO register_version VALUES (1, 0);
+
+    CREATE TABLE unit (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 40),
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        kind TEXT NOT NULL CHECK (kind IN (\(list(UnitKind.allCases.map(\.rawValue))))),
+        valid_from TEXT CHECK (valid_from IS NULL OR \(isDate("valid_from"))),
+        valid_to TEXT CHECK (valid_to IS NULL OR \(isDate("valid_to"))),
+        CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to)
+    );
+    CREATE TABLE unit_placement (
+        unit_id INTEGER NOT NULL REFERENCES unit(id),
+        parent_id INTEGER REFERENCES unit(id),
+        valid_from TEXT CHECK (valid_from IS NULL OR \(isDate("valid_from"))),
+        valid_to TEXT CHECK (valid_to IS NULL OR \(isDate("valid_to"))),
+        CHECK (parent_id IS NULL OR parent_id <> unit_id),
+        CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to)
+    );
+    CREATE INDEX unit_placement_unit ON unit_placement(unit_id);
+    CREATE INDEX unit_placement_parent ON unit_placement(parent_id);
+    CREATE TABLE unit_event (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN (\(list(UnitEvent.Kind.allCases.map(\.rawValue))))),
+        day TEXT NOT NULL CHECK (\(isDate("day"))),
+        unit_id INTEGER NOT NULL REFERENCES unit(id),
+        other_id INTEGER REFERENCES unit(id),
+        old_name TEXT
+    );
+    CREATE INDEX unit_event_unit ON unit_event(unit_id);
+    CREATE INDEX unit_event_other ON unit_event(other_id);
+
+    CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        member_id TEXT NOT NULL UNIQUE CHECK (length(member_id) BETWEEN 1 AND 32),
+        full_name TEXT NOT NULL CHECK (length(full_name) >= 3),
+        gender TEXT NOT NULL CHECK (gender IN (\(list(Gender.allCases.map(\.rawValue))))),
+        birth_date TEXT NOT NULL CHECK (\(isDate("birth_date"))),
+        birth_year_only INTEGER NOT NULL CHECK (birth_year_only IN (0, 1)),
+        ethnicity TEXT NOT NULL CHECK (length(ethnicity) > 0),
+        hometown TEXT CHECK (hometown IS NULL OR length(hometown) = 2),
+        education TEXT NOT NULL CHECK (education IN (\(list(Education.allCases.map(\.rawValue))))),
+        academic_title TEXT NOT NULL CHECK (academic_title IN (\(list(AcademicTitle.allCases.map(\.rawValue))))),
+        political_theory TEXT NOT NULL CHECK (political_theory IN (\(list(PoliticalTheory.allCases.map(\.rawValue))))),
+        joined_on TEXT NOT NULL CHECK (\(isDate("joined_on"))),
+        official_on TEXT CHECK (official_on IS NULL OR \(isDate("official_on"))),
+        admitted_unit_id INTEGER NOT NULL REFERENCES unit(id),
+        CHECK (birth_date < joined_on),
+        CHECK (official_on IS NULL OR official_on >= joined_on)
+    );
+    CREATE TABLE membership_span (
+        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+        valid_from TEXT NOT NULL CHECK (\(isDate("valid_from"))),
+        valid_to TEXT CHECK (valid_to IS NULL OR \(isDate("valid_to"))),
+        unit_id INTEGER NOT NULL REFERENCES unit(id),
+        standing TEXT NOT NULL CHECK (standing IN (\(list(Standing.allCases.map(\.rawValue))))),
+        CHECK (valid_to IS NULL OR valid_from <= valid_to),
+        PRIMARY KEY (person_id, valid_from)
+    ) WITHOUT ROWID;
+    CREATE INDEX membership_span_unit ON membership_span(unit_id);
+    CREATE TABLE membership_event (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN (\(list(MembershipEvent.Kind.allCases.map(\.rawValue))))),
+        day TEXT NOT NULL CHECK (\(isDate("day"))),
+        unit_id INTEGER REFERENCES unit(id),
+        until TEXT CHECK (until IS NULL OR \(isDate("until"))),
+        detail TEXT
+    );
+    CREATE INDEX membership_event_person ON membership_event(person_id);
+    """
+}
