@@ -1,0 +1,181 @@
+import CongressCore
+import CongressStore
+import Testing
+
+/// The contract every register store meets; runs against the in-memory and the SQLite store.
+@Suite struct RegisterStoreContractTests {
+    typealias S = SampleRegister
+
+    @Test("R-O-4: the tree as of a day before and after the 2025 merge", arguments: StoreKind.allCases)
+    func treeAsOfDay(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        let before = try await store.tree(on: S.day("2025-01-01"))
+        #expect(before.children(of: "TW").map(\.code) == ["LT44", "LT45"])
+        #expect(before.ancestry(of: "C1").map(\.code) == ["TW", "LT44", "LX1", "C1"])
+        #expect(before.subtree(of: "T44") == nil)
+        let after = try await store.tree(on: S.day("2025-07-01"))
+        #expect(after.children(of: "TW").map(\.code) == ["T44"])
+        #expect(after.children(of: "X1").map(\.code) == ["C1", "C2"])
+        #expect(after.ancestry(of: "C3").map(\.code) == ["TW", "T44", "X2", "C3"])
+    }
+
+    @Test("R-O-4: merges are dated events of both units", arguments: StoreKind.allCases)
+    func unitHistory(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        let events = try await store.unitEvents("T44")
+        #expect(events.map(\.unit) == ["LT44", "LT45"])
+        #expect(events.allSatisfy { $0.kind == .mergedInto && $0.day == S.reform && $0.other == "T44" })
+        #expect(try await store.unit("LT44")?.validTo == S.lastLegacyDay)
+    }
+
+    @Test("Adding a unit code twice or naming an unknown unit is refused, nothing written", arguments: StoreKind.allCases)
+    func organisationGuards(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        let before = try await store.summary()
+        await #expect(throws: StoreError.duplicateUnit("C1")) {
+            try await store.addOrganisation(OrganisationRecords(units: [Unit(code: "C9", name: "Mới", kind: .cell), Unit(code: "C1", name: "Trùng", kind: .cell)]))
+        }
+        await #expect(throws: StoreError.danglingReference("NOPE")) {
+            try await store.addOrganisation(OrganisationRecords(units: [Unit(code: "C9", name: "Mới", kind: .cell)],
+                                                               placements: [UnitPlacement(unit: "C9", parent: "NOPE")]))
+        }
+        #expect(try await store.summary() == before)
+        #expect(try await store.unit("C9") == nil)
+    }
+
+    @Test("Import adds every row; re-importing the same file changes nothing", arguments: StoreKind.allCases)
+    func importIsIdempotent(kind: StoreKind) async throws {
+        let store = try kind.make()
+        try await store.addOrganisation(S.organisation)
+        #expect(try await store.importMembers(S.rows(), on: S.importDay) == ImportSummary(added: 7))
+        let first = try await store.summary()
+        let record = try await store.personRecord("M003")
+        #expect(try await store.importMembers(S.rows(), on: S.importDay) == ImportSummary(unchanged: 7))
+        #expect(try await store.summary() == first)
+        #expect(try await store.personRecord("M003") == record)
+    }
+
+    @Test("An import with a bad unit imports nothing and names the line and column", arguments: StoreKind.allCases)
+    func importAllOrNothing(kind: StoreKind) async throws {
+        let store = try kind.make()
+        try await store.addOrganisation(S.organisation)
+        var rows = S.rows()
+        rows[2].unit = "NOPE"
+        rows[5].unit = "LX1"   // ended on 30/6/2025
+        do {
+            _ = try await store.importMembers(rows, on: S.importDay)
+            Issue.record("expected a rejection")
+        } catch {
+            guard case .importRejected(let errors) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(errors.errors == [
+                MemberFileError(line: 4, column: "unit_code", problem: .unknownUnit("NOPE")),
+                MemberFileError(line: 7, column: "unit_code", problem: .unitNotOpen(code: "LX1", day: S.importDay)),
+            ])
+        }
+        #expect(try await store.summary().persons == 0)
+    }
+
+    @Test("Structure counts equal the core's reference computation over the same people", arguments: StoreKind.allCases)
+    func structureMatchesReference(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        var people: [Person] = []
+        var spans: [String: [MembershipSpan]] = [:]
+        for id in ["M001", "M002", "M003", "M004", "M005", "M006", "M007"] {
+            let record = try #require(try await store.personRecord(id))
+            people.append(record.person)
+            spans[id] = record.spans
+        }
+        for day in [S.day("2020-01-01"), S.day("2025-06-30"), S.day("2025-07-01"), S.day("2026-11-22")] {
+            let tree = try await store.tree(on: day)
+            for unit in tree.units.map(\.code) {
+                let reference = StructureReport.count(StructureReport.members(of: unit, in: tree, people: people, spans: spans), on: day)
+                #expect(try await store.structure(of: unit, on: day) == reference, "\(unit) on \(day)")
+                #expect(try await store.memberCount(of: unit, on: day) == reference.total)
+            }
+        }
+        let province = try await store.structure(of: "T44", on: S.day("2026-11-22"))
+        #expect(province.total == 7)
+        #expect(province.byStatus == [.official: 3, .probationary: 1, .exempted: 1, .suspended: 1, .temporaryElsewhere: 1])
+        #expect(province.byEthnicity == ["Kinh": 5, "Bru-Vân Kiều": 1, "Tà Ôi": 1])
+        #expect(province.ethnicMinorities == 2)
+    }
+
+    @Test("R-O-3: a transfer moves a person; nobody is counted twice", arguments: StoreKind.allCases)
+    func transferCountsOnce(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        try await store.recordMembershipEvent(MembershipEvent(kind: .transferred, day: S.day("2025-10-01"), unit: "C3"), for: "M001")
+        let before = S.day("2025-09-30"), after = S.day("2025-10-01")
+        #expect(try await store.memberCount(of: "X1", on: before) == 4)
+        #expect(try await store.memberCount(of: "X2", on: before) == 3)
+        #expect(try await store.memberCount(of: "X1", on: after) == 3)
+        #expect(try await store.memberCount(of: "X2", on: after) == 4)
+        for day in [before, after] { #expect(try await store.memberCount(of: "T44", on: day) == 7) }
+        let record = try #require(try await store.personRecord("M001"))
+        #expect(record.spans.map(\.unit) == ["C1", "C3"])
+        #expect(record.spans[0].to == before)
+    }
+
+    @Test("R-O-3: events that cannot apply are refused", arguments: StoreKind.allCases)
+    func eventGuards(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        await #expect(throws: StoreError.self) {
+            try await store.recordMembershipEvent(MembershipEvent(kind: .transferred, day: S.day("2001-01-01"), unit: "C3"), for: "M004")
+        }
+        await #expect(throws: StoreError.unknownMember("M999")) {
+            try await store.recordMembershipEvent(MembershipEvent(kind: .left, day: S.day("2026-01-01")), for: "M999")
+        }
+        await #expect(throws: StoreError.unknownUnit("LX1")) {
+            try await store.recordMembershipEvent(MembershipEvent(kind: .transferred, day: S.day("2026-01-01"), unit: "LX1"), for: "M001")
+        }
+    }
+
+    @Test("R-E-10: members listed in ballot-name order, paged, with filters", arguments: StoreKind.allCases)
+    func membersInNameOrder(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        let page = try await store.members(MemberQuery(unit: "T44", day: S.day("2026-11-22")))
+        #expect(page.total == 7)
+        #expect(page.items.map(\.fullName) == ["Nguyễn Văn An", "Nguyễn Văn An", "Nguyễn Văn Ân", "Hồ Thị Ánh", "Trần Thị Bình", "Lê Văn Đạt", "Phạm Thị Dung"].sortedLike(VietnameseNameOrder.sorted))
+        #expect(page.items.prefix(2).map(\.memberID) == ["M001", "M007"])
+        let second = try await store.members(MemberQuery(unit: "T44", day: S.day("2026-11-22"), offset: 5, limit: 5))
+        #expect(second.items.count == 2)
+        #expect(second.total == 7)
+        let women = try await store.members(MemberQuery(unit: "T44", day: S.day("2026-11-22"), gender: .female))
+        #expect(Set(women.items.map(\.memberID)) == ["M002", "M004", "M006"])
+        let minorities = try await store.members(MemberQuery(unit: "T44", day: S.day("2026-11-22"), ethnicity: "ta oi"))
+        #expect(minorities.items.map(\.memberID) == ["M004"])
+    }
+
+    @Test("Search is accent-insensitive and by word prefixes", arguments: StoreKind.allCases)
+    func search(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        let day = S.day("2026-11-22")
+        let plain = try await store.members(MemberQuery(unit: "TW", day: day, search: "nguyen van an"))
+        #expect(plain.items.map(\.memberID) == ["M001", "M007", "M005"])
+        let accented = try await store.members(MemberQuery(unit: "TW", day: day, search: "Nguyễn Văn Ân"))
+        #expect(accented.items.map(\.memberID) == ["M001", "M007", "M005"])
+        #expect(try await store.members(MemberQuery(unit: "TW", day: day, search: "dat")).items.map(\.memberID) == ["M003"])
+        #expect(try await store.members(MemberQuery(unit: "TW", day: day, search: "Đạt")).items.map(\.memberID) == ["M003"])
+        #expect(try await store.members(MemberQuery(unit: "X1", day: day, search: "an")).items.map(\.memberID) == ["M001", "M005"])
+        #expect(try await store.members(MemberQuery(unit: "TW", day: day, search: "zzz")).total == 0)
+    }
+
+    @Test("Reads on an unknown unit say so", arguments: StoreKind.allCases)
+    func unknownUnit(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        await #expect(throws: StoreError.unknownUnit("NOPE")) { try await store.structure(of: "NOPE", on: S.importDay) }
+    }
+
+    @Test("Both stores return the same records and pages")
+    func storesAgree() async throws {
+        let memory = try await S.filled(.memory), sqlite = try await S.filled(.sqlite)
+        for id in ["M001", "M003", "M004", "M006"] {
+            #expect(try await memory.personRecord(id) == sqlite.personRecord(id))
+        }
+        let query = MemberQuery(unit: "TW", day: S.day("2025-08-01"))
+        #expect(try await memory.members(query) == sqlite.members(query))
+    }
+}
+
+extension Array where Element == String {
+    func sortedLike(_ sort: ([String]) -> [String]) -> [String] { sort(self) }
+}

@@ -1,0 +1,97 @@
+import CongressCore
+import CongressSQLite
+import CongressStore
+import Foundation
+
+/// The store implementations the contract suite runs against.
+enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
+    case memory, sqlite
+    var description: String { rawValue }
+
+    func make() throws -> any RegisterStore {
+        switch self {
+        case .memory: return MemoryRegisterStore()
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congress-store-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return try SQLiteRegisterStore(path: folder.appendingPathComponent("register.sqlite").path)
+        }
+    }
+}
+
+/// A small province merged on 1/7/2025 (R-O-4): two legacy provinces into one, three legacy
+/// communes into two new ones; cells move from the old communes to the new ones.
+enum SampleRegister {
+    static let reform = Day.reorganisation2025
+    static let lastLegacyDay = Day(year: 2025, month: 6, day: 30)!
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    static let organisation = OrganisationRecords(
+        units: [
+            Unit(code: "TW", name: "Ban Chấp hành Trung ương", kind: .central),
+            Unit(code: "LT44", name: "Đảng bộ tỉnh Quảng Bình", kind: .underCentral, validTo: lastLegacyDay),
+            Unit(code: "LT45", name: "Đảng bộ tỉnh Quảng Trị (trước 2025)", kind: .underCentral, validTo: lastLegacyDay),
+            Unit(code: "T44", name: "Đảng bộ tỉnh Quảng Trị", kind: .underCentral, validFrom: reform),
+            Unit(code: "LX1", name: "Đảng bộ phường Hải Thành", kind: .grassrootsCommittee, validTo: lastLegacyDay),
+            Unit(code: "LX2", name: "Đảng bộ phường Đồng Phú", kind: .grassrootsCommittee, validTo: lastLegacyDay),
+            Unit(code: "LX3", name: "Đảng bộ xã Gio Linh", kind: .grassrootsCommittee, validTo: lastLegacyDay),
+            Unit(code: "X1", name: "Đảng bộ phường Đồng Hới", kind: .communeCommittee, validFrom: reform),
+            Unit(code: "X2", name: "Đảng bộ xã Gio Linh", kind: .communeCommittee, validFrom: reform),
+            Unit(code: "C1", name: "Chi bộ khu phố 1", kind: .grassrootsCell),
+            Unit(code: "C2", name: "Chi bộ khu phố 2", kind: .grassrootsCell),
+            Unit(code: "C3", name: "Chi bộ thôn An Xá", kind: .grassrootsCell),
+        ],
+        placements: [
+            UnitPlacement(unit: "TW", parent: nil),
+            UnitPlacement(unit: "LT44", parent: "TW", validTo: lastLegacyDay),
+            UnitPlacement(unit: "LT45", parent: "TW", validTo: lastLegacyDay),
+            UnitPlacement(unit: "T44", parent: "TW", validFrom: reform),
+            UnitPlacement(unit: "LX1", parent: "LT44", validTo: lastLegacyDay),
+            UnitPlacement(unit: "LX2", parent: "LT44", validTo: lastLegacyDay),
+            UnitPlacement(unit: "LX3", parent: "LT45", validTo: lastLegacyDay),
+            UnitPlacement(unit: "X1", parent: "T44", validFrom: reform),
+            UnitPlacement(unit: "X2", parent: "T44", validFrom: reform),
+            UnitPlacement(unit: "C1", parent: "LX1", validTo: lastLegacyDay),
+            UnitPlacement(unit: "C1", parent: "X1", validFrom: reform),
+            UnitPlacement(unit: "C2", parent: "LX2", validTo: lastLegacyDay),
+            UnitPlacement(unit: "C2", parent: "X1", validFrom: reform),
+            UnitPlacement(unit: "C3", parent: "LX3", validTo: lastLegacyDay),
+            UnitPlacement(unit: "C3", parent: "X2", validFrom: reform),
+        ],
+        events: [
+            UnitEvent(kind: .mergedInto, day: reform, unit: "LT44", other: "T44"),
+            UnitEvent(kind: .mergedInto, day: reform, unit: "LT45", other: "T44"),
+            UnitEvent(kind: .mergedInto, day: reform, unit: "LX1", other: "X1"),
+            UnitEvent(kind: .mergedInto, day: reform, unit: "LX2", other: "X1"),
+            UnitEvent(kind: .mergedInto, day: reform, unit: "LX3", other: "X2"),
+        ])
+
+    /// Members as a file would bring them (formats.md §4).
+    static let csv = """
+    member_id,full_name,gender,birth_date,ethnicity,hometown_province_code,unit_code,joined_on,official_on,status,education,academic_title,political_theory
+    M001,Nguyễn Văn An,nam,1980-03-15,Kinh,44,C1,2005-05-19,2006-05-19,official,cử nhân,,trung cấp
+    M002,Trần Thị Bình,nữ,1992-11-02,Kinh,44,C1,2015-02-03,2016-02-03,official,thạc sĩ,,sơ cấp
+    M003,Lê Văn Đạt,nam,1960,Bru-Vân Kiều,45,C2,1985-09-02,1986-09-02,exempted,trung học phổ thông,,
+    M004,Hồ Thị Ánh,nữ,2001-07-20,Tà Ôi,45,C3,2024-12-01,,probationary,cao đẳng,,
+    M005,Nguyễn Văn Ân,nam,1975-01-30,Kinh,44,C2,2000-01-01,2001-01-01,suspended,tiến sĩ,pgs,cao cấp
+    M006,Phạm Thị Dung,nữ,1988-06-06,Kinh,44,C3,2010-10-10,2011-10-10,temporaryElsewhere,kỹ sư,,trung cấp
+    M007,Nguyễn Văn An,nam,1990-01-01,Kinh,44,C3,2012-01-01,2013-01-01,official,cử nhân,,
+    """
+
+    static let importDay = day("2025-09-01")
+
+    static func rows() -> [MemberImportRow] {
+        switch MembersCSV.parse(Array(csv.utf8), today: importDay) {
+        case .success(let rows): return rows
+        case .failure(let errors): fatalError("sample file invalid: \(errors)")
+        }
+    }
+
+    /// A store holding the sample organisation and members.
+    static func filled(_ kind: StoreKind) async throws -> any RegisterStore {
+        let store = try kind.make()
+        try await store.addOrganisation(organisation)
+        _ = try await store.importMembers(rows(), on: importDay)
+        return store
+    }
+}
