@@ -46,15 +46,15 @@ enum OrganisationWriter {
 struct UnitIndex {
     var ids: [String: Int64] = [:]
     var codes: [Int64: String] = [:]
-    var units: [String: Unit] = [:]
-    var order: [Unit] = []
+    var units: [String: PartyUnit] = [:]
+    var order: [PartyUnit] = []
 
     static func load(_ db: Database) throws -> UnitIndex {
         var index = UnitIndex()
         let statement = try RawStatement(db, "SELECT id, code, name, kind, valid_from, valid_to FROM unit ORDER BY id")
         try statement.forEachRow(db) { row in
             let id = RawStatement.int(row, 0)
-            let unit = Unit(
+            let unit = PartyUnit(
                 code: RawStatement.text(row, 1) ?? "", name: RawStatement.text(row, 2) ?? "",
                 kind: UnitKind(rawValue: RawStatement.text(row, 3) ?? "") ?? .cell,
                 validFrom: RawStatement.text(row, 4).flatMap { Day(iso: $0) },
@@ -70,8 +70,8 @@ struct UnitIndex {
 
 /// Reads units and their events.
 enum OrganisationReader {
-    static func unit(_ row: Row) -> Unit {
-        Unit(code: row["code"], name: row["name"], kind: UnitKind(rawValue: row["kind"]) ?? .cell,
+    static func unit(_ row: Row) -> PartyUnit {
+        PartyUnit(code: row["code"], name: row["name"], kind: UnitKind(rawValue: row["kind"]) ?? .cell,
              validFrom: (row["valid_from"] as String?).flatMap { Day(iso: $0) },
              validTo: (row["valid_to"] as String?).flatMap { Day(iso: $0) })
     }

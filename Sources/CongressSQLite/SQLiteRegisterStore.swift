@@ -33,7 +33,7 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         try await write { db in try OrganisationWriter.add(records, db) }
     }
 
-    public func unit(_ code: String) async throws(StoreError) -> Unit? {
+    public func unit(_ code: String) async throws(StoreError) -> PartyUnit? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT code, name, kind, valid_from, valid_to FROM unit WHERE code = ?", arguments: [code])
                 .map(OrganisationReader.unit)
@@ -77,6 +77,16 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
                 persons: try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0,
                 spans: try Int.fetchOne(db, sql: "SELECT count(*) FROM membership_span") ?? 0,
                 events: try Int.fetchOne(db, sql: "SELECT count(*) FROM membership_event") ?? 0)
+        }
+    }
+
+    /// Writes the WAL into the main file and closes the connections (before moving the file).
+    public func close() throws(StoreError) {
+        do {
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try pool.close()
+        } catch {
+            throw Self.storeError(error, advice: "The database may still be in use by another program.")
         }
     }
 

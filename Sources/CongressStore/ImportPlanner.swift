@@ -17,7 +17,7 @@ public enum ImportPlanner {
     ///   - existing: looks an existing person up by member ID.
     public static func plan(
         _ rows: [MemberImportRow], on day: Day,
-        unit: (String) -> Unit?, existing: (String) -> PersonRecord?
+        unit: (String) -> PartyUnit?, existing: (String) -> PersonRecord?
     ) -> Result<Plan, MemberFileErrors> {
         var errors: [MemberFileError] = []
         var unitChecked: [String: MemberFileProblem?] = [:]

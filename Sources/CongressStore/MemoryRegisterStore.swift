@@ -2,7 +2,7 @@ import CongressCore
 
 /// The register in memory: for tests, and the reference the SQLite store is held to.
 public actor MemoryRegisterStore: RegisterStore {
-    private var units: [String: Unit] = [:]
+    private var units: [String: PartyUnit] = [:]
     private var unitOrder: [String] = []
     private var placements: [UnitPlacement] = []
     private var unitEventList: [UnitEvent] = []
@@ -34,7 +34,7 @@ public actor MemoryRegisterStore: RegisterStore {
         cached = nil
     }
 
-    public func unit(_ code: String) -> Unit? { units[code] }
+    public func unit(_ code: String) -> PartyUnit? { units[code] }
 
     public func unitEvents(_ code: String) -> [UnitEvent] {
         unitEventList.filter { $0.unit == code || $0.other == code }.sorted { $0.day < $1.day }

@@ -3,12 +3,12 @@ import CongressCore
 extension RegisterSnapshot {
     /// Fills the columns person by person; spans follow their person.
     public struct Builder: Sendable {
-        let units: [Unit]
+        let units: [PartyUnit]
         let placements: [UnitPlacement]
         let unitIndex: [String: Int32]
         var columns = Columns()
 
-        public init(units: [Unit], placements: [UnitPlacement], expectedPersons: Int = 0) {
+        public init(units: [PartyUnit], placements: [UnitPlacement], expectedPersons: Int = 0) {
             self.units = units
             self.placements = placements
             unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })

@@ -8,7 +8,7 @@ extension RegisterSnapshot {
     }
 
     /// The unit's children on `day` with the members of each subtree.
-    public func children(of unit: String, on day: Day) -> [(unit: Unit, members: Int)] {
+    public func children(of unit: String, on day: Day) -> [(unit: PartyUnit, members: Int)] {
         let view = view(on: day)
         return view.tree.children(of: unit).map { child in (child, view.tree.subtree(of: child.code).map(view.memberCount) ?? 0) }
     }

@@ -6,7 +6,7 @@ import Synchronization
 /// search. Both store implementations build one after each change and answer from it, so they give
 /// the same answers; contract tests compare them with the core's reference computation.
 public final class RegisterSnapshot: Sendable {
-    let units: [Unit]
+    let units: [PartyUnit]
     let unitIndex: [String: Int32]
     let placements: [UnitPlacement]
 
@@ -38,7 +38,7 @@ public final class RegisterSnapshot: Sendable {
     let search: SearchIndex
     private let views = Mutex<[Day: DayView]>([:])
 
-    init(units: [Unit], placements: [UnitPlacement], columns: Columns) {
+    init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns) {
         self.units = units
         self.placements = placements
         unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })

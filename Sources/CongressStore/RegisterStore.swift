@@ -6,7 +6,7 @@ public protocol RegisterStore: Sendable {
     /// Adds units, their dated placements and events (R-O-4). Refuses a code already present.
     func addOrganisation(_ records: OrganisationRecords) async throws(StoreError)
     /// The unit with this code, whether or not it still exists.
-    func unit(_ code: String) async throws(StoreError) -> Unit?
+    func unit(_ code: String) async throws(StoreError) -> PartyUnit?
     /// The dated changes (merges, renames, …) that name the unit, oldest first.
     func unitEvents(_ code: String) async throws(StoreError) -> [UnitEvent]
     /// Imports checked rows of a members file as of `day`, all or nothing (formats.md §4).
@@ -24,11 +24,11 @@ public protocol RegisterStore: Sendable {
 
 /// Units, placements and events to add together.
 public struct OrganisationRecords: Sendable, Equatable {
-    public var units: [Unit]
+    public var units: [PartyUnit]
     public var placements: [UnitPlacement]
     public var events: [UnitEvent]
 
-    public init(units: [Unit] = [], placements: [UnitPlacement] = [], events: [UnitEvent] = []) {
+    public init(units: [PartyUnit] = [], placements: [UnitPlacement] = [], events: [UnitEvent] = []) {
         self.units = units
         self.placements = placements
         self.events = events

@@ -5,11 +5,11 @@ import Foundation
 
 /// The one executable: `congress tally | order-names | …`.
 @main
-struct CongressCommand: ParsableCommand {
+struct CongressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congress",
         abstract: "Đại hội: Party congresses, their elections and their counting.",
-        subcommands: [TallyCommand.self, OrderNamesCommand.self]
+        subcommands: [DemoCommand.self, ImportCommand.self, TallyCommand.self, OrderNamesCommand.self]
     )
 }
 
@@ -21,6 +21,11 @@ struct LanguageOption: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 extension TallyJob.Format: ExpressibleByArgument {}
+
+/// Progress lines go to standard error, so standard output stays the result.
+@Sendable func progress(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
 
 /// Writes a command's output and exits with its status.
 func emit(_ output: CommandOutput) throws {

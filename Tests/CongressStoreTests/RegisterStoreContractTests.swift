@@ -33,10 +33,10 @@ import Testing
         let store = try await S.filled(kind)
         let before = try await store.summary()
         await #expect(throws: StoreError.duplicateUnit("C1")) {
-            try await store.addOrganisation(OrganisationRecords(units: [Unit(code: "C9", name: "Mới", kind: .cell), Unit(code: "C1", name: "Trùng", kind: .cell)]))
+            try await store.addOrganisation(OrganisationRecords(units: [PartyUnit(code: "C9", name: "Mới", kind: .cell), PartyUnit(code: "C1", name: "Trùng", kind: .cell)]))
         }
         await #expect(throws: StoreError.danglingReference("NOPE")) {
-            try await store.addOrganisation(OrganisationRecords(units: [Unit(code: "C9", name: "Mới", kind: .cell)],
+            try await store.addOrganisation(OrganisationRecords(units: [PartyUnit(code: "C9", name: "Mới", kind: .cell)],
                                                                placements: [UnitPlacement(unit: "C9", parent: "NOPE")]))
         }
         #expect(try await store.summary() == before)

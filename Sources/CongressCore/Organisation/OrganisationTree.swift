@@ -3,7 +3,7 @@
 public struct OrganisationTree: Sendable {
     public let day: Day
     /// Units that exist on `day`, in pre-order (parents before children, children by code).
-    public let units: [Unit]
+    public let units: [PartyUnit]
     /// Position of each unit in `units`.
     public let position: [String: Int]
     /// For the unit at position `i`, the positions of its subtree are `i ..< subtreeEnd[i]`.
@@ -12,7 +12,7 @@ public struct OrganisationTree: Sendable {
     public let parentPosition: [Int]
 
     /// Builds the tree of `day` from every unit and placement in the register.
-    public init(units allUnits: [Unit], placements: [UnitPlacement], on day: Day) {
+    public init(units allUnits: [PartyUnit], placements: [UnitPlacement], on day: Day) {
         self.day = day
         let existing = allUnits.filter { $0.exists(on: day) }
         let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -25,7 +25,7 @@ public struct OrganisationTree: Sendable {
         for unit in existing {
             if let parent = parentOf[unit.code] { children[parent, default: []].append(unit.code) } else { roots.append(unit.code) }
         }
-        var ordered: [Unit] = []
+        var ordered: [PartyUnit] = []
         var parents: [Int] = []
         ordered.reserveCapacity(existing.count)
         // Depth-first with an explicit stack: a subtree is walked whole before its next sibling.
@@ -52,9 +52,9 @@ public struct OrganisationTree: Sendable {
     }
 
     /// The unit's direct children, in pre-order.
-    public func children(of code: String) -> [Unit] {
+    public func children(of code: String) -> [PartyUnit] {
         guard let start = position[code] else { return [] }
-        var result: [Unit] = []
+        var result: [PartyUnit] = []
         var index = start + 1
         while index < subtreeEnd[start] {
             result.append(units[index])
@@ -64,9 +64,9 @@ public struct OrganisationTree: Sendable {
     }
 
     /// The chain from the root down to the unit (for breadcrumbs), the unit last.
-    public func ancestry(of code: String) -> [Unit] {
+    public func ancestry(of code: String) -> [PartyUnit] {
         guard var index = position[code] else { return [] }
-        var chain: [Unit] = [units[index]]
+        var chain: [PartyUnit] = [units[index]]
         while parentPosition[index] >= 0 {
             index = parentPosition[index]
             chain.append(units[index])

@@ -8,6 +8,19 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     }
 }
 
+extension Language {
+    /// A whole number with thousands separators: 5.600.000 in Vietnamese, 5,600,000 in English.
+    public func number(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(self == .vi ? "." : ",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+}
+
 /// User-facing text, one catalogue per language (`Catalogue+Vietnamese.swift`,
 /// `Catalogue+English.swift`). Placeholders `{0}`, `{1}`, … take the arguments in order.
 public enum Catalogue {

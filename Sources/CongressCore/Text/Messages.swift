@@ -85,3 +85,37 @@ extension InvalidReason {
     /// The reason as the minutes print it.
     public func name(_ language: Language) -> String { Catalogue.text("invalid." + rawValue, language) }
 }
+
+extension MemberFileProblem {
+    public func message(_ language: Language) -> String {
+        let say = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text("member." + key, language, arguments: arguments) }
+        switch self {
+        case let .header(missing, unknown):
+            return say("header", [missing.isEmpty ? "-" : missing.joined(separator: ", "), unknown.isEmpty ? "-" : unknown.joined(separator: ", ")])
+        case let .fieldCount(found, expected): return say("fieldCount", [found, expected])
+        case .missing: return say("missing", [])
+        case let .badMemberID(id): return say("badMemberID", [id])
+        case let .duplicateMemberID(line): return say("duplicateMemberID", [line])
+        case let .badName(name): return say("badName", [name])
+        case let .badGender(value): return say("badGender", [value])
+        case let .badDate(value): return say("badDate", [value])
+        case let .badYesNoValue(value, allowed): return say("badValue", [value, allowed.joined(separator: ", ")])
+        case let .unknownEthnicity(value): return say("unknownEthnicity", [value])
+        case let .badProvinceCode(value): return say("badProvinceCode", [value])
+        case let .birthNotBeforeJoining(birth, joined): return say("birthNotBeforeJoining", [birth.vietnamese, joined.vietnamese])
+        case let .joinedTooYoung(age): return say("joinedTooYoung", [age])
+        case let .inTheFuture(day): return say("inTheFuture", [day.vietnamese])
+        case let .officialBeforeJoining(official, joined): return say("officialBeforeJoining", [official.vietnamese, joined.vietnamese])
+        case .officialDateMissing: return say("officialDateMissing", [])
+        case .officialDateForProbationary: return say("officialDateForProbationary", [])
+        case let .unknownUnit(code): return say("unknownUnit", [code])
+        case let .unitNotOpen(code, day): return say("unitNotOpen", [code, day.vietnamese])
+        case .notUTF8: return say("notUTF8", [])
+        }
+    }
+}
+
+extension UnitKind {
+    /// The level's name in the language.
+    public func name(_ language: Language) -> String { Catalogue.text("kind." + rawValue, language) }
+}

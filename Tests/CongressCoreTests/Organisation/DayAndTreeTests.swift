@@ -40,11 +40,11 @@ import Testing
 
 @Suite struct OrganisationTreeTests {
     let units = [
-        Unit(code: "A", name: "Gốc", kind: .central),
-        Unit(code: "B", name: "Tỉnh cũ", kind: .underCentral, validTo: Day(iso: "2025-06-30")),
-        Unit(code: "C", name: "Tỉnh mới", kind: .underCentral, validFrom: Day(iso: "2025-07-01")),
-        Unit(code: "D", name: "Chi bộ", kind: .grassrootsCell),
-        Unit(code: "E", name: "Chi bộ 2", kind: .grassrootsCell),
+        PartyUnit(code: "A", name: "Gốc", kind: .central),
+        PartyUnit(code: "B", name: "Tỉnh cũ", kind: .underCentral, validTo: Day(iso: "2025-06-30")),
+        PartyUnit(code: "C", name: "Tỉnh mới", kind: .underCentral, validFrom: Day(iso: "2025-07-01")),
+        PartyUnit(code: "D", name: "Chi bộ", kind: .grassrootsCell),
+        PartyUnit(code: "E", name: "Chi bộ 2", kind: .grassrootsCell),
     ]
     let placements = [
         UnitPlacement(unit: "B", parent: "A"), UnitPlacement(unit: "C", parent: "A"),

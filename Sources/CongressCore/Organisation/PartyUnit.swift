@@ -1,5 +1,5 @@
 /// A party organisation: a committee or cell at some level (R-O-1).
-public struct Unit: Sendable, Hashable, Codable {
+public struct PartyUnit: Sendable, Hashable, Codable {
     /// The organisation's code, unique across history (the GSO code with a prefix for real units).
     public var code: String
     public var name: String
