@@ -16,6 +16,16 @@ let package = Package(
             ],
             path: "Sources/CongressBenchmarks"
         ),
+        .executableTarget(
+            name: "register-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressStore", package: "Congress"),
+                .product(name: "CongressSQLite", package: "Congress"),
+                .product(name: "CongressApp", package: "Congress"),
+            ],
+            path: "Sources/RegisterBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import CongressCore
 import CongressStore
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -42,36 +43,61 @@ enum MemberReader {
     }
 }
 
-/// Builds the read snapshot from the database in two sequential scans.
+/// Builds the read snapshot from the database in two sequential scans. SQLite turns the stored
+/// text into the snapshot's integers (CASE over each enumeration, `julianday` for dates), so no
+/// string is built for them.
 enum SnapshotLoader {
+    static func caseIndex(_ column: String, _ values: [String], unknown: Int = 255) -> String {
+        "CASE \(column) " + values.enumerated().map { "WHEN '\($1.replacingOccurrences(of: "'", with: "''"))' THEN \($0)" }.joined(separator: " ") + " ELSE \(unknown) END"
+    }
+
+    static func days(_ column: String) -> String { "CAST(julianday(\(column)) - 2440587.5 AS INTEGER)" }
+
     static func load(_ db: Database) throws -> RegisterSnapshot {
         let units = try UnitIndex.load(db)
         let placements = try OrganisationReader.placements(db, codes: units.codes)
+        var unitPosition: [Int64: Int32] = [:]
+        for (position, unit) in units.order.enumerated() { if let id = units.ids[unit.code] { unitPosition[id] = Int32(position) } }
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
         var builder = RegisterSnapshot.Builder(units: units.order, placements: placements, expectedPersons: count)
-        let spans = try RawStatement(db, "SELECT person_id, valid_from, valid_to, unit_id, standing FROM membership_span ORDER BY person_id, valid_from")
-        let persons = try RawStatement(db, "SELECT \(MemberReader.personColumns), p.id FROM person p ORDER BY p.id")
-        // Walk both in person-id order, like a merge join.
-        var spanRows: [(Int64, MembershipSpan)] = []
-        spanRows.reserveCapacity(count + count / 8)
-        try spans.forEachRow(db) { row in
-            let span = MembershipSpan(
-                unit: units.codes[RawStatement.int(row, 3)] ?? "",
-                from: RawStatement.text(row, 1).flatMap { Day(iso: $0) } ?? Day(daysSinceEpoch: 0),
-                to: RawStatement.text(row, 2).flatMap { Day(iso: $0) },
-                standing: Standing(rawValue: RawStatement.text(row, 4) ?? "") ?? .active)
-            spanRows.append((RawStatement.int(row, 0), span))
+
+        struct Span { var person: Int64; var unit: Int32; var from: Int32; var to: Int32; var standing: UInt8 }
+        var spans: [Span] = []
+        spans.reserveCapacity(count + count / 8)
+        let spanQuery = try RawStatement(db, """
+            SELECT person_id, unit_id, \(days("valid_from")), coalesce(\(days("valid_to")), 2147483647),
+                   \(caseIndex("standing", Standing.allCases.map(\.rawValue)))
+            FROM membership_span ORDER BY person_id, valid_from
+            """)
+        try spanQuery.forEachRow(db) { row in
+            spans.append(Span(person: RawStatement.int(row, 0), unit: unitPosition[RawStatement.int(row, 1)] ?? -1,
+                              from: Int32(RawStatement.int(row, 2)), to: Int32(truncatingIfNeeded: RawStatement.int(row, 3)),
+                              standing: UInt8(RawStatement.int(row, 4))))
         }
+        let personQuery = try RawStatement(db, """
+            SELECT id, member_id, full_name, \(caseIndex("gender", Gender.allCases.map(\.rawValue))),
+                   \(caseIndex("ethnicity", EthnicGroups.all)), \(caseIndex("education", Education.allCases.map(\.rawValue))),
+                   \(caseIndex("political_theory", PoliticalTheory.allCases.map(\.rawValue))),
+                   \(days("birth_date")), \(days("joined_on")), coalesce(\(days("official_on")), 2147483647)
+            FROM person ORDER BY id
+            """)
         var next = 0
-        try persons.forEachRow(db) { row in
-            let id = RawStatement.int(row, 12)
-            var own: [MembershipSpan] = []
-            while next < spanRows.count, spanRows[next].0 < id { next += 1 }
-            while next < spanRows.count, spanRows[next].0 == id {
-                own.append(spanRows[next].1)
+        try personQuery.forEachRow(db) { row in
+            let id = RawStatement.int(row, 0)
+            let name = UnsafeBufferPointer(start: sqlite3_column_text(row, 2), count: Int(sqlite3_column_bytes(row, 2)))
+            builder.addPerson(
+                memberID: UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1))), name: name,
+                gender: UInt8(RawStatement.int(row, 3)), ethnicity: UInt8(RawStatement.int(row, 4)),
+                education: UInt8(RawStatement.int(row, 5)), theory: UInt8(RawStatement.int(row, 6)),
+                birth: Int32(RawStatement.int(row, 7)), joined: Int32(RawStatement.int(row, 8)),
+                official: Int32(truncatingIfNeeded: RawStatement.int(row, 9)))
+            while next < spans.count, spans[next].person < id { next += 1 }
+            while next < spans.count, spans[next].person == id {
+                let span = spans[next]
+                builder.addSpan(unit: span.unit, from: span.from, to: span.to, standing: span.standing)
                 next += 1
             }
-            builder.add(MemberReader.person(row), spans: own)
+            builder.closePerson()
         }
         return builder.build()
     }

@@ -6,11 +6,15 @@ import GRDB
 enum MemberWriter {
     static func importRows(_ rows: [MemberImportRow], on day: Day, _ db: Database) throws -> ImportSummary {
         let units = try UnitIndex.load(db)
-        let existingIDs = try Set(String.fetchAll(db, sql: "SELECT member_id FROM person"))
+        // Only the rows' own IDs are looked up (one index probe each); an empty register needs none.
         var existing: [String: PersonRecord] = [:]
-        if !existingIDs.isEmpty {
-            for row in rows where existingIDs.contains(row.person.memberID) {
-                existing[row.person.memberID] = try MemberReader.record(row.person.memberID, db)
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") == true {
+            let probe = try RawStatement(db, "SELECT 1 FROM person WHERE member_id = ?")
+            for row in rows {
+                probe.bind(1, row.person.memberID)
+                var found = false
+                try probe.forEachRow(db) { _ in found = true }
+                if found { existing[row.person.memberID] = try MemberReader.record(row.person.memberID, db) }
             }
         }
         let planned = ImportPlanner.plan(rows, on: day, unit: { units.units[$0] }, existing: { existing[$0] })

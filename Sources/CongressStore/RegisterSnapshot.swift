@@ -11,7 +11,7 @@ public final class RegisterSnapshot: Sendable {
     let placements: [UnitPlacement]
 
     // One row per person.
-    let memberIDs: [String]
+    let memberIDs: PackedStrings
     let names: PackedStrings
     let foldedNames: PackedStrings
     let gender: [UInt8]
@@ -38,7 +38,7 @@ public final class RegisterSnapshot: Sendable {
     let search: SearchIndex
     private let views = Mutex<[Day: DayView]>([:])
 
-    init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns) {
+    init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank order: [UInt32], search: SearchIndex) {
         self.units = units
         self.placements = placements
         unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })
@@ -57,16 +57,15 @@ public final class RegisterSnapshot: Sendable {
         spanFrom = columns.spanFrom
         spanTo = columns.spanTo
         spanStanding = columns.spanStanding
-        let order = Ranking.byName(columns.names, memberIDs: columns.memberIDs)
         var inverse = [UInt32](repeating: 0, count: order.count)
         for (rank, person) in order.enumerated() { inverse[Int(person)] = UInt32(rank) }
         byRank = order
         rankOf = inverse
-        search = SearchIndex(foldedNames: columns.foldedNames)
+        self.search = search
     }
 
     /// Number of persons (members and former members).
-    public var personCount: Int { memberIDs.count }
+    public var personCount: Int { gender.count }
 
     /// The organisation and where each person is, on `day` (cached for a few days).
     func view(on day: Day) -> DayView {
@@ -86,7 +85,7 @@ public final class RegisterSnapshot: Sendable {
 extension RegisterSnapshot {
     /// The columns a store fills, one row per person and one per span.
     struct Columns: Sendable {
-        var memberIDs: [String] = []
+        var memberIDs = PackedStrings()
         var names = PackedStrings()
         var foldedNames = PackedStrings()
         var gender: [UInt8] = []

@@ -6,27 +6,9 @@ struct SearchIndex: Sendable {
     /// Persons (ascending) whose name has `words[i]`.
     let postings: [[UInt32]]
 
-    init(foldedNames: PackedStrings) {
-        var ids: [[UInt8]: Int] = [:]
-        var lists: [[UInt32]] = []
-        var order: [[UInt8]] = []
-        for person in 0..<foldedNames.count {
-            foldedNames.withBytes(person) { bytes in
-                for word in bytes.split(separator: UInt8(ascii: " ")) {
-                    let key = Array(word)
-                    if let id = ids[key] {
-                        if lists[id].last != UInt32(person) { lists[id].append(UInt32(person)) }
-                    } else {
-                        ids[key] = lists.count
-                        order.append(key)
-                        lists.append([UInt32(person)])
-                    }
-                }
-            }
-        }
-        let sorted = order.indices.sorted { order[$0].lexicographicallyPrecedes(order[$1]) }
-        words = sorted.map { order[$0] }
-        postings = sorted.map { lists[$0] }
+    init(words: [[UInt8]], postings: [[UInt32]]) {
+        self.words = words
+        self.postings = postings
     }
 
     /// The indexes of `words` that start with `prefix`.

@@ -67,33 +67,52 @@ public enum DemoJob {
         }
     }
 
+    /// The demo's organisation (the real tree plus grassroots organisations and cells) and the
+    /// cells of each province with their member counts.
+    public struct Plan: Sendable {
+        public var records: OrganisationRecords
+        public var cellsByProvince: [String: [(code: String, members: Int)]]
+        public var provinceUnits: [String: String]
+        public var seed: UInt64
+
+        /// The member rows of one province.
+        public func rows(province: String) -> [MemberImportRow] {
+            DemoMembers.rows(province: province, cells: (cellsByProvince[province] ?? []).map { DemoOrganisation.Cell(code: $0.code, members: $0.members) },
+                             provinces: provinceUnits.keys.sorted(), seed: seed)
+        }
+    }
+
+    public static func plan(scale: Scale, seed: UInt64) throws -> Plan {
+        let loaded = try AdminUnits.load()
+        let sizes = DemoMembers.sizes(loaded.communes, seed: seed)
+        var records = loaded.records
+        var cellsByProvince: [String: [(code: String, members: Int)]] = [:]
+        for commune in loaded.communes where scale.provinces?.contains(commune.province) ?? true {
+            var random = DemoRandom.stream(seed, "cells:" + commune.code)
+            cellsByProvince[commune.province, default: []] += DemoOrganisation.cells(
+                for: commune, members: sizes[commune.code] ?? 0, random: &random, into: &records).map { ($0.code, $0.members) }
+        }
+        return Plan(records: records, cellsByProvince: cellsByProvince, provinceUnits: loaded.provinceUnits, seed: seed)
+    }
+
     /// The organisation and members of the demo, written into `store`.
     static func build(into store: some RegisterStore, _ options: Options, say: @Sendable (String) -> Void) async throws {
-        let loaded = try AdminUnits.load()
-        let sizes = DemoMembers.sizes(loaded.communes, seed: options.seed)
-        var records = loaded.records
-        var cellsByProvince: [String: [DemoOrganisation.Cell]] = [:]
-        for commune in loaded.communes where options.scale.provinces?.contains(commune.province) ?? true {
-            var random = DemoRandom.stream(options.seed, "cells:" + commune.code)
-            cellsByProvince[commune.province, default: []] += DemoOrganisation.cells(
-                for: commune, members: sizes[commune.code] ?? 0, random: &random, into: &records)
-        }
-        try await store.addOrganisation(records)
-        let provinces = loaded.provinceUnits.keys.sorted()
+        let plan = try plan(scale: options.scale, seed: options.seed)
+        try await store.addOrganisation(plan.records)
         let csv = try options.membersCSV.map { path -> FileHandle in
             _ = FileManager.default.createFile(atPath: path, contents: Data((MembersCSV.header + "\n").utf8))
             return try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         }
         defer { try? csv?.close() }
-        let inScope = cellsByProvince.keys.sorted()
+        let inScope = plan.cellsByProvince.keys.sorted()
         for (index, province) in inScope.enumerated() {
-            let rows = DemoMembers.rows(province: province, cells: cellsByProvince[province]!, provinces: provinces, seed: options.seed)
+            let rows = plan.rows(province: province)
             if let csv {
                 csv.seekToEndOfFile()
                 csv.write(Data(rows.map { MembersCSV.line($0) + "\n" }.joined().utf8))
             }
             _ = try await store.importMembers(rows, on: DemoMembers.referenceDay)
-            let name = records.units.first { $0.code == loaded.provinceUnits[province] }?.name ?? province
+            let name = plan.records.units.first { $0.code == plan.provinceUnits[province] }?.name ?? province
             say(Catalogue.text("demo.province", options.language, name, options.language.number(rows.count), index + 1, inScope.count))
         }
     }
