@@ -109,22 +109,22 @@ enum MemberWriter {
         private func bindFields(_ statement: RawStatement, _ value: Person) {
             statement.bind(2, value.fullName)
             statement.bind(3, value.gender.rawValue)
-            statement.bind(4, value.birthDate.iso)
+            statement.bind(4, value.birthDate)
             statement.bind(5, value.birthYearOnly ? 1 : 0)
             statement.bind(6, value.ethnicity)
             statement.bind(7, value.hometownProvince)
             statement.bind(8, value.education.rawValue)
             statement.bind(9, value.academicTitle.rawValue)
             statement.bind(10, value.politicalTheory.rawValue)
-            statement.bind(11, value.joinedOn.iso)
-            statement.bind(12, value.officialOn?.iso)
+            statement.bind(11, value.joinedOn)
+            statement.bind(12, value.officialOn)
         }
 
         func insertSpans(_ spans: [MembershipSpan], person: Int64, units: UnitIndex, _ db: Database) throws {
             for value in spans {
                 span.bind(1, person)
-                span.bind(2, value.from.iso)
-                span.bind(3, value.to?.iso)
+                span.bind(2, value.from)
+                span.bind(3, value.to)
                 span.bind(4, try MemberWriter.id(value.unit, units))
                 span.bind(5, value.standing.rawValue)
                 try span.run(db)
@@ -134,9 +134,9 @@ enum MemberWriter {
         func insert(_ value: MembershipEvent, person: Int64, units: UnitIndex, _ db: Database) throws {
             event.bind(1, person)
             event.bind(2, value.kind.rawValue)
-            event.bind(3, value.day.iso)
+            event.bind(3, value.day)
             event.bind(4, try value.unit.map { try MemberWriter.id($0, units) })
-            event.bind(5, value.until?.iso)
+            event.bind(5, value.until)
             event.bind(6, value.detail)
             try event.run(db)
         }

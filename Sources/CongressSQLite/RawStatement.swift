@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import CongressCore
 
 /// A prepared statement driven through SQLite's C interface, for the bulk paths (millions of
 /// rows) where building `StatementArguments` per row would dominate. Used only inside GRDB's
@@ -20,6 +21,13 @@ struct RawStatement {
         copy.withUTF8 { buffer in
             _ = sqlite3_bind_text(handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
                                   Int32(buffer.count), Self.transient)
+        }
+    }
+
+    func bind(_ index: Int32, _ day: Day?) {
+        guard let day else { sqlite3_bind_null(handle, index); return }
+        day.withISOBytes { bytes in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self), 10, Self.transient)
         }
     }
 

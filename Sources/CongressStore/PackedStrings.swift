@@ -20,11 +20,6 @@ struct PackedStrings: Sendable {
         starts.append(UInt32(self.bytes.count))
     }
 
-    /// Builds the next string piece by piece; `closeLast` ends it.
-    mutating func appendToLast(_ byte: UInt8) { bytes.append(byte) }
-    mutating func appendToLast(_ more: [UInt8]) { bytes.append(contentsOf: more) }
-    mutating func closeLast() { starts.append(UInt32(bytes.count)) }
-
     subscript(index: Int) -> String {
         String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
     }
@@ -32,10 +27,5 @@ struct PackedStrings: Sendable {
     /// Whether string `a` sorts before string `b` bytewise (member IDs are ASCII).
     func precedes(_ a: Int, _ b: Int) -> Bool {
         bytes[Int(starts[a])..<Int(starts[a + 1])].lexicographicallyPrecedes(bytes[Int(starts[b])..<Int(starts[b + 1])])
-    }
-
-    /// The bytes of string `index`, without copying.
-    func withBytes<R>(_ index: Int, _ body: (ArraySlice<UInt8>) -> R) -> R {
-        body(bytes[Int(starts[index])..<Int(starts[index + 1])])
     }
 }

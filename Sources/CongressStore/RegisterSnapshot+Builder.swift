@@ -15,13 +15,15 @@ extension RegisterSnapshot {
         var longNameIDs: [NameKey: Int32] = [:]
         var nameTexts: [String] = []
         var personName: [Int32] = []
+        /// Each person's folded word IDs (in first-seen numbering), `personWordStart` delimiting them.
+        var personWords: [Int32] = []
+        var personWordStart: [UInt32] = [0]
 
         public init(units: [PartyUnit], placements: [UnitPlacement], expectedPersons: Int = 0) {
             self.units = units
             self.placements = placements
             unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })
             columns.names.reserve(strings: expectedPersons, bytes: expectedPersons * 18)
-            columns.foldedNames.reserve(strings: expectedPersons, bytes: expectedPersons * 14)
             columns.memberIDs.reserve(strings: expectedPersons, bytes: expectedPersons * 12)
             personName.reserveCapacity(expectedPersons)
         }
@@ -56,22 +58,19 @@ extension RegisterSnapshot {
             columns.memberIDs.append(bytes: memberID)
             columns.names.append(bytes: name)
             var key = NameKey()
-            var first = true
             var start = 0
             while start < name.count {
                 var end = start
                 while end < name.count, name[end] != UInt8(ascii: " ") { end += 1 }
                 if end > start {
                     let (original, id) = words.fold(UnsafeBufferPointer(rebasing: name[start..<end]))
-                    if !first { columns.foldedNames.appendToLast(UInt8(ascii: " ")) }
-                    columns.foldedNames.appendToLast(words.folded[Int(id)])
                     words.post(id, person)
+                    personWords.append(id)
                     key.append(original)
-                    first = false
                 }
                 start = end + 1
             }
-            columns.foldedNames.closeLast()
+            personWordStart.append(UInt32(personWords.count))
             if key.rest.isEmpty, let id = nameIDs[key.packed] {
                 personName.append(id)
             } else if !key.rest.isEmpty, let id = longNameIDs[key] {
@@ -105,7 +104,7 @@ extension RegisterSnapshot {
         public func build() -> RegisterSnapshot {
             RegisterSnapshot(units: units, placements: placements, columns: columns,
                              byRank: Ranking.byName(nameTexts: nameTexts, personName: personName, memberIDs: columns.memberIDs),
-                             search: words.searchIndex())
+                             search: words.searchIndex(personWords: personWords, personWordStart: personWordStart))
         }
     }
 
@@ -177,10 +176,14 @@ struct WordTable: Sendable {
         if postings[Int(word)].last != person { postings[Int(word)].append(person) }
     }
 
-    /// The search index: folded words sorted bytewise with their persons.
-    func searchIndex() -> SearchIndex {
+    /// The search index: folded words sorted bytewise with their persons, and each person's
+    /// words renumbered in that order (so a prefix is a contiguous range of word IDs).
+    func searchIndex(personWords: [Int32], personWordStart: [UInt32]) -> SearchIndex {
         let order = folded.indices.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) }
-        return SearchIndex(words: order.map { folded[$0] }, postings: order.map { postings[$0] })
+        var sortedID = [Int32](repeating: 0, count: folded.count)
+        for (position, id) in order.enumerated() { sortedID[id] = Int32(position) }
+        return SearchIndex(words: order.map { folded[$0] }, postings: order.map { postings[$0] },
+                           personWords: personWords.map { sortedID[Int($0)] }, personWordStart: personWordStart)
     }
 }
 

@@ -63,19 +63,27 @@ extension RegisterSnapshot {
         let words = VietnameseText.foldedWords(query.search ?? "").map { Array($0.utf8) }
         var matches: [Int] = []
         var total = 0
-        if words.isEmpty {
+        if !words.isEmpty {
+            var found = search.matches(words).filter(accepts)
+            total = found.count
+            found.sort { rankOf[$0] < rankOf[$1] }
+            matches = Array(found.dropFirst(query.offset).prefix(query.limit))
+        } else if view.memberCount(range) * 4 < personCount {
+            // A small subtree: collect its members, then order them by name.
+            var found: [Int] = []
+            found.reserveCapacity(view.memberCount(range))
+            for person in 0..<personCount where accepts(person) { found.append(person) }
+            total = found.count
+            found.sort { rankOf[$0] < rankOf[$1] }
+            matches = Array(found.dropFirst(query.offset).prefix(query.limit))
+        } else {
+            // Most of the register: walk it in name order.
             for rank in 0..<byRank.count {
                 let person = Int(byRank[rank])
                 guard accepts(person) else { continue }
                 if total >= query.offset, matches.count < query.limit { matches.append(person) }
                 total += 1
             }
-        } else {
-            let rarest = words.min { search.cost(prefix: $0) < search.cost(prefix: $1) }!
-            var found = search.persons(prefix: rarest).map(Int.init).filter { accepts($0) && nameMatches($0, words) }
-            total = found.count
-            found.sort { rankOf[$0] < rankOf[$1] }
-            matches = Array(found.dropFirst(query.offset).prefix(query.limit))
         }
         let rows = matches.map { person in
             MemberRow(memberID: memberIDs[person], fullName: names[person], gender: Gender.allCases[Int(gender[person])],
@@ -101,18 +109,6 @@ extension RegisterSnapshot {
             if let ethnicityIndex, ethnicity[person] != ethnicityIndex { return false }
             if let educationIndex, education[person] != educationIndex { return false }
             if let ageBand, Self.band(birth[person], ageLimits) != ageBand { return false }
-            return true
-        }
-    }
-
-    /// Every query word is a prefix of a different word of the folded name (as `MemberQuery.matches`).
-    private func nameMatches(_ person: Int, _ words: [[UInt8]]) -> Bool {
-        foldedNames.withBytes(person) { bytes in
-            var nameWords = bytes.split(separator: UInt8(ascii: " "))
-            for word in words {
-                guard let index = nameWords.firstIndex(where: { $0.starts(with: word) }) else { return false }
-                nameWords.remove(at: index)
-            }
             return true
         }
     }

@@ -13,7 +13,6 @@ public final class RegisterSnapshot: Sendable {
     // One row per person.
     let memberIDs: PackedStrings
     let names: PackedStrings
-    let foldedNames: PackedStrings
     let gender: [UInt8]
     let ethnicity: [UInt8]
     let education: [UInt8]
@@ -44,7 +43,6 @@ public final class RegisterSnapshot: Sendable {
         unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         memberIDs = columns.memberIDs
         names = columns.names
-        foldedNames = columns.foldedNames
         gender = columns.gender
         ethnicity = columns.ethnicity
         education = columns.education
@@ -87,7 +85,6 @@ extension RegisterSnapshot {
     struct Columns: Sendable {
         var memberIDs = PackedStrings()
         var names = PackedStrings()
-        var foldedNames = PackedStrings()
         var gender: [UInt8] = []
         var ethnicity: [UInt8] = []
         var education: [UInt8] = []

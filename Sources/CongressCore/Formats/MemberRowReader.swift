@@ -3,6 +3,8 @@
 struct MemberRowReader {
     typealias Column = MembersCSV.Column
     let index: [Column: Int]
+    /// Field position of each column (by `Column.allCases` order), -1 when absent.
+    private let positions: [Int]
     let fieldCount: Int
     let today: Day
     private var seen: [String: Int] = [:]
@@ -10,6 +12,8 @@ struct MemberRowReader {
 
     init(index: [Column: Int], fieldCount: Int, today: Day) {
         self.index = index
+        positions = Column.allCases.map { index[$0] ?? -1 }
+        assert(Column.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal }, "Column.ordinal out of step")
         self.fieldCount = fieldCount
         self.today = today
     }
@@ -23,9 +27,13 @@ struct MemberRowReader {
         func fail(_ column: Column, _ problem: MemberFileProblem) {
             errors.append(MemberFileError(line: line.number, column: column.rawValue, problem: problem))
         }
+        func span(_ column: Column) -> LineReader.Field? {
+            let position = positions[column.ordinal]
+            return position < 0 ? nil : fields.spans[position]
+        }
         func text(_ column: Column) -> String {
-            guard let position = index[column] else { return "" }
-            return fields.text(position)
+            guard let field = span(column), !field.isEmpty else { return "" }
+            return fields.text(positions[column.ordinal])
         }
         func required(_ column: Column) -> String? {
             let value = text(column)
@@ -33,9 +41,11 @@ struct MemberRowReader {
             return value
         }
         func date(_ column: Column, optional: Bool = false) -> Day? {
-            let value = text(column)
-            if value.isEmpty { if !optional { fail(column, .missing) }; return nil }
-            guard let day = Day(iso: value) else { fail(column, .badDate(value)); return nil }
+            guard let field = span(column), !field.isEmpty else { if !optional { fail(column, .missing) }; return nil }
+            guard let day = Day(isoBytes: UnsafeBufferPointer(rebasing: fields.buffer[field.start..<field.end])) else {
+                fail(column, .badDate(text(column)))
+                return nil
+            }
             if day > today { fail(column, .inTheFuture(day)) }
             return day
         }
@@ -51,9 +61,13 @@ struct MemberRowReader {
             }
         }
         let rawName = required(.fullName)
-        let fullName = rawName.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let fullName = rawName.map { name in
+            name.utf8.contains(where: { $0 < 0x20 }) || name.contains("  ")
+                ? name.split(whereSeparator: \.isWhitespace).joined(separator: " ") : name
+        }
         if let fullName, !Self.isPlausibleName(fullName) { fail(.fullName, .badName(fullName)) }
         let gender = required(.gender).flatMap { value -> Gender? in
+            if let exact = Gender(rawValue: value) { return exact }
             switch VietnameseText.folded(value) {
             case "nam": return .male
             case "nu": return .female
@@ -90,11 +104,9 @@ struct MemberRowReader {
             }
             return status
         }
-        let education = enumerated(text(.education), Education.self, aliases: ["đại học": .bachelor, "dai hoc": .bachelor]) {
-            fail(.education, $0)
-        }
-        let title = enumerated(text(.academicTitle).lowercased(), AcademicTitle.self, aliases: [:]) { fail(.academicTitle, $0) }
-        let theory = enumerated(text(.politicalTheory), PoliticalTheory.self, aliases: [:]) { fail(.politicalTheory, $0) }
+        let education = Self.educations.value(text(.education)) { fail(.education, $0) }
+        let title = Self.titles.value(text(.academicTitle)) { fail(.academicTitle, $0) }
+        let theory = Self.theories.value(text(.politicalTheory)) { fail(.politicalTheory, $0) }
 
         if let birth, let joined {
             if birth >= joined {
@@ -121,21 +133,71 @@ struct MemberRowReader {
         return .success(MemberImportRow(line: line.number, person: person, unit: unit, status: status))
     }
 
-    private func enumerated<Value: RawRepresentable & CaseIterable>(
-        _ text: String, _ type: Value.Type, aliases: [String: Value], fail: (MemberFileProblem) -> Void
-    ) -> Value? where Value.RawValue == String {
-        let lowered = text.lowercased()
-        if let value = Value(rawValue: lowered) ?? aliases[lowered] { return value }
-        let folded = VietnameseText.folded(text)
-        if let value = Value.allCases.first(where: { VietnameseText.folded($0.rawValue) == folded }) { return value }
+    static let educations = ValueTable<Education>(aliases: ["đại học": .bachelor])
+    static let titles = ValueTable<AcademicTitle>(aliases: [:])
+    static let theories = ValueTable<PoliticalTheory>(aliases: [:])
+
+    /// At least two words of letters (apostrophes and hyphens allowed, as in "H'Hen Niê").
+    /// Checked on bytes: ASCII must be letters, spaces, apostrophes or hyphens; other characters
+    /// are accepted if Unicode calls them letters (checked only for names that have any).
+    static func isPlausibleName(_ name: String) -> Bool {
+        var spaces = 0, ascii = true
+        for byte in name.utf8 {
+            if byte >= 0x80 { ascii = false; continue }
+            switch byte {
+            case UInt8(ascii: " "): spaces += 1
+            case UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+            default: return false
+            }
+        }
+        guard spaces >= 1, name.utf8.count <= 240 else { return false }
+        return ascii || name.unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark }
+    }
+}
+
+/// Values of an enumerated column: exact spellings first, then accent- and case-insensitive ones.
+struct ValueTable<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
+    let exact: [String: Value]
+    let folded: [String: Value]
+
+    init(aliases: [String: Value]) {
+        var exact: [String: Value] = [:], folded: [String: Value] = [:]
+        for value in Value.allCases {
+            exact[value.rawValue] = value
+            folded[VietnameseText.folded(value.rawValue)] = value
+        }
+        for (alias, value) in aliases {
+            exact[alias] = value
+            folded[VietnameseText.folded(alias)] = value
+        }
+        self.exact = exact
+        self.folded = folded
+    }
+
+    func value(_ text: String, fail: (MemberFileProblem) -> Void) -> Value? {
+        if let value = exact[text] ?? folded[VietnameseText.folded(text)] { return value }
         fail(.badYesNoValue(text, allowed: Value.allCases.map(\.rawValue).filter { !$0.isEmpty }))
         return nil
     }
+}
 
-    /// At least two words of letters (apostrophes and hyphens allowed, as in "H'Hen Niê").
-    static func isPlausibleName(_ name: String) -> Bool {
-        let words = name.split(separator: " ")
-        return words.count >= 2 && name.count <= 80
-            && name.allSatisfy { $0.isLetter || $0 == " " || $0 == "'" || $0 == "-" }
+extension MembersCSV.Column {
+    /// Position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .memberID: 0
+        case .fullName: 1
+        case .gender: 2
+        case .birthDate: 3
+        case .ethnicity: 4
+        case .hometown: 5
+        case .unit: 6
+        case .joinedOn: 7
+        case .officialOn: 8
+        case .status: 9
+        case .education: 10
+        case .academicTitle: 11
+        case .politicalTheory: 12
+        }
     }
 }

@@ -36,8 +36,25 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var iso: String {
+        withISOBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the ten bytes of `YYYY-MM-DD`, without building a string.
+    public func withISOBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let (y, m, d) = components
-        return "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))"
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { buffer in
+            let digits: [(Int, Int, Int)] = [(y, 4, 0), (m, 2, 5), (d, 2, 8)]
+            for (value, width, offset) in digits {
+                var rest = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return try body(UnsafeBufferPointer(buffer))
+        }
     }
 
     /// `dd/MM/yyyy`, as Vietnamese documents write dates.
@@ -50,11 +67,27 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` exactly; `nil` for anything else or a day that does not exist.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = Self.number(bytes[0..<4]), let m = Self.number(bytes[5..<7]), let d = Self.number(bytes[8..<10])
+        guard let day = text.utf8.withContiguousStorageIfAvailable({ Day(isoBytes: $0) }) ?? Day(isoBytes: Array(text.utf8)) else { return nil }
+        self = day
+    }
+
+    /// Parses the bytes of `YYYY-MM-DD` exactly.
+    public init?<C: Collection<UInt8>>(isoBytes bytes: C) where C.Index == Int {
+        let base = bytes.startIndex
+        guard bytes.count == 10, bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-"),
+              let y = Self.number(bytes, base, 4), let m = Self.number(bytes, base + 5, 2), let d = Self.number(bytes, base + 8, 2)
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    static func number<C: Collection<UInt8>>(_ bytes: C, _ start: Int, _ count: Int) -> Int? where C.Index == Int {
+        var value = 0
+        for index in start..<(start + count) {
+            let byte = bytes[index]
+            guard (48...57).contains(byte) else { return nil }
+            value = value * 10 + Int(byte) - 48
+        }
+        return value
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
@@ -83,15 +116,6 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in digits {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte) - 48
-        }
-        return value
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {
