@@ -12,15 +12,15 @@ enum MemberReader {
         """
 
     static func record(_ memberID: String, _ db: Database) throws -> PersonRecord? {
-        let statement = try RawStatement(db, "SELECT \(personColumns), u.code, p.id FROM person p JOIN unit u ON u.id = p.admitted_unit_id WHERE p.member_id = ?")
+        let statement = try RawStatement(cached: db, "SELECT \(personColumns), u.code, p.id FROM person p JOIN unit u ON u.id = p.admitted_unit_id WHERE p.member_id = ?")
         statement.bind(1, memberID)
         var found: (Person, String, Int64)?
         try statement.forEachRow(db) { row in found = (person(row), RawStatement.text(row, 12) ?? "", RawStatement.int(row, 13)) }
         guard let (person, admittedUnit, id) = found else { return nil }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.kind, e.day, u.code AS unit, e.until, e.detail FROM membership_event e LEFT JOIN unit u ON u.id = e.unit_id
             WHERE e.person_id = ? ORDER BY e.day, e.id
-            """, arguments: [id])
+            """), arguments: [id])
         let events = rows.compactMap { row -> MembershipEvent? in
             guard let kind = MembershipEvent.Kind(rawValue: row["kind"]), let day = Day(iso: row["day"] as String) else { return nil }
             return MembershipEvent(kind: kind, day: day, unit: row["unit"], until: (row["until"] as String?).flatMap { Day(iso: $0) }, detail: row["detail"])

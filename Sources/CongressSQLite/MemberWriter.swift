@@ -6,10 +6,60 @@ import GRDB
 enum MemberWriter {
     static func importRows(_ rows: [MemberImportRow], on day: Day, _ db: Database) throws -> ImportSummary {
         let units = try UnitIndex.load(db)
+        switch try importBatch(rows, on: day, units: units, statements: try Statements(db), probe: try hasPersons(db), db) {
+        case .failure(let errors): throw StoreError.importRejected(errors)
+        case .success(let summary): return summary
+        }
+    }
+
+    /// Consumes batches inside the caller's transaction; any problem, or an abandoned source,
+    /// throws, so the transaction rolls back and nothing is kept.
+    static func importStream(_ next: () -> ImportBatch, on day: Day, _ db: Database) throws -> ImportSummary {
+        // A large import is one transaction: let SQLite keep it in memory (up to 4 GB) instead
+        // of spilling pages into an ever larger WAL, which slows every later page look-up.
+        try db.execute(sql: "PRAGMA cache_size = -4000000")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -200000") }
+        let units = try UnitIndex.load(db)
+        let statements = try Statements(db)
+        // The file has no duplicate IDs (its reader checks), so only persons there before this
+        // import can exist: an empty register needs no look-ups at all.
+        let probe = try hasPersons(db)
+        var summary = ImportSummary()
+        var problems: [MemberFileError] = []
+        var problemCount = 0
+        while true {
+            switch next() {
+            case .abandoned:
+                throw StoreError.importAbandoned
+            case .finished:
+                if problemCount > 0 { throw StoreError.importRejected(MemberFileErrors(errors: problems, total: problemCount)) }
+                return summary
+            case .rows(let rows):
+                // After a problem, later batches are only checked, so every problem is reported.
+                switch try importBatch(rows, on: day, units: units, statements: problemCount == 0 ? statements : nil, probe: probe, db) {
+                case .failure(let errors):
+                    problemCount += errors.total
+                    problems += errors.errors.prefix(max(0, 1_000 - problems.count))
+                case .success(let part):
+                    summary.added += part.added
+                    summary.updated += part.updated
+                    summary.unchanged += part.unchanged
+                }
+            }
+        }
+    }
+
+    static func hasPersons(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") == true
+    }
+
+    /// Plans and, when `statements` is given, writes one batch.
+    static func importBatch(_ rows: [MemberImportRow], on day: Day, units: UnitIndex, statements: Statements?, probe: Bool,
+                            _ db: Database) throws -> Result<ImportSummary, MemberFileErrors> {
         // Only the rows' own IDs are looked up (one index probe each); an empty register needs none.
         var existing: [String: PersonRecord] = [:]
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person)") == true {
-            let probe = try RawStatement(db, "SELECT 1 FROM person WHERE member_id = ?")
+        if probe {
+            let probe = try RawStatement(cached: db, "SELECT 1 FROM person WHERE member_id = ?")
             for row in rows {
                 probe.bind(1, row.person.memberID)
                 var found = false
@@ -20,16 +70,39 @@ enum MemberWriter {
         let planned = ImportPlanner.plan(rows, on: day, unit: { units.units[$0] }, existing: { existing[$0] })
         let plan: ImportPlanner.Plan
         switch planned {
-        case .failure(let errors): throw StoreError.importRejected(errors)
+        case .failure(let errors): return .failure(errors)
         case .success(let value): plan = value
         }
-        let writer = try Statements(db)
-        for record in plan.inserts {
-            try writer.insert(record.person, admittedUnit: try id(record.admittedUnit, units), db)
-            let personID = db.lastInsertedRowID
-            try writer.insertSpans(record.spans, person: personID, units: units, db)
-            for event in record.otherEvents { try writer.insert(event, person: personID, units: units, db) }
+        guard let writer = statements else { return .success(plan.summary) }
+        // New persons go in blocks of `bulkRows` per INSERT (a block's row IDs are consecutive:
+        // SQLite gives each new row the largest ID plus one), their spans likewise.
+        var spans = SpanBuffer()
+        var start = 0
+        while start < plan.inserts.count {
+            let block = plan.inserts[start..<min(start + Statements.bulkRows, plan.inserts.count)]
+            let firstID: Int64
+            if block.count == Statements.bulkRows {
+                for (row, record) in block.enumerated() {
+                    writer.bindPerson(writer.personBulk, row: row, record.person, admittedUnit: try id(record.admittedUnit, units))
+                }
+                try writer.personBulk.run(db)
+                firstID = db.lastInsertedRowID - Int64(block.count - 1)
+            } else {
+                var ids: [Int64] = []
+                for record in block {
+                    try writer.insert(record.person, admittedUnit: try id(record.admittedUnit, units), db)
+                    ids.append(db.lastInsertedRowID)
+                }
+                firstID = ids[0]
+            }
+            for (offset, record) in block.enumerated() {
+                let personID = firstID + Int64(offset)
+                for span in record.spans { try spans.add(personID, span, units: units, writer: writer, db) }
+                for event in record.otherEvents { try writer.insert(event, person: personID, units: units, db) }
+            }
+            start += block.count
         }
+        try spans.flush(writer: writer, units: units, db)
         for (record, newEvents) in plan.updates {
             let personID = try personID(record.person.memberID, db)
             try writer.update(record.person, id: personID, db)
@@ -37,7 +110,7 @@ enum MemberWriter {
             try writer.insertSpans(record.spans, person: personID, units: units, db)
             for event in newEvents { try writer.insert(event, person: personID, units: units, db) }
         }
-        return plan.summary
+        return .success(plan.summary)
     }
 
     static func record(_ event: MembershipEvent, for memberID: String, _ db: Database) throws {
@@ -71,14 +144,43 @@ enum MemberWriter {
         return id
     }
 
+    /// Spans waiting to be written in blocks.
+    struct SpanBuffer {
+        var pending: [(Int64, MembershipSpan)] = []
+
+        mutating func add(_ person: Int64, _ span: MembershipSpan, units: UnitIndex, writer: Statements, _ db: Database) throws {
+            pending.append((person, span))
+            if pending.count == Statements.bulkRows {
+                for (row, (person, span)) in pending.enumerated() { try writer.bindSpan(writer.spanBulk, row: row, person, span, units: units) }
+                try writer.spanBulk.run(db)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+
+        mutating func flush(writer: Statements, units: UnitIndex, _ db: Database) throws {
+            for (person, span) in pending { try writer.insertSpans([span], person: person, units: units, db) }
+            pending.removeAll()
+        }
+    }
+
     /// The prepared statements of a members write.
     struct Statements {
+        /// Rows per multi-row INSERT: one statement's fixed cost shared by many rows.
+        static let bulkRows = 64
+        static let personColumns = "member_id, full_name, gender, birth_date, birth_year_only, ethnicity, hometown, education, academic_title, political_theory, joined_on, official_on, admitted_unit_id"
+        let personBulk: RawStatement
+        let spanBulk: RawStatement
         let person: RawStatement
         let span: RawStatement
         let event: RawStatement
         let update: RawStatement
 
         init(_ db: Database) throws {
+            let personRow = "(" + Array(repeating: "?", count: 13).joined(separator: ", ") + ")"
+            personBulk = try RawStatement(db, "INSERT INTO person (\(Self.personColumns)) VALUES "
+                + Array(repeating: personRow, count: Self.bulkRows).joined(separator: ", "))
+            spanBulk = try RawStatement(db, "INSERT INTO membership_span (person_id, valid_from, valid_to, unit_id, standing) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?)", count: Self.bulkRows).joined(separator: ", "))
             person = try RawStatement(db, """
                 INSERT INTO person (member_id, full_name, gender, birth_date, birth_year_only, ethnicity, hometown,
                     education, academic_title, political_theory, joined_on, official_on, admitted_unit_id)
@@ -93,10 +195,26 @@ enum MemberWriter {
         }
 
         func insert(_ value: Person, admittedUnit: Int64, _ db: Database) throws {
-            person.bind(1, value.memberID)
-            bindFields(person, value)
-            person.bind(13, admittedUnit)
+            bindPerson(person, row: 0, value, admittedUnit: admittedUnit)
             try person.run(db)
+        }
+
+        /// Binds the 13 columns of row `row` of a (multi-row) person INSERT.
+        func bindPerson(_ statement: RawStatement, row: Int, _ value: Person, admittedUnit: Int64) {
+            let base = Int32(row * 13)
+            statement.bind(base + 1, value.memberID)
+            bindFields(statement, value, offset: base)
+            statement.bind(base + 13, admittedUnit)
+        }
+
+        /// Binds the 5 columns of row `row` of a (multi-row) span INSERT.
+        func bindSpan(_ statement: RawStatement, row: Int, _ person: Int64, _ value: MembershipSpan, units: UnitIndex) throws {
+            let base = Int32(row * 5)
+            statement.bind(base + 1, person)
+            statement.bind(base + 2, value.from)
+            statement.bind(base + 3, value.to)
+            statement.bind(base + 4, try MemberWriter.id(value.unit, units))
+            statement.bind(base + 5, value.standing.rawValue)
         }
 
         func update(_ value: Person, id: Int64, _ db: Database) throws {
@@ -105,19 +223,19 @@ enum MemberWriter {
             try update.run(db)
         }
 
-        /// Columns 2…12, shared by insert and update.
-        private func bindFields(_ statement: RawStatement, _ value: Person) {
-            statement.bind(2, value.fullName)
-            statement.bind(3, value.gender.rawValue)
-            statement.bind(4, value.birthDate)
-            statement.bind(5, value.birthYearOnly ? 1 : 0)
-            statement.bind(6, value.ethnicity)
-            statement.bind(7, value.hometownProvince)
-            statement.bind(8, value.education.rawValue)
-            statement.bind(9, value.academicTitle.rawValue)
-            statement.bind(10, value.politicalTheory.rawValue)
-            statement.bind(11, value.joinedOn)
-            statement.bind(12, value.officialOn)
+        /// Columns 2…12, shared by insert and update (`offset` for rows of a multi-row INSERT).
+        private func bindFields(_ statement: RawStatement, _ value: Person, offset: Int32 = 0) {
+            statement.bind(offset + 2, value.fullName)
+            statement.bind(offset + 3, value.gender.rawValue)
+            statement.bind(offset + 4, value.birthDate)
+            statement.bind(offset + 5, value.birthYearOnly ? 1 : 0)
+            statement.bind(offset + 6, value.ethnicity)
+            statement.bind(offset + 7, value.hometownProvince)
+            statement.bind(offset + 8, value.education.rawValue)
+            statement.bind(offset + 9, value.academicTitle.rawValue)
+            statement.bind(offset + 10, value.politicalTheory.rawValue)
+            statement.bind(offset + 11, value.joinedOn)
+            statement.bind(offset + 12, value.officialOn)
         }
 
         func insertSpans(_ spans: [MembershipSpan], person: Int64, units: UnitIndex, _ db: Database) throws {

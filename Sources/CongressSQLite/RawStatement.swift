@@ -13,6 +13,11 @@ struct RawStatement {
         statement = try db.makeStatement(sql: sql)
     }
 
+    /// A statement compiled once per connection and reused (for look-ups made row by row).
+    init(cached db: Database, _ sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+    }
+
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     func bind(_ index: Int32, _ text: String?) {

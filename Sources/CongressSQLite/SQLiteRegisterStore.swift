@@ -50,6 +50,10 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         try await write { db in try MemberWriter.importRows(rows, on: day, db) }
     }
 
+    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) async throws(StoreError) -> ImportSummary {
+        try await write { db in try MemberWriter.importStream(next, on: day, db) }
+    }
+
     public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError) {
         try await write { db in try MemberWriter.record(event, for: memberID, db) }
     }

@@ -52,6 +52,17 @@ public actor MemoryRegisterStore: RegisterStore {
         }
     }
 
+    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) throws(StoreError) -> ImportSummary {
+        var rows: [MemberImportRow] = []
+        while true {
+            switch next() {
+            case .rows(let batch): rows += batch
+            case .finished: return try importMembers(rows, on: day)
+            case .abandoned: throw .importAbandoned
+            }
+        }
+    }
+
     public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) throws(StoreError) {
         guard var record = records[memberID] else { throw .unknownMember(memberID) }
         try MembershipEventCheck.validate(event, record: record, unit: { self.units[$0] })

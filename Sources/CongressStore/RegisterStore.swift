@@ -12,6 +12,9 @@ public protocol RegisterStore: Sendable {
     /// Imports checked rows of a members file as of `day`, all or nothing (formats.md §4).
     /// Re-importing the same rows changes nothing.
     func importMembers(_ rows: [MemberImportRow], on day: Day) async throws(StoreError) -> ImportSummary
+    /// Imports rows handed over in batches by `next`, which may block until the next batch is
+    /// read: one transaction, all or nothing. `.abandoned` (the file turned out bad) writes nothing.
+    func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) async throws(StoreError) -> ImportSummary
     /// Records a dated membership event (transfer, suspension, …) for one member (R-O-3).
     func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError)
     /// A person with their membership history.
@@ -20,6 +23,14 @@ public protocol RegisterStore: Sendable {
     func snapshot() async throws(StoreError) -> RegisterSnapshot
     /// What the register holds.
     func summary() async throws(StoreError) -> RegisterSummary
+}
+
+/// One step of a streamed import.
+public enum ImportBatch: Sendable {
+    case rows([MemberImportRow])
+    case finished
+    /// The source found problems: nothing of this import may be kept.
+    case abandoned
 }
 
 /// Units, placements and events to add together.

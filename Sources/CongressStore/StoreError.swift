@@ -4,6 +4,8 @@ import CongressCore
 public enum StoreError: Error, Sendable, Equatable {
     /// An import with problems: every one, with its line and column.
     case importRejected(MemberFileErrors)
+    /// A streamed import whose source gave up (its file had problems): nothing was written.
+    case importAbandoned
     /// No unit with this code (that day).
     case unknownUnit(String)
     /// A unit code that is already in the register.
@@ -22,6 +24,7 @@ public enum StoreError: Error, Sendable, Equatable {
         switch self {
         case .importRejected(let errors):
             return Catalogue.text("import.rejected", language, errors.total)
+        case .importAbandoned: return Catalogue.text("store.importAbandoned", language)
         case .unknownUnit(let code): return Catalogue.text("store.unknownUnit", language, code)
         case .duplicateUnit(let code): return Catalogue.text("store.duplicateUnit", language, code)
         case .danglingReference(let code): return Catalogue.text("store.danglingReference", language, code)

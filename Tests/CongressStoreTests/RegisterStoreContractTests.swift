@@ -179,3 +179,62 @@ import Testing
 extension Array where Element == String {
     func sortedLike(_ sort: ([String]) -> [String]) -> [String] { sort(self) }
 }
+
+/// Large imports take the bulk paths (blocks of rows per statement, batches); they must give the
+/// same register as the in-memory store.
+@Suite struct BulkImportTests {
+    static func rows(_ count: Int) -> [MemberImportRow] {
+        (0..<count).map { index in
+            let person = Person(
+                memberID: "B\(1000 + index)", fullName: ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"][index % 3],
+                gender: index % 3 == 1 ? .female : .male, birthDate: Day(year: 1960 + index % 40, month: 1 + index % 12, day: 1 + index % 28)!,
+                ethnicity: index % 7 == 0 ? "Thái" : "Kinh", hometownProvince: "44", education: Education.allCases[index % Education.allCases.count],
+                joinedOn: Day(year: 2000 + index % 20, month: 5, day: 19)!, officialOn: Day(year: 2001 + index % 20, month: 5, day: 19)!)
+            let status: MemberStatus = index % 11 == 0 ? .exempted : .official
+            return MemberImportRow(line: index + 2, person: person, unit: ["C1", "C2", "C3"][index % 3], status: status)
+        }
+    }
+
+    @Test("150 members in batches: both stores hold the same register")
+    func bulkMatchesMemory() async throws {
+        let rows = Self.rows(150)
+        var stores: [any RegisterStore] = []
+        for kind in StoreKind.allCases {
+            let store = try kind.make()
+            try await store.addOrganisation(SampleRegister.organisation)
+            let batches = [Array(rows[0..<70]), Array(rows[70..<150])]
+            let feed = Feed(batches)
+            #expect(try await store.importMembers(streaming: { feed.next() }, on: SampleRegister.importDay) == ImportSummary(added: 150))
+            stores.append(store)
+        }
+        for id in ["B1000", "B1063", "B1064", "B1065", "B1149"] {
+            let memory = try await stores[0].personRecord(id), sqlite = try await stores[1].personRecord(id)
+            #expect(memory != nil)
+            #expect(memory == sqlite)
+        }
+        let day = SampleRegister.day("2026-11-22")
+        #expect(try await stores[0].structure(of: "T44", on: day) == stores[1].structure(of: "T44", on: day))
+        #expect(try await stores[1].memberCount(of: "T44", on: day) == 150)
+    }
+
+    @Test("An abandoned stream writes nothing", arguments: StoreKind.allCases)
+    func abandoned(kind: StoreKind) async throws {
+        let store = try kind.make()
+        try await store.addOrganisation(SampleRegister.organisation)
+        let feed = Feed([Self.rows(100)], end: .abandoned)
+        await #expect(throws: StoreError.importAbandoned) { try await store.importMembers(streaming: { feed.next() }, on: SampleRegister.importDay) }
+        #expect(try await store.summary().persons == 0)
+    }
+}
+
+/// Hands out prepared batches, then the end marker.
+final class Feed: @unchecked Sendable {
+    // @unchecked: the store calls `next` from one thread at a time.
+    private var batches: [[MemberImportRow]]
+    private let end: ImportBatch
+    init(_ batches: [[MemberImportRow]], end: ImportBatch = .finished) {
+        self.batches = batches
+        self.end = end
+    }
+    func next() -> ImportBatch { batches.isEmpty ? end : .rows(batches.removeFirst()) }
+}

@@ -54,6 +54,8 @@ if !FileManager.default.fileExists(atPath: csv) {
 let size = (try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
 let lines = try String(contentsOfFile: csv, encoding: .utf8).utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1
 print("members file: \(lines) rows, \(size / 1_000_000) MB")
+let skipImport = arguments.contains("--skip-import") && FileManager.default.fileExists(atPath: database)
+if !skipImport {
 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
 do {
     let store = try SQLiteRegisterStore(path: database)
@@ -78,6 +80,7 @@ try shell.run()
 shell.waitUntilExit()
 let shellSeconds = Date().timeIntervalSince(shellStart)
 print(String(format: "   sqlite3 shell .import into a bare table: %.1f s; ratio %.1f×", shellSeconds, importSeconds / shellSeconds))
+}
 
 // 2. Structure counts: the first call loads the snapshot (cold), later calls reuse it (warm).
 let store = try SQLiteRegisterStore(path: database)

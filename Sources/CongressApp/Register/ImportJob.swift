@@ -2,30 +2,45 @@ import CongressCore
 import CongressSQLite
 import CongressStore
 import Foundation
+import Synchronization
 
 /// `congress import members FILE.csv`: all or nothing; every problem listed with line and column.
 public enum ImportJob {
     /// The most problems printed; the total is always given.
     static let printedProblems = 1_000
 
-    public static func run(file: String, database: String, asOf: Day, language: Language, say: @Sendable (String) -> Void) async -> CommandOutput {
+    public static func run(file: String, database: String, asOf: Day, language: Language, say: @escaping @Sendable (String) -> Void) async -> CommandOutput {
         do {
             let bytes = [UInt8](try FileInput.read(file, language: language))
-            let parsed = MembersCSV.parse(bytes, today: asOf, maxErrors: printedProblems) { lines in
-                say(Catalogue.text("member.progress", language, language.number(lines)))
-            }
-            let rows: [MemberImportRow]
-            switch parsed {
-            case .failure(let errors): return .failure(problemLines(errors, file: file, language: language))
-            case .success(let value): rows = value
-            }
             let store = try SQLiteRegisterStore(path: database)
             if try await store.summary().unitsByKind.isEmpty {
                 return .failure([Catalogue.text("member.noOrganisation", language, database)])
             }
-            let summary = try await store.importMembers(rows, on: asOf)
-            return .success(Catalogue.text("member.imported", language, file, language.number(summary.added),
-                                           language.number(summary.updated), language.number(summary.unchanged)) + "\n")
+            // The file is read on its own thread while the store writes what was read; if the
+            // file has problems the store's transaction is abandoned and nothing is kept.
+            let channel = BatchChannel()
+            let fileProblems = Mutex<MemberFileErrors?>(nil)
+            let reader = Thread {
+                let problems = MembersCSV.parse(bytes, today: asOf, maxErrors: printedProblems, batchSize: 20_000, progress: { lines in
+                    say(Catalogue.text("member.progress", language, language.number(lines)))
+                }, batch: { channel.put(.rows($0)) })
+                fileProblems.withLock { $0 = problems }
+                channel.put(problems == nil ? .finished : .abandoned)
+            }
+            reader.stackSize = 1 << 22
+            reader.start()
+            let outcome: Result<ImportSummary, StoreError>
+            do { outcome = .success(try await store.importMembers(streaming: { channel.take() }, on: asOf)) } catch { outcome = .failure(error) }
+            switch outcome {
+            case .success(let summary):
+                return .success(Catalogue.text("member.imported", language, file, language.number(summary.added),
+                                               language.number(summary.updated), language.number(summary.unchanged)) + "\n")
+            case .failure(.importAbandoned):
+                let problems = fileProblems.withLock { $0 } ?? MemberFileErrors(errors: [], total: 0)
+                return .failure(problemLines(problems, file: file, language: language))
+            case .failure(let error):
+                throw error
+            }
         } catch let error as StoreError {
             if case .importRejected(let errors) = error { return .failure(problemLines(errors, file: file, language: language)) }
             return .failure([error.message(language)])

@@ -17,9 +17,21 @@ public enum MembersCSV {
     public static func parse(
         _ bytes: [UInt8], today: Day, maxErrors: Int = 1_000, progress: (Int) -> Void = { _ in }
     ) -> Result<[MemberImportRow], MemberFileErrors> {
+        var rows: [MemberImportRow] = []
+        rows.reserveCapacity(bytes.count / 120)
+        let errors = parse(bytes, today: today, maxErrors: maxErrors, batchSize: Int.max, progress: progress) { rows += $0 }
+        return errors.map { .failure($0) } ?? .success(rows)
+    }
+
+    /// Parses in batches of `batchSize` valid rows handed to `batch` as they are read, so a store
+    /// can write while the rest is read. Returns the problems, or `nil` if there were none; a
+    /// caller must then discard what the batches delivered (all or nothing).
+    public static func parse(
+        _ bytes: [UInt8], today: Day, maxErrors: Int = 1_000, batchSize: Int,
+        progress: (Int) -> Void = { _ in }, batch deliver: ([MemberImportRow]) -> Void
+    ) -> MemberFileErrors? {
         var errors: [MemberFileError] = []
         var total = 0
-        var rows: [MemberImportRow] = []
         bytes.withUnsafeBufferPointer { buffer in
             var reader = LineReader(buffer: buffer)
             guard let headerLine = reader.nextLine() else {
@@ -39,21 +51,26 @@ public enum MembersCSV {
                 total = 1
                 return
             }
-            var reader2 = MemberRowReader(index: index, fieldCount: headerLine.fields.count, today: today)
-            rows.reserveCapacity(bytes.count / 120)
+            var rowReader = MemberRowReader(index: index, fieldCount: headerLine.fields.count, today: today)
+            var pending: [MemberImportRow] = []
             while let line = reader.nextLine() {
                 if line.isBlank { continue }
-                switch reader2.read(line) {
-                case .success(let row): rows.append(row)
+                switch rowReader.read(line) {
+                case .success(let row):
+                    // Once a problem is found nothing will be imported: stop handing rows on.
+                    if total == 0 {
+                        pending.append(row)
+                        if pending.count >= batchSize { deliver(pending); pending.removeAll(keepingCapacity: true) }
+                    }
                 case .failure(let rowErrors):
                     total += rowErrors.total
                     if errors.count < maxErrors { errors.append(contentsOf: rowErrors.errors.prefix(maxErrors - errors.count)) }
                 }
                 if line.number % 100_000 == 0 { progress(line.number - 1) }
             }
+            if total == 0, !pending.isEmpty { deliver(pending) }
         }
-        if total > 0 { return .failure(MemberFileErrors(errors: errors, total: total)) }
-        return .success(rows)
+        return total > 0 ? MemberFileErrors(errors: errors, total: total) : nil
     }
 }
 

@@ -163,5 +163,6 @@ extension Catalogue {
         "kind.grassrootsCommittee": "grassroots committee",
         "kind.grassrootsCell": "grassroots cell",
         "kind.cell": "cell",
+        "store.importAbandoned": "The import stopped because the file has problems; nothing was written.",
     ]
 }

@@ -173,5 +173,6 @@ extension Catalogue {
         "kind.grassrootsCommittee": "đảng bộ cơ sở",
         "kind.grassrootsCell": "chi bộ cơ sở",
         "kind.cell": "chi bộ",
+        "store.importAbandoned": "Đã dừng nhập vì tệp có lỗi; không có dữ liệu nào được ghi.",
     ]
 }
