@@ -14,7 +14,7 @@ enum MemberWriter {
 
     /// Consumes batches inside the caller's transaction; any problem, or an abandoned source,
     /// throws, so the transaction rolls back and nothing is kept.
-    static func importStream(_ next: () -> ImportBatch, on day: Day, _ db: Database) throws -> ImportSummary {
+    static func importStream(_ next: @escaping @Sendable () -> ImportBatch, on day: Day, _ db: Database) throws -> ImportSummary {
         // A large import is one transaction: let SQLite keep it in memory (up to 4 GB) instead
         // of spilling pages into an ever larger WAL, which slows every later page look-up.
         try db.execute(sql: "PRAGMA cache_size = -4000000")
@@ -27,6 +27,36 @@ enum MemberWriter {
         var summary = ImportSummary()
         var problems: [MemberFileError] = []
         var problemCount = 0
+        func record(_ result: Result<ImportSummary, MemberFileErrors>) {
+            switch result {
+            case .failure(let errors):
+                problemCount += errors.total
+                problems += errors.errors.prefix(max(0, 1_000 - problems.count))
+            case .success(let part):
+                summary.added += part.added
+                summary.updated += part.updated
+                summary.unchanged += part.unchanged
+            }
+        }
+        if !probe {
+            // An empty register: plans are made on their own thread while this one writes.
+            let stage = PlanningStage(source: next, day: day, units: units)
+            while true {
+                switch stage.take() {
+                case .abandoned: throw StoreError.importAbandoned
+                case .finished:
+                    if problemCount > 0 { throw StoreError.importRejected(MemberFileErrors(errors: problems, total: problemCount)) }
+                    return summary
+                case .plan(let planned):
+                    switch planned {
+                    case .failure(let errors): record(.failure(errors))
+                    case .success(let plan):
+                        // After a problem, later batches are only checked, so every problem is reported.
+                        record(problemCount == 0 ? .success(try write(plan, units: units, statements: statements, db)) : .success(plan.summary))
+                    }
+                }
+            }
+        }
         while true {
             switch next() {
             case .abandoned:
@@ -35,16 +65,7 @@ enum MemberWriter {
                 if problemCount > 0 { throw StoreError.importRejected(MemberFileErrors(errors: problems, total: problemCount)) }
                 return summary
             case .rows(let rows):
-                // After a problem, later batches are only checked, so every problem is reported.
-                switch try importBatch(rows, on: day, units: units, statements: problemCount == 0 ? statements : nil, probe: probe, db) {
-                case .failure(let errors):
-                    problemCount += errors.total
-                    problems += errors.errors.prefix(max(0, 1_000 - problems.count))
-                case .success(let part):
-                    summary.added += part.added
-                    summary.updated += part.updated
-                    summary.unchanged += part.unchanged
-                }
+                record(try importBatch(rows, on: day, units: units, statements: problemCount == 0 ? statements : nil, probe: probe, db))
             }
         }
     }
@@ -74,6 +95,11 @@ enum MemberWriter {
         case .success(let value): plan = value
         }
         guard let writer = statements else { return .success(plan.summary) }
+        return .success(try write(plan, units: units, statements: writer, db))
+    }
+
+    /// Writes a plan: new persons and their spans, then the changed ones.
+    static func write(_ plan: ImportPlanner.Plan, units: UnitIndex, statements writer: Statements, _ db: Database) throws -> ImportSummary {
         // New persons go in blocks of `bulkRows` per INSERT (a block's row IDs are consecutive:
         // SQLite gives each new row the largest ID plus one), their spans likewise.
         var spans = SpanBuffer()
@@ -110,7 +136,7 @@ enum MemberWriter {
             try writer.insertSpans(record.spans, person: personID, units: units, db)
             for event in newEvents { try writer.insert(event, person: personID, units: units, db) }
         }
-        return .success(plan.summary)
+        return plan.summary
     }
 
     static func record(_ event: MembershipEvent, for memberID: String, _ db: Database) throws {
