@@ -100,6 +100,7 @@ enum MemberWriter {
 
     /// Writes a plan: new persons and their spans, then the changed ones.
     static func write(_ plan: ImportPlanner.Plan, units: UnitIndex, statements writer: Statements, _ db: Database) throws -> ImportSummary {
+        let memo = UnitMemo(units)
         // New persons go in blocks of `bulkRows` per INSERT (a block's row IDs are consecutive:
         // SQLite gives each new row the largest ID plus one), their spans likewise.
         var spans = SpanBuffer()
@@ -109,21 +110,21 @@ enum MemberWriter {
             let firstID: Int64
             if block.count == Statements.bulkRows {
                 for (row, record) in block.enumerated() {
-                    writer.bindPerson(writer.personBulk, row: row, record.person, admittedUnit: try id(record.admittedUnit, units))
+                    writer.bindPerson(writer.personBulk, row: row, record.person, admittedUnit: try memo.id(record.admittedUnit))
                 }
                 try writer.personBulk.run(db)
                 firstID = db.lastInsertedRowID - Int64(block.count - 1)
             } else {
                 var ids: [Int64] = []
                 for record in block {
-                    try writer.insert(record.person, admittedUnit: try id(record.admittedUnit, units), db)
+                    try writer.insert(record.person, admittedUnit: try memo.id(record.admittedUnit), db)
                     ids.append(db.lastInsertedRowID)
                 }
                 firstID = ids[0]
             }
             for (offset, record) in block.enumerated() {
                 let personID = firstID + Int64(offset)
-                for span in record.spans { try spans.add(personID, span, units: units, writer: writer, db) }
+                for span in record.spans { try spans.add(personID, span, memo: memo, writer: writer, db) }
                 for event in record.otherEvents { try writer.insert(event, person: personID, units: units, db) }
             }
             start += block.count
@@ -163,6 +164,20 @@ enum MemberWriter {
         return id
     }
 
+    /// Unit IDs for one write; rows of a file come cell by cell, so the last look-up is kept.
+    final class UnitMemo {
+        let units: UnitIndex
+        private var last: (code: String, id: Int64)?
+        init(_ units: UnitIndex) { self.units = units }
+
+        func id(_ code: String) throws -> Int64 {
+            if let last, last.code == code { return last.id }
+            let id = try MemberWriter.id(code, units)
+            last = (code, id)
+            return id
+        }
+    }
+
     static func personID(_ memberID: String, _ db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE member_id = ?", arguments: [memberID]) else {
             throw StoreError.unknownMember(memberID)
@@ -174,10 +189,10 @@ enum MemberWriter {
     struct SpanBuffer {
         var pending: [(Int64, MembershipSpan)] = []
 
-        mutating func add(_ person: Int64, _ span: MembershipSpan, units: UnitIndex, writer: Statements, _ db: Database) throws {
+        mutating func add(_ person: Int64, _ span: MembershipSpan, memo: UnitMemo, writer: Statements, _ db: Database) throws {
             pending.append((person, span))
             if pending.count == Statements.bulkRows {
-                for (row, (person, span)) in pending.enumerated() { try writer.bindSpan(writer.spanBulk, row: row, person, span, units: units) }
+                for (row, (person, span)) in pending.enumerated() { try writer.bindSpan(writer.spanBulk, row: row, person, span, unit: try memo.id(span.unit)) }
                 try writer.spanBulk.run(db)
                 pending.removeAll(keepingCapacity: true)
             }
@@ -234,12 +249,12 @@ enum MemberWriter {
         }
 
         /// Binds the 5 columns of row `row` of a (multi-row) span INSERT.
-        func bindSpan(_ statement: RawStatement, row: Int, _ person: Int64, _ value: MembershipSpan, units: UnitIndex) throws {
+        func bindSpan(_ statement: RawStatement, row: Int, _ person: Int64, _ value: MembershipSpan, unit: Int64) throws {
             let base = Int32(row * 5)
             statement.bind(base + 1, person)
             statement.bind(base + 2, value.from)
             statement.bind(base + 3, value.to)
-            statement.bind(base + 4, try MemberWriter.id(value.unit, units))
+            statement.bind(base + 4, unit)
             statement.bind(base + 5, value.standing.rawValue)
         }
 

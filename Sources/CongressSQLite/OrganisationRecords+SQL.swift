@@ -43,7 +43,7 @@ enum OrganisationWriter {
 }
 
 /// Every unit's id and record, for lookups during a write.
-struct UnitIndex {
+struct UnitIndex: Sendable {
     var ids: [String: Int64] = [:]
     var codes: [Int64: String] = [:]
     var units: [String: PartyUnit] = [:]
