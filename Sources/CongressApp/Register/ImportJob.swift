@@ -18,7 +18,7 @@ public enum ImportJob {
             }
             // The file is read on its own thread while the store writes what was read; if the
             // file has problems the store's transaction is abandoned and nothing is kept.
-            let channel = BatchChannel()
+            let channel = BoundedQueue<ImportBatch>(capacity: 4)
             let fileProblems = Mutex<MemberFileErrors?>(nil)
             let reader = Thread {
                 let problems = MembersCSV.parse(bytes, today: asOf, maxErrors: printedProblems, batchSize: 20_000, progress: { lines in
