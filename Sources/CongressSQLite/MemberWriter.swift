@@ -101,6 +101,7 @@ enum MemberWriter {
     /// Writes a plan: new persons and their spans, then the changed ones.
     static func write(_ plan: ImportPlanner.Plan, units: UnitIndex, statements writer: Statements, _ db: Database) throws -> ImportSummary {
         let memo = UnitMemo(units)
+        var arena = TextArena()
         // New persons go in blocks of `bulkRows` per INSERT (a block's row IDs are consecutive:
         // SQLite gives each new row the largest ID plus one), their spans likewise.
         var spans = SpanBuffer()
@@ -110,9 +111,9 @@ enum MemberWriter {
             let firstID: Int64
             if block.count == Statements.bulkRows {
                 for (row, record) in block.enumerated() {
-                    writer.bindPerson(writer.personBulk, row: row, record.person, admittedUnit: try memo.id(record.admittedUnit))
+                    writer.gatherPerson(&arena, row: row, record.person, admittedUnit: try memo.id(record.admittedUnit))
                 }
-                try writer.personBulk.run(db)
+                try arena.run(writer.personBulk, db)
                 firstID = db.lastInsertedRowID - Int64(block.count - 1)
             } else {
                 var ids: [Int64] = []
@@ -124,7 +125,7 @@ enum MemberWriter {
             }
             for (offset, record) in block.enumerated() {
                 let personID = firstID + Int64(offset)
-                for span in record.spans { try spans.add(personID, span, memo: memo, writer: writer, db) }
+                for span in record.spans { try spans.add(personID, span, memo: memo, arena: &arena, writer: writer, db) }
                 for event in record.otherEvents { try writer.insert(event, person: personID, units: units, db) }
             }
             start += block.count
@@ -189,11 +190,18 @@ enum MemberWriter {
     struct SpanBuffer {
         var pending: [(Int64, MembershipSpan)] = []
 
-        mutating func add(_ person: Int64, _ span: MembershipSpan, memo: UnitMemo, writer: Statements, _ db: Database) throws {
+        mutating func add(_ person: Int64, _ span: MembershipSpan, memo: UnitMemo, arena: inout TextArena, writer: Statements, _ db: Database) throws {
             pending.append((person, span))
             if pending.count == Statements.bulkRows {
-                for (row, (person, span)) in pending.enumerated() { try writer.bindSpan(writer.spanBulk, row: row, person, span, unit: try memo.id(span.unit)) }
-                try writer.spanBulk.run(db)
+                for (row, (person, span)) in pending.enumerated() {
+                    let base = Int32(row * 5)
+                    arena.integer(base + 1, person)
+                    arena.day(base + 2, span.from)
+                    arena.day(base + 3, span.to)
+                    arena.integer(base + 4, try memo.id(span.unit))
+                    arena.text(base + 5, span.standing.rawValue)
+                }
+                try arena.run(writer.spanBulk, db)
                 pending.removeAll(keepingCapacity: true)
             }
         }
@@ -248,14 +256,22 @@ enum MemberWriter {
             statement.bind(base + 13, admittedUnit)
         }
 
-        /// Binds the 5 columns of row `row` of a (multi-row) span INSERT.
-        func bindSpan(_ statement: RawStatement, row: Int, _ person: Int64, _ value: MembershipSpan, unit: Int64) throws {
-            let base = Int32(row * 5)
-            statement.bind(base + 1, person)
-            statement.bind(base + 2, value.from)
-            statement.bind(base + 3, value.to)
-            statement.bind(base + 4, unit)
-            statement.bind(base + 5, value.standing.rawValue)
+        /// Gathers the 13 columns of row `row` of the multi-row person INSERT.
+        func gatherPerson(_ arena: inout TextArena, row: Int, _ value: Person, admittedUnit: Int64) {
+            let base = Int32(row * 13)
+            arena.text(base + 1, value.memberID)
+            arena.text(base + 2, value.fullName)
+            arena.text(base + 3, value.gender.rawValue)
+            arena.day(base + 4, value.birthDate)
+            arena.integer(base + 5, value.birthYearOnly ? 1 : 0)
+            arena.text(base + 6, value.ethnicity)
+            arena.text(base + 7, value.hometownProvince)
+            arena.text(base + 8, value.education.rawValue)
+            arena.text(base + 9, value.academicTitle.rawValue)
+            arena.text(base + 10, value.politicalTheory.rawValue)
+            arena.day(base + 11, value.joinedOn)
+            arena.day(base + 12, value.officialOn)
+            arena.integer(base + 13, admittedUnit)
         }
 
         func update(_ value: Person, id: Int64, _ db: Database) throws {

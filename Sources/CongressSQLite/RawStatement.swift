@@ -29,6 +29,11 @@ struct RawStatement {
         }
     }
 
+    /// Binds bytes that stay valid until the statement has run (no copy is made).
+    func bindStatic(_ index: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+    }
+
     func bind(_ index: Int32, _ day: Day?) {
         guard let day else { sqlite3_bind_null(handle, index); return }
         day.withISOBytes { bytes in

@@ -1,0 +1,48 @@
+import CongressCore
+import GRDB
+import GRDBSQLite
+
+/// The text values of one multi-row INSERT gathered in one buffer, then bound without copies:
+/// SQLite would otherwise allocate and copy every text value of every row.
+struct TextArena {
+    private var bytes: [UInt8] = []
+    /// (parameter index, offset, length); length -1 binds NULL.
+    private var texts: [(Int32, Int, Int)] = []
+    private var integers: [(Int32, Int64)] = []
+
+    init() {
+        bytes.reserveCapacity(64 * 200)
+        texts.reserveCapacity(64 * 12)
+    }
+
+    mutating func text(_ index: Int32, _ value: String?) {
+        guard let value else { texts.append((index, 0, -1)); return }
+        let start = bytes.count
+        bytes.append(contentsOf: value.utf8)
+        texts.append((index, start, bytes.count - start))
+    }
+
+    mutating func day(_ index: Int32, _ value: Day?) {
+        guard let value else { texts.append((index, 0, -1)); return }
+        let start = bytes.count
+        value.withISOBytes { bytes.append(contentsOf: $0) }
+        texts.append((index, start, 10))
+    }
+
+    mutating func integer(_ index: Int32, _ value: Int64) { integers.append((index, value)) }
+
+    /// Binds everything to `statement` and runs it; the buffer lives until the step is done.
+    mutating func run(_ statement: RawStatement, _ db: GRDB.Database) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for (index, offset, length) in texts {
+                if length < 0 { sqlite3_bind_null(statement.handle, index) } else { statement.bindStatic(index, base + offset, length) }
+            }
+            for (index, value) in integers { statement.bind(index, value) }
+            try statement.run(db)
+        }
+        bytes.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
+        integers.removeAll(keepingCapacity: true)
+    }
+}
