@@ -12,11 +12,11 @@ public enum ElectionRefusal: Error, Sendable, Equatable {
     case negativeCount(field: String, value: Int)
     /// R-E-25: alternate seats exist only for delegates to the higher congress.
     case alternateSeatsOutsideDelegates(body: BodyKind)
-    /// Seats must be positive for bodies that fill seats.
+    /// R-E-22: seats must be positive for bodies that fill seats.
     case noSeats(body: BodyKind)
-    /// A list with no names.
+    /// R-E-11: a ballot prints the full names; a list with none cannot be printed.
     case noCandidates
-    /// A ballot number must name one person: the same name cannot be blank.
+    /// R-E-11: every ballot number must print a full name.
     case blankCandidateName(number: Int)
     /// R-E-15: more ballots issued than the roll could hold.
     case moreBallotsIssuedThanConvened(issued: Int, convened: Int)
@@ -29,7 +29,8 @@ public enum ElectionRefusal: Error, Sendable, Equatable {
         case .baseNotPositive: "R-E-16"
         case .negativeCount, .moreBallotsIssuedThanConvened: "R-E-15"
         case .alternateSeatsOutsideDelegates: "R-E-25"
-        case .noSeats, .noCandidates, .blankCandidateName: "R-E-10"
+        case .noSeats: "R-E-22"
+        case .noCandidates, .blankCandidateName: "R-E-11"
         }
     }
 }

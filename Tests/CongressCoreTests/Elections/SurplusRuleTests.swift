@@ -87,3 +87,24 @@ import Testing
         }
     }
 }
+
+/// Refusals of lists that cannot be printed or filled name the rule they break.
+@Suite struct ListShapeTests {
+    @Test("R-E-11: an empty list or a blank name cannot be printed on a ballot")
+    func unprintableLists() {
+        var election = Fixtures.election(body: .inspectionCommittee, seats: 2, candidates: 3)
+        election.candidates[1] = "  "
+        #expect(throws: ElectionRefusal.blankCandidateName(number: 2)) { try ListCheck.validate(election) }
+        #expect(ElectionRefusal.blankCandidateName(number: 2).ruleID == "R-E-11")
+        election.candidates = []
+        #expect(throws: ElectionRefusal.noCandidates) { try ListCheck.validate(election) }
+    }
+
+    @Test("R-E-22: a body must have seats to fill")
+    func noSeats() {
+        #expect(throws: ElectionRefusal.noSeats(body: .inspectionCommittee)) {
+            try ListCheck.validate(Fixtures.election(body: .inspectionCommittee, seats: 0, candidates: 3))
+        }
+        #expect(ElectionRefusal.noSeats(body: .secretary).ruleID == "R-E-22")
+    }
+}
