@@ -50,9 +50,9 @@ enum MemberWriter {
                 case .plan(let planned):
                     switch planned {
                     case .failure(let errors): record(.failure(errors))
-                    case .success(let plan):
+                    case .success(var prepared):
                         // After a problem, later batches are only checked, so every problem is reported.
-                        record(problemCount == 0 ? .success(try write(plan, units: units, statements: statements, db)) : .success(plan.summary))
+                        record(problemCount == 0 ? .success(try prepared.write(statements, units: units, db)) : .success(prepared.summary))
                     }
                 }
             }
@@ -111,7 +111,7 @@ enum MemberWriter {
             let firstID: Int64
             if block.count == Statements.bulkRows {
                 for (row, record) in block.enumerated() {
-                    writer.gatherPerson(&arena, row: row, record.person, admittedUnit: try memo.id(record.admittedUnit))
+                    Statements.gatherPerson(&arena, row: row, record.person, admittedUnit: try memo.id(record.admittedUnit))
                 }
                 try arena.run(writer.personBulk, db)
                 firstID = db.lastInsertedRowID - Int64(block.count - 1)
@@ -256,8 +256,18 @@ enum MemberWriter {
             statement.bind(base + 13, admittedUnit)
         }
 
+        /// Inserts one span (outside a block).
+        func insertSpan(_ value: MembershipSpan, person: Int64, unit: Int64, _ db: Database) throws {
+            span.bind(1, person)
+            span.bind(2, value.from)
+            span.bind(3, value.to)
+            span.bind(4, unit)
+            span.bind(5, value.standing.rawValue)
+            try span.run(db)
+        }
+
         /// Gathers the 13 columns of row `row` of the multi-row person INSERT.
-        func gatherPerson(_ arena: inout TextArena, row: Int, _ value: Person, admittedUnit: Int64) {
+        static func gatherPerson(_ arena: inout TextArena, row: Int, _ value: Person, admittedUnit: Int64) {
             let base = Int32(row * 13)
             arena.text(base + 1, value.memberID)
             arena.text(base + 2, value.fullName)

@@ -7,7 +7,7 @@ import Foundation
 /// before, and there is nobody to look up.)
 final class PlanningStage: Sendable {
     enum Item: Sendable {
-        case plan(Result<ImportPlanner.Plan, MemberFileErrors>)
+        case plan(Result<PreparedWrite, MemberFileErrors>)
         case finished
         case abandoned
     }
@@ -20,7 +20,11 @@ final class PlanningStage: Sendable {
             while true {
                 switch next() {
                 case .rows(let rows):
-                    queue.put(.plan(ImportPlanner.plan(rows, on: day, unit: { units.units[$0] }, existing: { _ in nil })))
+                    let planned = ImportPlanner.plan(rows, on: day, unit: { units.units[$0] }, existing: { _ in nil })
+                    queue.put(.plan(planned.flatMap { plan in
+                        // Units were checked by the planner, so gathering cannot fail; if it did, it is a bug.
+                        Result { try PreparedWrite(plan, units: units) }.mapError { fatalError("unit vanished while preparing: \($0)") }
+                    }))
                 case .finished:
                     queue.put(.finished)
                     return
