@@ -98,39 +98,10 @@ enum MemberWriter {
         return .success(try write(plan, units: units, statements: writer, db))
     }
 
-    /// Writes a plan: new persons and their spans, then the changed ones.
+    /// Writes a plan: new persons and their spans (see `PreparedWrite`), then the changed ones.
     static func write(_ plan: ImportPlanner.Plan, units: UnitIndex, statements writer: Statements, _ db: Database) throws -> ImportSummary {
-        let memo = UnitMemo(units)
-        var arena = TextArena()
-        // New persons go in blocks of `bulkRows` per INSERT (a block's row IDs are consecutive:
-        // SQLite gives each new row the largest ID plus one), their spans likewise.
-        var spans = SpanBuffer()
-        var start = 0
-        while start < plan.inserts.count {
-            let block = plan.inserts[start..<min(start + Statements.bulkRows, plan.inserts.count)]
-            let firstID: Int64
-            if block.count == Statements.bulkRows {
-                for (row, record) in block.enumerated() {
-                    Statements.gatherPerson(&arena, row: row, record.person, admittedUnit: try memo.id(record.admittedUnit))
-                }
-                try arena.run(writer.personBulk, db)
-                firstID = db.lastInsertedRowID - Int64(block.count - 1)
-            } else {
-                var ids: [Int64] = []
-                for record in block {
-                    try writer.insert(record.person, admittedUnit: try memo.id(record.admittedUnit), db)
-                    ids.append(db.lastInsertedRowID)
-                }
-                firstID = ids[0]
-            }
-            for (offset, record) in block.enumerated() {
-                let personID = firstID + Int64(offset)
-                for span in record.spans { try spans.add(personID, span, memo: memo, arena: &arena, writer: writer, db) }
-                for event in record.otherEvents { try writer.insert(event, person: personID, units: units, db) }
-            }
-            start += block.count
-        }
-        try spans.flush(writer: writer, units: units, db)
+        var prepared = try PreparedWrite(inserts: plan.inserts, summary: plan.summary, units: units)
+        _ = try prepared.write(writer, units: units, db)
         for (record, newEvents) in plan.updates {
             let personID = try personID(record.person.memberID, db)
             try writer.update(record.person, id: personID, db)
@@ -186,32 +157,6 @@ enum MemberWriter {
         return id
     }
 
-    /// Spans waiting to be written in blocks.
-    struct SpanBuffer {
-        var pending: [(Int64, MembershipSpan)] = []
-
-        mutating func add(_ person: Int64, _ span: MembershipSpan, memo: UnitMemo, arena: inout TextArena, writer: Statements, _ db: Database) throws {
-            pending.append((person, span))
-            if pending.count == Statements.bulkRows {
-                for (row, (person, span)) in pending.enumerated() {
-                    let base = Int32(row * 5)
-                    arena.integer(base + 1, person)
-                    arena.day(base + 2, span.from)
-                    arena.day(base + 3, span.to)
-                    arena.integer(base + 4, try memo.id(span.unit))
-                    arena.text(base + 5, span.standing.rawValue)
-                }
-                try arena.run(writer.spanBulk, db)
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-
-        mutating func flush(writer: Statements, units: UnitIndex, _ db: Database) throws {
-            for (person, span) in pending { try writer.insertSpans([span], person: person, units: units, db) }
-            pending.removeAll()
-        }
-    }
-
     /// The prepared statements of a members write.
     struct Statements {
         /// Rows per multi-row INSERT: one statement's fixed cost shared by many rows.
@@ -244,32 +189,40 @@ enum MemberWriter {
         }
 
         func insert(_ value: Person, admittedUnit: Int64, _ db: Database) throws {
-            bindPerson(person, row: 0, value, admittedUnit: admittedUnit)
-            try person.run(db)
+            var arena = TextArena()
+            Self.gatherPerson(&arena, row: 0, value, admittedUnit: admittedUnit)
+            try arena.run(person, db)
         }
 
-        /// Binds the 13 columns of row `row` of a (multi-row) person INSERT.
-        func bindPerson(_ statement: RawStatement, row: Int, _ value: Person, admittedUnit: Int64) {
-            let base = Int32(row * 13)
-            statement.bind(base + 1, value.memberID)
-            bindFields(statement, value, offset: base)
-            statement.bind(base + 13, admittedUnit)
+        func update(_ value: Person, id: Int64, _ db: Database) throws {
+            var arena = TextArena()
+            arena.integer(1, id)
+            Self.gatherFields(&arena, value, offset: 0)
+            try arena.run(update, db)
         }
 
         /// Inserts one span (outside a block).
         func insertSpan(_ value: MembershipSpan, person: Int64, unit: Int64, _ db: Database) throws {
-            span.bind(1, person)
-            span.bind(2, value.from)
-            span.bind(3, value.to)
-            span.bind(4, unit)
-            span.bind(5, value.standing.rawValue)
-            try span.run(db)
+            var arena = TextArena()
+            Self.gatherSpan(&arena, row: 0, value, unit: unit)
+            arena.integer(1, person)
+            try arena.run(span, db)
         }
 
-        /// Gathers the 13 columns of row `row` of the multi-row person INSERT.
+        func insertSpans(_ spans: [MembershipSpan], person: Int64, units: UnitIndex, _ db: Database) throws {
+            for value in spans { try insertSpan(value, person: person, unit: try MemberWriter.id(value.unit, units), db) }
+        }
+
+        /// The 13 columns of row `row` of a (multi-row) person INSERT.
         static func gatherPerson(_ arena: inout TextArena, row: Int, _ value: Person, admittedUnit: Int64) {
             let base = Int32(row * 13)
             arena.text(base + 1, value.memberID)
+            gatherFields(&arena, value, offset: base)
+            arena.integer(base + 13, admittedUnit)
+        }
+
+        /// Columns 2…12 of a person, shared by insert and update.
+        static func gatherFields(_ arena: inout TextArena, _ value: Person, offset base: Int32) {
             arena.text(base + 2, value.fullName)
             arena.text(base + 3, value.gender.rawValue)
             arena.day(base + 4, value.birthDate)
@@ -281,39 +234,15 @@ enum MemberWriter {
             arena.text(base + 10, value.politicalTheory.rawValue)
             arena.day(base + 11, value.joinedOn)
             arena.day(base + 12, value.officialOn)
-            arena.integer(base + 13, admittedUnit)
         }
 
-        func update(_ value: Person, id: Int64, _ db: Database) throws {
-            update.bind(1, id)
-            bindFields(update, value)
-            try update.run(db)
-        }
-
-        /// Columns 2…12, shared by insert and update (`offset` for rows of a multi-row INSERT).
-        private func bindFields(_ statement: RawStatement, _ value: Person, offset: Int32 = 0) {
-            statement.bind(offset + 2, value.fullName)
-            statement.bind(offset + 3, value.gender.rawValue)
-            statement.bind(offset + 4, value.birthDate)
-            statement.bind(offset + 5, value.birthYearOnly ? 1 : 0)
-            statement.bind(offset + 6, value.ethnicity)
-            statement.bind(offset + 7, value.hometownProvince)
-            statement.bind(offset + 8, value.education.rawValue)
-            statement.bind(offset + 9, value.academicTitle.rawValue)
-            statement.bind(offset + 10, value.politicalTheory.rawValue)
-            statement.bind(offset + 11, value.joinedOn)
-            statement.bind(offset + 12, value.officialOn)
-        }
-
-        func insertSpans(_ spans: [MembershipSpan], person: Int64, units: UnitIndex, _ db: Database) throws {
-            for value in spans {
-                span.bind(1, person)
-                span.bind(2, value.from)
-                span.bind(3, value.to)
-                span.bind(4, try MemberWriter.id(value.unit, units))
-                span.bind(5, value.standing.rawValue)
-                try span.run(db)
-            }
+        /// Columns 2…5 of row `row` of a (multi-row) span INSERT; column 1, the person, is the caller's.
+        static func gatherSpan(_ arena: inout TextArena, row: Int, _ value: MembershipSpan, unit: Int64) {
+            let base = Int32(row * 5)
+            arena.day(base + 2, value.from)
+            arena.day(base + 3, value.to)
+            arena.integer(base + 4, unit)
+            arena.text(base + 5, value.standing.rawValue)
         }
 
         func insert(_ value: MembershipEvent, person: Int64, units: UnitIndex, _ db: Database) throws {

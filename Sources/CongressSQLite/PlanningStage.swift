@@ -22,8 +22,8 @@ final class PlanningStage: Sendable {
                 case .rows(let rows):
                     let planned = ImportPlanner.plan(rows, on: day, unit: { units.units[$0] }, existing: { _ in nil })
                     queue.put(.plan(planned.flatMap { plan in
-                        // Units were checked by the planner, so gathering cannot fail; if it did, it is a bug.
-                        Result { try PreparedWrite(plan, units: units) }.mapError { fatalError("unit vanished while preparing: \($0)") }
+                        // Only new persons here (an empty register has no updates). Units were checked by the planner, so gathering cannot fail; if it did, it is a bug.
+                        Result { try PreparedWrite(inserts: plan.inserts, summary: plan.summary, units: units) }.mapError { fatalError("unit vanished while preparing: \($0)") }
                     }))
                 case .finished:
                     queue.put(.finished)

@@ -15,24 +15,23 @@ struct PreparedWrite: Sendable {
     var events: [(offset: Int, event: MembershipEvent)] = []
     var summary: ImportSummary
 
-    /// Gathers a plan of new persons only (an import into an empty register).
-    init(_ plan: ImportPlanner.Plan, units: UnitIndex) throws {
-        precondition(plan.updates.isEmpty, "prepared writes are for new persons")
-        summary = plan.summary
+    /// Gathers the new persons of a plan (`summary` is what the whole plan does).
+    init(inserts: [PersonRecord], summary: ImportSummary, units: UnitIndex) throws {
+        self.summary = summary
         let memo = MemberWriter.UnitMemo(units)
         let rows = MemberWriter.Statements.bulkRows
         var start = 0
-        while start + rows <= plan.inserts.count {
+        while start + rows <= inserts.count {
             var arena = TextArena()
-            for (row, record) in plan.inserts[start..<(start + rows)].enumerated() {
+            for (row, record) in inserts[start..<(start + rows)].enumerated() {
                 MemberWriter.Statements.gatherPerson(&arena, row: row, record.person, admittedUnit: try memo.id(record.admittedUnit))
             }
             personBlocks.append(arena)
             start += rows
         }
-        for record in plan.inserts[start...] { remainingPersons.append((record.person, try memo.id(record.admittedUnit))) }
+        for record in inserts[start...] { remainingPersons.append((record.person, try memo.id(record.admittedUnit))) }
         var spans: [(Int, MembershipSpan, Int64)] = []
-        for (offset, record) in plan.inserts.enumerated() {
+        for (offset, record) in inserts.enumerated() {
             for span in record.spans { spans.append((offset, span, try memo.id(span.unit))) }
             for event in record.otherEvents { events.append((offset, event)) }
         }
@@ -40,12 +39,8 @@ struct PreparedWrite: Sendable {
         while index + rows <= spans.count {
             var arena = TextArena()
             for (row, (offset, span, unit)) in spans[index..<(index + rows)].enumerated() {
-                let base = Int32(row * 5)
-                arena.person(base + 1, offset: offset)
-                arena.day(base + 2, span.from)
-                arena.day(base + 3, span.to)
-                arena.integer(base + 4, unit)
-                arena.text(base + 5, span.standing.rawValue)
+                arena.person(Int32(row * 5) + 1, offset: offset)
+                MemberWriter.Statements.gatherSpan(&arena, row: row, span, unit: unit)
             }
             spanBlocks.append(arena)
             index += rows
