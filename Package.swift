@@ -9,12 +9,16 @@ let package = Package(
         .library(name: "CongressCore", targets: ["CongressCore"]),
         .library(name: "CongressStore", targets: ["CongressStore"]),
         .library(name: "CongressSQLite", targets: ["CongressSQLite"]),
+        .library(name: "CongressWeb", targets: ["CongressWeb"]),
         .library(name: "CongressApp", targets: ["CongressApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // MARK: Core — the rules: pure functions over value types, Foundation only.
@@ -29,12 +33,26 @@ let package = Package(
             dependencies: ["CongressStore", "CongressCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // MARK: Web — Hummingbird routes, the access policy in one place, view models and Mustache pages.
+        .target(
+            name: "CongressWeb",
+            dependencies: [
+                "CongressCore", "CongressStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
+        ),
+
         // MARK: Application — composition root: files in, rendered documents out.
         .target(
             name: "CongressApp",
             dependencies: [
-                "CongressCore", "CongressStore", "CongressSQLite",
+                "CongressCore", "CongressStore", "CongressSQLite", "CongressWeb",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates"), .copy("Data")]
         ),
@@ -51,6 +69,15 @@ let package = Package(
         // MARK: Tests — one target per source target.
         .testTarget(name: "CongressCoreTests", dependencies: ["CongressCore"]),
         .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressCore"]),
+        .testTarget(
+            name: "CongressWebTests",
+            dependencies: [
+                "CongressWeb", "CongressCore", "CongressStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "CongressAppTests",
             dependencies: ["CongressApp", "CongressCore", "CongressStore", "CongressSQLite"],

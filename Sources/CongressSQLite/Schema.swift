@@ -9,6 +9,9 @@ enum Schema {
         migrator.registerMigration("v1: organisation and register") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: users, sessions and the audit log") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -93,5 +96,46 @@ enum Schema {
         detail TEXT
     );
     CREATE INDEX membership_event_person ON membership_event(person_id);
+    """
+
+    /// Users, role grants, sessions and the hash-chained audit log. The log refuses UPDATE and
+    /// DELETE by trigger; its chain (`congress audit verify`) catches anything done around that.
+    static let v2 = """
+    CREATE TABLE app_user (
+        id INTEGER PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE CHECK (length(login) BETWEEN 3 AND 32 AND login = lower(login)),
+        display_name TEXT NOT NULL CHECK (length(display_name) > 0),
+        password_hash TEXT NOT NULL CHECK (length(password_hash) > 20),
+        language TEXT NOT NULL CHECK (\(oneOf("language", Language.allCases.map(\.rawValue)))),
+        active INTEGER NOT NULL CHECK (active = 0 OR active = 1)
+    );
+    CREATE TABLE role_grant (
+        user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (\(oneOf("role", Role.allCases.map(\.rawValue)))),
+        unit_id INTEGER NOT NULL REFERENCES unit(id),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (user_id, role, unit_id)
+    );
+    CREATE TABLE app_session (
+        token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),
+        user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+        form_token TEXT NOT NULL CHECK (length(form_token) >= 32),
+        expires INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX app_session_user ON app_session(user_id);
+    CREATE TABLE audit_entry (
+        sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+    );
+    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """
 }

@@ -16,6 +16,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case unknownMember(String)
     /// An event that cannot apply (e.g. a transfer of someone who is not a member that day).
     case eventNotApplicable(memberID: String, reason: String)
+    /// A login name that another user already has.
+    case duplicateLogin(String)
+    /// No user with this ID or login.
+    case unknownUser(String)
     /// The database failed; `message` says what happened, `advice` what to do.
     case database(message: String, advice: String)
 
@@ -30,6 +34,8 @@ public enum StoreError: Error, Sendable, Equatable {
         case .danglingReference(let code): return Catalogue.text("store.danglingReference", language, code)
         case .unknownMember(let id): return Catalogue.text("store.unknownMember", language, id)
         case .eventNotApplicable(let id, let reason): return Catalogue.text("store.eventNotApplicable", language, id, reason)
+        case .duplicateLogin(let login): return Catalogue.text("store.duplicateLogin", language, login)
+        case .unknownUser(let login): return Catalogue.text("store.unknownUser", language, login)
         case .database(let message, let advice): return Catalogue.text("store.database", language, message, advice)
         }
     }

@@ -8,7 +8,7 @@ extension DemoJob.Scale: ExpressibleByArgument {}
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build (or open) the demo register: the real organisation tree with generated members.",
+        abstract: "Build the demo register if it is missing (the real organisation tree with generated members), then serve it.",
         discussion: "province (default): Quảng Trị as merged in 2025, about 130,000 members. national: about 5.6 million."
     )
 
@@ -17,11 +17,16 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 2025
     @Flag(help: "Build again even if the file exists.") var rebuild = false
     @Option(help: "Also write the generated members to this members file (formats.md §4).") var membersCsv: String?
+    @Flag(help: "Only build the database; do not start the web server.") var buildOnly = false
+    @OptionGroup var server: ServerOptions
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
         let options = DemoJob.Options(scale: scale, database: database, seed: seed, rebuild: rebuild, membersCSV: membersCsv, language: language.lang)
-        try emit(await DemoJob.run(options, say: progress))
+        let built = await DemoJob.run(options, say: progress)
+        try emit(built)
+        if buildOnly { return }
+        try emit(await ServeJob.run(server.options(database: options.database, language: language.lang), say: progress))
     }
 }
 

@@ -59,6 +59,9 @@ public enum DemoJob {
                 throw JobFailure(["\(options.database): \(String(cString: strerror(errno)))"])
             }
             let finished = try SQLiteRegisterStore(path: options.database)
+            try await AccessSetup.accessStore(for: finished).appendAudit(AuditDraft(
+                actor: AccessSetup.commandLineActor, action: .demoBuilt, subject: options.database,
+                detail: "scale \(options.scale.rawValue), seed \(options.seed)"))
             return .success(try await report(finished, options, header: t("demo.ready", [options.database]), seconds: Date().timeIntervalSince(start)))
         } catch let error as StoreError {
             return .failure([error.message(options.language)])

@@ -33,6 +33,10 @@ public enum ImportJob {
             do { outcome = .success(try await store.importMembers(streaming: { channel.take() }, on: asOf)) } catch { outcome = .failure(error) }
             switch outcome {
             case .success(let summary):
+                try await AccessSetup.accessStore(for: store).appendAudit(AuditDraft(
+                    actor: AccessSetup.commandLineActor, action: .membersImported,
+                    subject: (file as NSString).lastPathComponent,
+                    detail: "as of \(asOf.iso): added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged)"))
                 return .success(Catalogue.text("member.imported", language, file, language.number(summary.added),
                                                language.number(summary.updated), language.number(summary.unchanged)) + "\n")
             case .failure(.importAbandoned):

@@ -71,6 +71,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self = day
     }
 
+    /// Parses `d/M/yyyy` or `dd/MM/yyyy`, as Vietnamese documents write dates.
+    public init?(vietnamese text: some StringProtocol) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+              let day = Day(year: y, month: m, day: d) else { return nil }
+        self = day
+    }
+
     /// Parses the bytes of `YYYY-MM-DD` exactly.
     public init?<C: Collection<UInt8>>(isoBytes bytes: C) where C.Index == Int {
         let base = bytes.startIndex

@@ -63,6 +63,9 @@ public struct OrganisationTree: Sendable {
         return result
     }
 
+    /// The unit with this code on this day, or `nil`.
+    public func unit(_ code: String) -> PartyUnit? { position[code].map { units[$0] } }
+
     /// The chain from the root down to the unit (for breadcrumbs), the unit last.
     public func ancestry(of code: String) -> [PartyUnit] {
         guard var index = position[code] else { return [] }

@@ -30,8 +30,8 @@ public enum Catalogue {
 
     /// The text for `key` with `arguments` in place of `{0}`, `{1}`, …
     public static func text(_ key: String, _ language: Language, arguments: [CustomStringConvertible]) -> String {
-        let table = language == .vi ? vietnamese : english
-        var text = table[key] ?? english[key] ?? key
+        let table = language == .vi ? vietnameseAll : englishAll
+        var text = table[key] ?? englishAll[key] ?? key
         for (index, argument) in arguments.enumerated() {
             text = text.replacing("{\(index)}", with: argument.description)
         }
@@ -40,6 +40,19 @@ public enum Catalogue {
 
     /// Every key of a catalogue, for the test that both languages have them all.
     public static func keys(_ language: Language) -> Set<String> {
-        Set((language == .vi ? vietnamese : english).keys)
+        Set((language == .vi ? vietnameseAll : englishAll).keys)
     }
+
+    /// Every `prefix…` key with its text, the prefix removed and dots made underscores (the
+    /// form Mustache templates read: `web.nav.home` → `nav_home`).
+    public static func table(prefix: String, _ language: Language) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, text) in language == .vi ? vietnameseAll : englishAll where key.hasPrefix(prefix) {
+            result[String(key.dropFirst(prefix.count)).replacing(".", with: "_")] = text
+        }
+        return result
+    }
+
+    static let vietnameseAll = vietnamese.merging(vietnamesePages) { first, _ in first }
+    static let englishAll = english.merging(englishPages) { first, _ in first }
 }

@@ -1,0 +1,70 @@
+import CongressCore
+import CongressSQLite
+import CongressStore
+import CongressWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// `congress serve`: the web application on the register's database.
+public enum ServeJob {
+    public struct Options: Sendable {
+        public var database: String
+        public var host: String
+        public var port: Int
+        public var language: Language
+        /// Mark cookies Secure (behind a TLS proxy).
+        public var secureCookies: Bool
+
+        public init(database: String, host: String = "127.0.0.1", port: Int = 8080, language: Language = .vi,
+                    secureCookies: Bool = false) {
+            self.database = database
+            self.host = host
+            self.port = port
+            self.language = language
+            self.secureCookies = secureCookies
+        }
+    }
+
+    /// The web dependencies for a register file: the product's choices (bcrypt cost 12, SHA-256).
+    public static func dependencies(register: SQLiteRegisterStore, secureCookies: Bool,
+                                    passwords: any PasswordHashing = BcryptPasswords(cost: 12)) -> WebDependencies {
+        WebDependencies(register: register, access: AccessSetup.accessStore(for: register), clock: { Date() },
+                        today: { Today.day() }, passwords: passwords, digest: AccessSetup.sha256,
+                        secureCookies: secureCookies)
+    }
+
+    /// Opens the database, makes sure someone can sign in, prints where to go, and serves until stopped.
+    public static func run(_ options: Options, say: @escaping @Sendable (String) -> Void) async -> CommandOutput {
+        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, options.language, arguments: arguments) }
+        do {
+            guard FileManager.default.fileExists(atPath: options.database) else {
+                return .failure([t("serve.noDatabase", [options.database])])
+            }
+            let register = try SQLiteRegisterStore(path: options.database)
+            guard try await !register.summary().unitsByKind.isEmpty else {
+                return .failure([t("member.noOrganisation", [options.database])])
+            }
+            let dependencies = dependencies(register: register, secureCookies: options.secureCookies)
+            say(t("serve.loading", []))
+            _ = try await register.snapshot()
+            if let password = try await FirstAdministrator.ensure(access: dependencies.access, register: register,
+                                                                  passwords: dependencies.passwords, today: Today.day()) {
+                say(t("serve.firstAdministrator", [FirstAdministrator.login, password]))
+            } else {
+                say(t("serve.existingUsers", [FirstAdministrator.login]))
+            }
+            var logger = Logger(label: "congress")
+            logger.logLevel = .notice
+            let application = try await WebApplication.application(dependencies, host: options.host, port: options.port,
+                                                                   logger: logger)
+            say(t("serve.listening", ["http://\(options.host == "0.0.0.0" ? "127.0.0.1" : options.host):\(options.port)/"]))
+            try await application.runService()
+            return .success("")
+        } catch let error as StoreError {
+            return .failure([error.message(options.language)])
+        } catch {
+            return .failure(error.lines)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// A person who signs in. The password hash never leaves the access store except to be checked.
+public struct UserAccount: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var login: String
+    public var displayName: String
+    public var language: Language
+    public var active: Bool
+    public var grants: [RoleGrant]
+
+    public init(id: Int64, login: String, displayName: String, language: Language = .vi, active: Bool = true,
+                grants: [RoleGrant] = []) {
+        self.id = id
+        self.login = login
+        self.displayName = displayName
+        self.language = language
+        self.active = active
+        self.grants = grants
+    }
+
+    /// Login names: 3–32 characters of a–z, 0–9, `.`, `_`, `-`.
+    public static func isValidLogin(_ login: String) -> Bool {
+        (3...32).contains(login.utf8.count) && login.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x5F || byte == 0x2D
+        }
+    }
+
+    /// Passwords: at least 10 characters.
+    public static let minimumPasswordLength = 10
+}

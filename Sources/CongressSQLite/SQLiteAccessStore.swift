@@ -1,0 +1,207 @@
+import CongressCore
+import CongressStore
+import GRDB
+
+/// Users, sessions and the audit log in the register's SQLite file (same pool, own tables).
+public final class SQLiteAccessStore: AccessStore, Sendable {
+    private let pool: DatabasePool
+    private let chain: AuditChain
+    private let clock: @Sendable () -> String
+
+    /// `clock` gives the audit time as ISO 8601 UTC.
+    public init(register: SQLiteRegisterStore, chain: AuditChain, clock: @escaping @Sendable () -> String) {
+        self.pool = register.pool
+        self.chain = chain
+        self.clock = clock
+    }
+
+    // MARK: Users
+
+    public func createUser(_ user: NewUser, audit: AuditDraft) async throws(StoreError) -> UserAccount {
+        let login = user.login.lowercased()
+        let time = clock()
+        return try await write { [chain] db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE login = ?", arguments: [login]) == true {
+                throw StoreError.duplicateLogin(login)
+            }
+            try db.execute(
+                sql: "INSERT INTO app_user (login, display_name, password_hash, language, active) VALUES (?, ?, ?, ?, 1)",
+                arguments: [login, user.displayName, user.passwordHash, user.language.rawValue])
+            let id = db.lastInsertedRowID
+            try Self.insertGrants(user.grants, for: id, db)
+            try Self.append(audit, at: time, chain, db)
+            return UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
+                               grants: user.grants)
+        }
+    }
+
+    public func credentials(login: String) async throws(StoreError) -> (user: UserAccount, passwordHash: String)? {
+        let login = login.lowercased()
+        let found: (UserAccount, String)? = try await read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.userColumns + " WHERE login = ?", arguments: [login]) else { return nil }
+            return (try Self.account(row, db), row["password_hash"])
+        }
+        return found.map { (user: $0.0, passwordHash: $0.1) }
+    }
+
+    public func user(id: Int64) async throws(StoreError) -> UserAccount? {
+        try await read { db in
+            try Row.fetchOne(db, sql: Self.userColumns + " WHERE id = ?", arguments: [id]).map { try Self.account($0, db) }
+        }
+    }
+
+    public func users() async throws(StoreError) -> [UserAccount] {
+        try await read { db in
+            try Row.fetchAll(db, sql: Self.userColumns + " ORDER BY login").map { try Self.account($0, db) }
+        }
+    }
+
+    public func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            try Self.requireUser(userID, db)
+            try db.execute(sql: "DELETE FROM role_grant WHERE user_id = ?", arguments: [userID])
+            try Self.insertGrants(grants, for: userID, db)
+            try Self.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            try Self.requireUser(userID, db)
+            try db.execute(sql: "UPDATE app_user SET password_hash = ? WHERE id = ?", arguments: [hash, userID])
+            try db.execute(sql: "DELETE FROM app_session WHERE user_id = ?", arguments: [userID])
+            try Self.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            try Self.requireUser(userID, db)
+            try db.execute(sql: "UPDATE app_user SET active = ? WHERE id = ?", arguments: [active, userID])
+            if !active { try db.execute(sql: "DELETE FROM app_session WHERE user_id = ?", arguments: [userID]) }
+            try Self.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func setLanguage(of userID: Int64, to language: Language) async throws(StoreError) {
+        try await write { db in
+            try Self.requireUser(userID, db)
+            try db.execute(sql: "UPDATE app_user SET language = ? WHERE id = ?", arguments: [language.rawValue, userID])
+        }
+    }
+
+    // MARK: Sessions
+
+    public func createSession(_ session: StoredSession) async throws(StoreError) {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM app_session WHERE expires <= ?", arguments: [session.expires - 86_400 * 30])
+            try db.execute(
+                sql: "INSERT INTO app_session (token_hash, user_id, form_token, expires) VALUES (?, ?, ?, ?)",
+                arguments: [session.tokenHash, session.userID, session.formToken, session.expires])
+        }
+    }
+
+    public func session(tokenHash: String, now: Int64) async throws(StoreError) -> StoredSession? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT user_id, form_token, expires FROM app_session WHERE token_hash = ? AND expires > ?",
+                arguments: [tokenHash, now]
+            ).map { StoredSession(tokenHash: tokenHash, userID: $0[0], formToken: $0[1], expires: $0[2]) }
+        }
+    }
+
+    public func deleteSession(tokenHash: String) async throws(StoreError) {
+        try await write { db in try db.execute(sql: "DELETE FROM app_session WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    public func deleteSessions(of userID: Int64) async throws(StoreError) {
+        try await write { db in try db.execute(sql: "DELETE FROM app_session WHERE user_id = ?", arguments: [userID]) }
+    }
+
+    // MARK: Audit
+
+    @discardableResult
+    public func appendAudit(_ draft: AuditDraft) async throws(StoreError) -> AuditEntry {
+        let time = clock()
+        return try await write { [chain] db in try Self.append(draft, at: time, chain, db) }
+    }
+
+    public func auditEntries(offset: Int, limit: Int) async throws(StoreError) -> Page<AuditEntry> {
+        try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") ?? 0
+            let rows = try Row.fetchAll(db, sql: Self.auditColumns + " ORDER BY sequence DESC LIMIT ? OFFSET ?",
+                                        arguments: [limit, offset])
+            return Page(items: rows.map(Self.entry), total: total, offset: offset)
+        }
+    }
+
+    public func auditLog() async throws(StoreError) -> [AuditEntry] {
+        try await read { db in try Row.fetchAll(db, sql: Self.auditColumns + " ORDER BY sequence").map(Self.entry) }
+    }
+
+    // MARK: Rows
+
+    private static let userColumns = "SELECT id, login, display_name, password_hash, language, active FROM app_user"
+    private static let auditColumns =
+        "SELECT sequence, at, actor, action, subject, detail, previous_hash, hash FROM audit_entry"
+
+    private static func account(_ row: Row, _ db: Database) throws -> UserAccount {
+        let id: Int64 = row["id"]
+        let grants = try Row.fetchAll(db, sql: """
+            SELECT g.role, u.code FROM role_grant g JOIN unit u ON u.id = g.unit_id WHERE g.user_id = ? ORDER BY g.position
+            """, arguments: [id]).compactMap { grant in Role(rawValue: grant[0]).map { RoleGrant(role: $0, unit: grant[1]) } }
+        return UserAccount(id: id, login: row["login"], displayName: row["display_name"],
+                           language: Language(rawValue: row["language"]) ?? .vi, active: row["active"], grants: grants)
+    }
+
+    /// Reads an entry as stored; an action the program does not know reads as a changed entry.
+    private static func entry(_ row: Row) -> AuditEntry {
+        AuditEntry(sequence: row[0], at: row[1], actor: row[2], action: AuditAction(rawValue: row[3]) ?? .signedIn,
+                   subject: row[4], detail: row[5], previousHash: row[6], hash: row[7])
+    }
+
+    private static func insertGrants(_ grants: [RoleGrant], for userID: Int64, _ db: Database) throws {
+        for (position, grant) in grants.enumerated() {
+            guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [grant.unit]) else {
+                throw StoreError.unknownUnit(grant.unit)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO role_grant (user_id, role, unit_id, position) VALUES (?, ?, ?, ?)",
+                           arguments: [userID, grant.role.rawValue, unitID, position])
+        }
+    }
+
+    private static func requireUser(_ id: Int64, _ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE id = ?", arguments: [id]) == true else {
+            throw StoreError.unknownUser(String(id))
+        }
+    }
+
+    @discardableResult
+    private static func append(_ draft: AuditDraft, at time: String, _ chain: AuditChain, _ db: Database) throws -> AuditEntry {
+        let last = try Row.fetchOne(db, sql: auditColumns + " ORDER BY sequence DESC LIMIT 1").map(entry)
+        let entry = chain.entry(after: last, draft, at: time)
+        try db.execute(sql: """
+            INSERT INTO audit_entry (sequence, at, actor, action, subject, detail, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [entry.sequence, entry.at, entry.actor, entry.action.rawValue, entry.subject, entry.detail,
+                             entry.previousHash, entry.hash])
+        return entry
+    }
+
+    // MARK: Plumbing
+
+    private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await pool.read(body) } catch {
+            throw SQLiteRegisterStore.storeError(error, advice: "Try again; if it persists, check the database file.")
+        }
+    }
+
+    private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await pool.write(body) } catch {
+            throw SQLiteRegisterStore.storeError(error, advice: "Nothing was written. Check the input, or that the disk has room.")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import CongressCore
+
+/// The access store in memory, for tests and throw-away servers; same contract as SQLite's.
+public actor MemoryAccessStore: AccessStore {
+    private struct StoredUser {
+        var account: UserAccount
+        var passwordHash: String
+    }
+
+    private let chain: AuditChain
+    private let clock: @Sendable () -> String
+    private var usersByID: [Int64: StoredUser] = [:]
+    private var sessions: [String: StoredSession] = [:]
+    private var log: [AuditEntry] = []
+
+    /// `clock` gives the audit time as ISO 8601 UTC.
+    public init(chain: AuditChain, clock: @escaping @Sendable () -> String) {
+        self.chain = chain
+        self.clock = clock
+    }
+
+    public func createUser(_ user: NewUser, audit: AuditDraft) throws(StoreError) -> UserAccount {
+        let login = user.login.lowercased()
+        guard !usersByID.values.contains(where: { $0.account.login == login }) else { throw .duplicateLogin(login) }
+        let id = (usersByID.keys.max() ?? 0) + 1
+        let account = UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
+                                  grants: user.grants)
+        usersByID[id] = StoredUser(account: account, passwordHash: user.passwordHash)
+        append(audit)
+        return account
+    }
+
+    public func credentials(login: String) -> (user: UserAccount, passwordHash: String)? {
+        let login = login.lowercased()
+        return usersByID.values.first { $0.account.login == login }.map { ($0.account, $0.passwordHash) }
+    }
+
+    public func user(id: Int64) -> UserAccount? { usersByID[id]?.account }
+
+    public func users() -> [UserAccount] { usersByID.values.map(\.account).sorted { $0.login < $1.login } }
+
+    public func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+        usersByID[userID]!.account.grants = grants
+        append(audit)
+    }
+
+    public func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+        usersByID[userID]!.passwordHash = hash
+        append(audit)
+    }
+
+    public func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+        usersByID[userID]!.account.active = active
+        append(audit)
+    }
+
+    public func setLanguage(of userID: Int64, to language: Language) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+        usersByID[userID]!.account.language = language
+    }
+
+    public func createSession(_ session: StoredSession) { sessions[session.tokenHash] = session }
+
+    public func session(tokenHash: String, now: Int64) -> StoredSession? {
+        guard let session = sessions[tokenHash], session.expires > now else { return nil }
+        return session
+    }
+
+    public func deleteSession(tokenHash: String) { sessions[tokenHash] = nil }
+
+    public func deleteSessions(of userID: Int64) { sessions = sessions.filter { $0.value.userID != userID } }
+
+    @discardableResult
+    public func appendAudit(_ draft: AuditDraft) -> AuditEntry { append(draft) }
+
+    public func auditEntries(offset: Int, limit: Int) -> Page<AuditEntry> {
+        let newestFirst = log.reversed().dropFirst(offset).prefix(limit)
+        return Page(items: Array(newestFirst), total: log.count, offset: offset)
+    }
+
+    public func auditLog() -> [AuditEntry] { log }
+
+    /// Test hook: replaces an entry as a hand edit of the database would.
+    public func tamper(sequence: Int, detail: String) {
+        guard let index = log.firstIndex(where: { $0.sequence == sequence }) else { return }
+        log[index].detail = detail
+    }
+
+    @discardableResult
+    private func append(_ draft: AuditDraft) -> AuditEntry {
+        let entry = chain.entry(after: log.last, draft, at: clock())
+        log.append(entry)
+        return entry
+    }
+}

@@ -1,0 +1,228 @@
+import CongressCore
+import CongressStore
+import Hummingbird
+
+/// Users, their roles and the units each applies to; the audit log. An administrator manages
+/// only users whose every grant lies within the administrator's own subtrees.
+struct AdminController {
+    let dependencies: WebDependencies
+    let pages: PageRenderer
+
+    var routes: [WebRoute] {
+        [
+            WebRoute(.get, "/admin/users", .capability(.manageUsers)) { request, context, authorised in
+                try await users(request, context, authorised)
+            },
+            WebRoute(.post, "/admin/users", .capability(.manageUsers)) { _, context, authorised in
+                try await createUser(context, authorised)
+            },
+            WebRoute(.get, "/admin/users/{userID}", .capability(.manageUsers)) { request, context, authorised in
+                try await user(request, context, authorised)
+            },
+            WebRoute(.post, "/admin/users/{userID}/grants", .capability(.manageUsers)) { _, context, authorised in
+                try await changeGrants(context, authorised)
+            },
+            WebRoute(.post, "/admin/users/{userID}/password", .capability(.manageUsers)) { _, context, authorised in
+                try await changePassword(context, authorised)
+            },
+            WebRoute(.post, "/admin/users/{userID}/active", .capability(.manageUsers)) { _, context, authorised in
+                try await changeActive(context, authorised)
+            },
+            WebRoute(.get, "/admin/audit", .capability(.viewAudit)) { request, context, authorised in
+                try await audit(request, context, authorised)
+            },
+        ]
+    }
+
+    // MARK: Scope
+
+    /// Whether every grant of `grants` lies within the administrator's subtrees today.
+    private func manages(_ grants: [RoleGrant], _ authorised: Authorised) async throws -> Bool {
+        let policy = try authorised.user.policy
+        let tree = try await dependencies.register.tree(on: dependencies.today())
+        return grants.allSatisfy { grant in policy.allows(.manageUsers, on: grant.unit, isWithin: tree.isWithin) }
+    }
+
+    private func target(_ context: AppRequestContext, _ authorised: Authorised) async throws -> UserAccount {
+        guard let id = Int64(try context.parameters.require("userID")),
+              let user = try await dependencies.access.user(id: id) else { throw WebError.notFound }
+        guard try await manages(user.grants, authorised) else { throw WebError.forbidden }
+        return user
+    }
+
+    // MARK: Users
+
+    struct RoleOption { let value: String; let label: String; let selected: Bool }
+    struct UserLine { let login: String; let name: String; let roles: String; let state: String; let href: String }
+    struct UsersModel {
+        let users: [UserLine]
+        let roles: [RoleOption]
+        let defaultUnit: String
+        let notice: String?
+    }
+
+    private func users(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let language = context.language
+        var lines: [UserLine] = []
+        for user in try await dependencies.access.users() where try await manages(user.grants, authorised) {
+            lines.append(UserLine(login: user.login, name: user.displayName, roles: rolesText(user.grants, language),
+                                  state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
+                                  href: "/admin/users/\(user.id)"))
+        }
+        let created = FormFields(encoded: Substring(request.uri.query ?? ""))["created"]
+        let model = UsersModel(users: lines, roles: roleOptions(selected: .organisingStaff, language),
+                               defaultUnit: try authorised.user.policy.roots(for: .manageUsers).first ?? "",
+                               notice: created.map { Catalogue.text("web.users.created", language, $0) })
+        return pages.page("users", title: Catalogue.text("web.users.title", language), body: model, context: context,
+                          path: "/admin/users", section: .users)
+    }
+
+    private func createUser(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let form = authorised.form
+        let login = (form["login"] ?? "").lowercased()
+        guard UserAccount.isValidLogin(login) else { throw WebError.badInput(key: "web.error.badLogin", arguments: [login]) }
+        guard let name = form["name"] else { throw WebError.badInput(key: "web.error.missingField", arguments: ["name"]) }
+        let password = form.all("password").first ?? ""
+        guard password.count >= UserAccount.minimumPasswordLength else {
+            throw WebError.badInput(key: "web.error.shortPassword", arguments: [String(UserAccount.minimumPasswordLength)])
+        }
+        let grant = try grant(role: form["role"], unit: form["unit"])
+        guard try await manages([grant], authorised) else {
+            throw WebError.badInput(key: "web.error.outsideScope", arguments: [grant.unit])
+        }
+        let actor = try authorised.user.user.login
+        let hash = await dependencies.passwords.hash(password)
+        _ = try await dependencies.access.createUser(
+            NewUser(login: login, displayName: name, passwordHash: hash, grants: [grant]),
+            audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: describe([grant])))
+        return Redirect.to("/admin/users?created=\(login)")
+    }
+
+    struct GrantLine { let index: Int; let role: String; let unit: String; let unitName: String }
+    struct UserModel {
+        let id: Int64
+        let login: String
+        let name: String
+        let active: Bool
+        let state: String
+        let grants: [GrantLine]
+        let roles: [RoleOption]
+        let notice: String?
+    }
+
+    private func user(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let language = context.language
+        let user = try await target(context, authorised)
+        var grants: [GrantLine] = []
+        for (index, grant) in user.grants.enumerated() {
+            let name = (try await dependencies.register.unit(grant.unit))?.name ?? grant.unit
+            grants.append(GrantLine(index: index, role: Labels.role(grant.role, language), unit: grant.unit, unitName: name))
+        }
+        let saved = FormFields(encoded: Substring(request.uri.query ?? ""))["saved"] != nil
+        let model = UserModel(id: user.id, login: user.login, name: user.displayName, active: user.active,
+                              state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
+                              grants: grants, roles: roleOptions(selected: .organisingStaff, language),
+                              notice: saved ? Catalogue.text("web.users.saved", language) : nil)
+        return pages.page("user", title: user.displayName, body: model, context: context,
+                          path: "/admin/users/\(user.id)", section: .users)
+    }
+
+    private func changeGrants(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let user = try await target(context, authorised)
+        let form = authorised.form
+        let removed = Set(form.all("remove").compactMap(Int.init))
+        var grants = user.grants.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+        if form["unit"] != nil {
+            let added = try grant(role: form["role"], unit: form["unit"])
+            guard try await manages([added], authorised) else {
+                throw WebError.badInput(key: "web.error.outsideScope", arguments: [added.unit])
+            }
+            if !grants.contains(added) { grants.append(added) }
+        }
+        let signedIn = try authorised.user
+        if user.id == signedIn.user.id, !AccessPolicy(grants: grants).allows(.manageUsers) {
+            throw WebError.badInput(key: "web.error.selfLockout", arguments: [])
+        }
+        try await dependencies.access.replaceGrants(
+            of: user.id, with: grants,
+            audit: AuditDraft(actor: signedIn.user.login, action: .grantsChanged, subject: user.login, detail: describe(grants)))
+        return Redirect.to("/admin/users/\(user.id)?saved=1")
+    }
+
+    private func changePassword(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let user = try await target(context, authorised)
+        let password = authorised.form.all("password").first ?? ""
+        guard password.count >= UserAccount.minimumPasswordLength else {
+            throw WebError.badInput(key: "web.error.shortPassword", arguments: [String(UserAccount.minimumPasswordLength)])
+        }
+        let hash = await dependencies.passwords.hash(password)
+        try await dependencies.access.setPasswordHash(
+            of: user.id, to: hash,
+            audit: AuditDraft(actor: try authorised.user.user.login, action: .passwordChanged, subject: user.login))
+        return Redirect.to("/admin/users/\(user.id)?saved=1")
+    }
+
+    private func changeActive(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let user = try await target(context, authorised)
+        let active = authorised.form["active"] == "1"
+        let signedIn = try authorised.user
+        if user.id == signedIn.user.id, !active { throw WebError.badInput(key: "web.error.selfLockout", arguments: []) }
+        try await dependencies.access.setActive(
+            user.id, active,
+            audit: AuditDraft(actor: signedIn.user.login, action: active ? .userEnabled : .userDisabled, subject: user.login))
+        return Redirect.to("/admin/users/\(user.id)?saved=1")
+    }
+
+    private func grant(role: String?, unit: String?) throws -> RoleGrant {
+        guard let roleText = role, let role = Role(rawValue: roleText) else {
+            throw WebError.badInput(key: "web.error.badRole", arguments: [role ?? ""])
+        }
+        guard let unit = unit?.uppercased() else { throw WebError.badInput(key: "web.error.missingField", arguments: ["unit"]) }
+        return RoleGrant(role: role, unit: unit)
+    }
+
+    private func describe(_ grants: [RoleGrant]) -> String {
+        grants.map { "\($0.role.rawValue)@\($0.unit)" }.joined(separator: ", ")
+    }
+
+    private func rolesText(_ grants: [RoleGrant], _ language: Language) -> String {
+        grants.isEmpty ? Catalogue.text("web.users.noRole", language)
+            : grants.map { "\(Labels.role($0.role, language)) – \($0.unit)" }.joined(separator: "; ")
+    }
+
+    private func roleOptions(selected: Role, _ language: Language) -> [RoleOption] {
+        Role.allCases.map { RoleOption(value: $0.rawValue, label: Labels.role($0, language), selected: $0 == selected) }
+    }
+
+    // MARK: Audit
+
+    struct AuditLine { let sequence: Int; let at: String; let actor: String; let action: String; let subject: String
+        let detail: String; let hash: String }
+    struct AuditModel {
+        let count: String
+        let entries: [AuditLine]
+        let pageOf: String
+        let previousHref: String?
+        let nextHref: String?
+    }
+
+    private func audit(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let language = context.language
+        let size = 100
+        let number = max(1, Int(FormFields(encoded: Substring(request.uri.query ?? ""))["page"] ?? "1") ?? 1)
+        let page = try await dependencies.access.auditEntries(offset: (number - 1) * size, limit: size)
+        let pageCount = max(1, (page.total + size - 1) / size)
+        let model = AuditModel(
+            count: Catalogue.text("web.audit.count", language, language.number(page.total)),
+            entries: page.items.map {
+                AuditLine(sequence: $0.sequence, at: $0.at, actor: $0.actor, action: Labels.action($0.action, language),
+                          subject: $0.subject, detail: $0.detail, hash: String($0.hash.prefix(12)))
+            },
+            pageOf: Catalogue.text("web.members.pageOf", language, language.number(number), language.number(pageCount)),
+            previousHref: number > 1 ? "/admin/audit?page=\(number - 1)" : nil,
+            nextHref: number < pageCount ? "/admin/audit?page=\(number + 1)" : nil)
+        return pages.page("audit", title: Catalogue.text("web.audit.title", language), body: model, context: context,
+                           path: "/admin/audit", section: .audit)
+    }
+
+}

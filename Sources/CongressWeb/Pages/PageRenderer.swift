@@ -1,0 +1,68 @@
+import CongressCore
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The Mustache templates, loaded once at start-up from the module's bundle, and the layout
+/// every page shares. Output is HTML-escaped by Mustache's default.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    public init() throws {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw WebSetupError(message: "the page templates are missing from the CongressWeb bundle")
+        }
+        var library = MustacheLibrary()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        for name in names.sorted() {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            try library.register(text, named: String(name.dropLast(".mustache".count)))
+        }
+        self.library = library
+    }
+
+    /// A page in the layout: `template` reads `body`, `layout` and the strings `t`.
+    func page<Body>(_ template: String, title: String, body: Body, context: AppRequestContext, path: String,
+                    status: HTTPResponse.Status = .ok, section: NavSection? = nil) -> Response {
+        let layout = LayoutModel(context: context, title: title, path: path, section: section)
+        let model = PageModel(layout: layout, t: WebText.table(context.language), body: body)
+        return Self.html(library.render(model, withTemplate: template) ?? "", status: status)
+    }
+
+    func errorPage(status: HTTPResponse.Status, message: String, context: AppRequestContext) -> Response {
+        let title = Catalogue.text("web.error.title", context.language, status.code)
+        return page("error", title: title, body: ErrorModel(code: status.code, message: message), context: context,
+                    path: "/", status: status)
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// What every page's template receives.
+struct PageModel<Body> {
+    let layout: LayoutModel
+    let t: [String: String]
+    let body: Body
+}
+
+struct ErrorModel {
+    let code: Int
+    let message: String
+}
+
+/// A failure to start the web application (missing templates or assets).
+public struct WebSetupError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// The strings of the pages, per language, built once.
+enum WebText {
+    private static let vietnamese = Catalogue.table(prefix: "web.", .vi)
+    private static let english = Catalogue.table(prefix: "web.", .en)
+
+    static func table(_ language: Language) -> [String: String] { language == .vi ? vietnamese : english }
+}

@@ -1,0 +1,37 @@
+import CongressCore
+import CongressStore
+import Foundation
+
+/// Everything the web application needs from outside, passed in by the composition root
+/// (`CongressApp`): stores, clock, password hashing, digest, and how cookies are sent.
+public struct WebDependencies: Sendable {
+    public var register: any RegisterStore
+    public var access: any AccessStore
+    /// Now, for sessions and throttling.
+    public var clock: @Sendable () -> Date
+    /// Today's date in Vietnam, the default "as of" day.
+    public var today: @Sendable () -> Day
+    public var passwords: any PasswordHashing
+    /// SHA-256, for session tokens.
+    public var digest: AuditChain.Digest
+    /// Mark cookies `Secure` (when served over TLS or behind a TLS proxy).
+    public var secureCookies: Bool
+    /// Session lifetime in seconds.
+    public var sessionLifetime: Int64
+    public var throttle: SignInGuard
+
+    public init(register: any RegisterStore, access: any AccessStore, clock: @escaping @Sendable () -> Date,
+                today: @escaping @Sendable () -> Day, passwords: any PasswordHashing,
+                digest: @escaping AuditChain.Digest, secureCookies: Bool = false, sessionLifetime: Int64 = 8 * 3600,
+                throttle: SignInGuard = SignInGuard()) {
+        self.register = register
+        self.access = access
+        self.clock = clock
+        self.today = today
+        self.passwords = passwords
+        self.digest = digest
+        self.secureCookies = secureCookies
+        self.sessionLifetime = sessionLifetime
+        self.throttle = throttle
+    }
+}

@@ -1,0 +1,38 @@
+import CongressCore
+import Hummingbird
+
+/// Why a request was refused; `ErrorPageMiddleware` turns each into a status and a page.
+public enum WebError: Error, Sendable, Equatable {
+    /// Not signed in: pages redirect to the sign-in page, the API answers 401.
+    case notSignedIn
+    /// Signed in, but the grants do not cover this (role or unit subtree).
+    case forbidden
+    /// A form without the session's token (CSRF).
+    case badFormToken
+    case notFound
+    /// Input that cannot be used: the catalogue key of the message and its arguments.
+    case badInput(key: String, arguments: [String])
+    /// Too many failed sign-ins.
+    case throttled
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .notSignedIn: .unauthorized
+        case .forbidden, .badFormToken: .forbidden
+        case .notFound: .notFound
+        case .badInput: .badRequest
+        case .throttled: .tooManyRequests
+        }
+    }
+
+    func message(_ language: Language) -> String {
+        switch self {
+        case .notSignedIn: Catalogue.text("web.error.notSignedIn", language)
+        case .forbidden: Catalogue.text("web.error.forbidden", language)
+        case .badFormToken: Catalogue.text("web.error.badFormToken", language)
+        case .notFound: Catalogue.text("web.error.notFound", language)
+        case .badInput(let key, let arguments): Catalogue.text(key, language, arguments: arguments)
+        case .throttled: Catalogue.text("web.error.throttled", language)
+        }
+    }
+}
