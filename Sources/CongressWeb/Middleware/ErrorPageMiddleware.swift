@@ -15,7 +15,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as WebError {
             if error == .notSignedIn, !isAPI(request) {
-                let target = request.uri.path == "/" ? "/signin" : "/signin?next=" + Self.escapeQuery(request.uri.description)
+                let target = "/signin?next=" + Self.escapeQuery(request.uri.description)
                 return Response(status: .seeOther, headers: [.location: target])
             }
             return respond(error.status, error.message(context.language), request, context)

@@ -1,0 +1,121 @@
+import CongressCore
+import CongressWeb
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every route × every role, allowed or refused, asserted both ways. The expectations are
+/// written out by hand here, not derived from the policy under test. "Own" targets lie in
+/// Quảng Trị (T44: cell C1 in commune X1, member M001); "foreign" ones in Hà Nội (T01: C9, M101).
+@Suite("Route access table")
+struct RouteAccessTests {
+    typealias Persona = WebWorld.Persona
+
+    struct Probe: Sendable, CustomStringConvertible {
+        let method: HTTPRequest.Method
+        let route: String
+        let path: String
+        let allowed: Set<Persona>
+        var form: String? = nil
+        var description: String { "\(method) \(path)" }
+    }
+
+    static let everyone = Set(Persona.allCases)
+    static let signedIn = everyone.subtracting([.anonymous])
+    /// May see the tree around C1 (X1 ⊂ T44): everyone with a grant above it.
+    static let treeOwn: Set<Persona> = [.admin, .staffT44, .secretary, .counter, .reviewer]
+    /// May see named members and counts around C1: not the counting board.
+    static let readersOwn: Set<Persona> = [.admin, .staffT44, .secretary, .reviewer]
+    /// Hà Nội: only its own staff and the administrator of the whole tree.
+    static let foreign: Set<Persona> = [.admin, .staffT01]
+    static let adminOnly: Set<Persona> = [.admin]
+
+    static let probes: [Probe] = [
+        Probe(method: .get, route: "/signin", path: "/signin", allowed: everyone),
+        Probe(method: .post, route: "/signin", path: "/signin", allowed: everyone,
+              form: "login=admin&password=\(Persona.password)"),
+        Probe(method: .post, route: "/signout", path: "/signout", allowed: signedIn),
+        Probe(method: .post, route: "/language", path: "/language", allowed: everyone, form: "lang=en&next=/"),
+        Probe(method: .get, route: "/", path: "/", allowed: signedIn),
+        Probe(method: .get, route: "/units/{code}", path: "/units/C1", allowed: treeOwn),
+        Probe(method: .get, route: "/units/{code}", path: "/units/C9", allowed: foreign),
+        Probe(method: .get, route: "/units/{code}", path: "/units/T01", allowed: foreign),
+        // Before 1/7/2025 T44 and X1 did not exist: grants on them cover the units merged into them.
+        Probe(method: .get, route: "/units/{code}", path: "/units/LX1?day=2025-01-01",
+              allowed: [.admin, .staffT44, .reviewer, .secretary, .counter]),
+        Probe(method: .get, route: "/units/{code}", path: "/units/LT45?day=2025-01-01", allowed: [.admin, .staffT44, .reviewer]),
+        Probe(method: .get, route: "/units/{code}", path: "/units/TW", allowed: adminOnly),
+        Probe(method: .get, route: "/units/{code}/members", path: "/units/C1/members", allowed: readersOwn),
+        Probe(method: .get, route: "/units/{code}/members", path: "/units/C9/members?q=dung", allowed: foreign),
+        Probe(method: .get, route: "/units/{code}/structure", path: "/units/C1/structure", allowed: readersOwn),
+        Probe(method: .get, route: "/units/{code}/structure", path: "/units/T01/structure", allowed: foreign),
+        Probe(method: .get, route: "/members/{id}", path: "/members/M001", allowed: readersOwn),
+        Probe(method: .get, route: "/members/{id}", path: "/members/M101", allowed: foreign),
+        Probe(method: .get, route: "/members/{id}", path: "/members/NOBODY", allowed: adminOnly),
+        Probe(method: .get, route: "/admin/users", path: "/admin/users", allowed: adminOnly),
+        Probe(method: .post, route: "/admin/users", path: "/admin/users", allowed: adminOnly,
+              form: "login=newcomer&name=Mai&password=short&role=reviewer&unit=T44"),
+        Probe(method: .get, route: "/admin/users/{userID}", path: "/admin/users/2", allowed: adminOnly),
+        Probe(method: .post, route: "/admin/users/{userID}/grants", path: "/admin/users/2/grants", allowed: adminOnly),
+        Probe(method: .post, route: "/admin/users/{userID}/password", path: "/admin/users/2/password", allowed: adminOnly,
+              form: "password=short"),
+        Probe(method: .post, route: "/admin/users/{userID}/active", path: "/admin/users/2/active", allowed: adminOnly,
+              form: "active=1"),
+        Probe(method: .get, route: "/admin/audit", path: "/admin/audit", allowed: adminOnly),
+        Probe(method: .get, route: "/api/units/{code}", path: "/api/units/C1", allowed: treeOwn),
+        Probe(method: .get, route: "/api/units/{code}", path: "/api/units/C9", allowed: foreign),
+        Probe(method: .get, route: "/api/units/{code}/members", path: "/api/units/C1/members", allowed: readersOwn),
+        Probe(method: .get, route: "/api/units/{code}/members", path: "/api/units/T01/members", allowed: foreign),
+        Probe(method: .get, route: "/api/units/{code}/structure", path: "/api/units/C1/structure", allowed: readersOwn),
+        Probe(method: .get, route: "/api/units/{code}/structure", path: "/api/units/C9/structure", allowed: foreign),
+        Probe(method: .get, route: "/api/members/{id}", path: "/api/members/M001", allowed: readersOwn),
+        Probe(method: .get, route: "/api/members/{id}", path: "/api/members/M101", allowed: foreign),
+        Probe(method: .get, route: "/assets/app.css", path: "/assets/app.css", allowed: everyone),
+    ]
+
+    @Test("every route of the application is in the table, with both an allowed and a refused persona where it has access rules")
+    func tableCoversEveryRoute() async throws {
+        let world = try await WebWorld.make()
+        let routes = try WebApplication.routeTable(world.dependencies)
+        for route in routes {
+            let probes = Self.probes.filter { $0.method == route.method && $0.route == route.path }
+            #expect(!probes.isEmpty, "route \(route.method) \(route.path) has no row in the access table")
+            if route.access != .anyone {
+                #expect(probes.contains { !$0.allowed.isEmpty } && probes.contains { $0.allowed != Self.everyone },
+                        "route \(route.method) \(route.path) needs rows that allow and refuse")
+            }
+        }
+        #expect(routes.count >= 20)
+    }
+
+    @Test("route × role: allowed personas get through, every other persona is refused", arguments: probes)
+    func access(_ probe: Probe) async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            for persona in Persona.allCases {
+                let response = try await WebClient.send(client, probe.method, probe.path, as: persona, form: probe.form)
+                if probe.allowed.contains(persona) {
+                    #expect(!response.isRefused && response.status.code < 500,
+                            "\(persona) should get \(probe): got \(response.status.code) \(response.headers[.location] ?? "")")
+                } else {
+                    #expect(response.isRefused, "\(persona) should be refused \(probe): got \(response.status.code)")
+                }
+            }
+        }
+    }
+
+    @Test("a refused page shows nothing of what it guards")
+    func refusalRevealsNothing() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            let page = try await WebClient.send(client, .get, "/units/C9/members", as: .staffT44)
+            #expect(page.status == .forbidden)
+            #expect(!page.text.contains("Phạm Thị Dung") && !page.text.contains("Ba Đình"))
+            let api = try await WebClient.send(client, .get, "/api/members/M101", as: .staffT44)
+            #expect(api.status == .forbidden)
+            #expect(!api.text.contains("Dung"))
+        }
+    }
+}
