@@ -80,7 +80,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CongressAppTests",
-            dependencies: ["CongressApp", "CongressCore", "CongressStore", "CongressSQLite"],
+            dependencies: [
+                "CongressApp", "CongressCore", "CongressStore", "CongressSQLite", "CongressWeb",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Golden"]
         ),
     ],

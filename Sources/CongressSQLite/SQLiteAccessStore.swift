@@ -19,6 +19,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
 
     public func createUser(_ user: NewUser, audit: AuditDraft) async throws(StoreError) -> UserAccount {
         let login = user.login.lowercased()
+        guard UserAccount.isValidLogin(login) else { throw .invalidLogin(user.login) }
         let time = clock()
         return try await write { [chain] db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE login = ?", arguments: [login]) == true {

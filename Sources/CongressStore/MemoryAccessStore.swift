@@ -21,6 +21,7 @@ public actor MemoryAccessStore: AccessStore {
 
     public func createUser(_ user: NewUser, audit: AuditDraft) throws(StoreError) -> UserAccount {
         let login = user.login.lowercased()
+        guard UserAccount.isValidLogin(login) else { throw .invalidLogin(user.login) }
         guard !usersByID.values.contains(where: { $0.account.login == login }) else { throw .duplicateLogin(login) }
         let id = (usersByID.keys.max() ?? 0) + 1
         let account = UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
@@ -48,12 +49,14 @@ public actor MemoryAccessStore: AccessStore {
     public func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) throws(StoreError) {
         guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
         usersByID[userID]!.passwordHash = hash
+        deleteSessions(of: userID)
         append(audit)
     }
 
     public func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) throws(StoreError) {
         guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
         usersByID[userID]!.account.active = active
+        if !active { deleteSessions(of: userID) }
         append(audit)
     }
 
