@@ -120,6 +120,17 @@ struct MemberController {
         let spans: [SpanLine]
     }
 
+    /// A province code as its name: legacy codes (the 63 provinces) first, then the 34.
+    private func province(_ code: String) async throws -> String {
+        for candidate in ["LT" + code, "T" + code] {
+            if let unit = try await dependencies.register.unit(candidate) {
+                let name = unit.name.hasPrefix("Đảng bộ ") ? String(unit.name.dropFirst("Đảng bộ ".count)) : unit.name
+                return "\(name) (\(code))"
+            }
+        }
+        return code
+    }
+
     private func person(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let language = context.language
         guard let record = authorised.person, let tree = authorised.tree else { throw WebError.notFound }
@@ -139,7 +150,7 @@ struct MemberController {
             Fact(label: Catalogue.text("web.person.ethnicity", language), value: person.ethnicity),
         ]
         if let hometown = person.hometownProvince {
-            facts.append(Fact(label: Catalogue.text("web.person.hometown", language), value: hometown))
+            facts.append(Fact(label: Catalogue.text("web.person.hometown", language), value: try await province(hometown)))
         }
         facts += [
             Fact(label: Catalogue.text("web.person.education", language), value: Labels.education(person.education, language)),

@@ -92,7 +92,7 @@ struct UnitController {
         let policy = try authorised.user.policy
         let snapshot = try await dependencies.register.snapshot()
         let dayQuery = dayQuery(request, authorised.day)
-        let crumbs = tree.ancestry(of: code).map { ancestor in
+        let crumbs = tree.ancestry(of: code).dropLast().map { ancestor in
             TreeModel.Crumb(name: ancestor.name,
                             href: policy.allows(.viewTree, on: ancestor.code, isWithin: tree.isWithin)
                                 ? "/units/\(ancestor.code)\(dayQuery)" : nil)

@@ -1,0 +1,64 @@
+import CongressWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Key pages rendered in full and compared with the files in `Golden/` (regenerate with
+/// `UPDATE_GOLDEN=1 swift test --filter GoldenPageTests`, then read the diff).
+@Suite("Golden pages")
+struct GoldenPageTests {
+    typealias Persona = WebWorld.Persona
+
+    struct Page: Sendable, CustomStringConvertible {
+        let file: String
+        let path: String
+        let persona: Persona
+        var description: String { file }
+    }
+
+    static let pages: [Page] = [
+        Page(file: "signin.vi.html", path: "/signin", persona: .anonymous),
+        Page(file: "home.vi.html", path: "/", persona: .staffT44),
+        Page(file: "tree-T44.vi.html", path: "/units/T44", persona: .staffT44),
+        Page(file: "tree-LT44-2025-01-01.vi.html", path: "/units/LT44?day=2025-01-01", persona: .staffT44),
+        Page(file: "members-T44.vi.html", path: "/units/T44/members", persona: .staffT44),
+        Page(file: "members-T44-search.vi.html", path: "/units/T44/members?q=nguyen+van+an", persona: .staffT44),
+        Page(file: "person-M004.vi.html", path: "/members/M004", persona: .staffT44),
+        Page(file: "structure-T44.vi.html", path: "/units/T44/structure", persona: .staffT44),
+        Page(file: "users.vi.html", path: "/admin/users", persona: .admin),
+        Page(file: "forbidden.vi.html", path: "/units/T01/members", persona: .staffT44),
+    ]
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test("the page matches its golden file", arguments: pages)
+    func golden(_ page: Page) async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            let response = try await WebClient.send(client, .get, page.path, as: page.persona)
+            let html = response.text
+            let url = Self.folder.appendingPathComponent(page.file)
+            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+                try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+                try html.write(to: url, atomically: true, encoding: .utf8)
+            }
+            let expected = try String(contentsOf: url, encoding: .utf8)
+            #expect(html == expected, "\(page.file) differs from its golden file")
+        }
+    }
+
+    @Test("the English pages come from the English catalogue")
+    func english() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            _ = try await WebClient.send(client, .post, "/language", as: .staffT44, form: "lang=en&next=/")
+            let tree = try await WebClient.send(client, .get, "/units/T44", as: .staffT44).text
+            #expect(tree.contains("<html lang=\"en\">") && tree.contains("Subordinate organisations") && tree.contains("Member list"))
+            #expect(!tree.contains("Tổ chức trực thuộc"))
+            #expect(tree.contains("01/07/2025"), "dates stay dd/mm/yyyy in English")
+        }
+    }
+}
