@@ -48,4 +48,15 @@ import Testing
         #expect(result.status != 0)
         #expect(result.out.isEmpty)
     }
+
+    @Test("serve and audit verify refuse a database that is not there, saying how to make one")
+    func serveWithoutDatabase() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString).sqlite").path
+        for arguments in [["serve", "--database", missing, "--lang", "en"], ["audit", "verify", "--database", missing, "--lang", "en"]] {
+            let result = try run(arguments)
+            #expect(result.status == 2)
+            #expect(result.err.contains("no such database") && result.err.contains("congress demo"))
+            #expect(!FileManager.default.fileExists(atPath: missing), "nothing is created")
+        }
+    }
 }
