@@ -26,7 +26,7 @@ public struct PageRenderer: Sendable {
                     status: HTTPResponse.Status = .ok, section: NavSection? = nil) -> Response {
         let layout = LayoutModel(context: context, title: title, path: path, section: section)
         let model = PageModel(layout: layout, t: WebText.table(context.language), body: body)
-        return Self.html(library.render(model, withTemplate: template) ?? "", status: status)
+        return Self.html(library.render(TemplateValues.box(model), withTemplate: template) ?? "", status: status)
     }
 
     func errorPage(status: HTTPResponse.Status, message: String, context: AppRequestContext) -> Response {
