@@ -80,7 +80,10 @@ enum OrganisationReader {
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.kind, e.day, u.code AS unit, o.code AS other, e.old_name
             FROM unit_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit o ON o.id = e.other_id
-            WHERE u.code = ? OR o.code = ? ORDER BY e.day, e.id
+            WHERE e.id IN (
+                SELECT id FROM unit_event WHERE unit_id = (SELECT id FROM unit WHERE code = ?)
+                UNION SELECT id FROM unit_event WHERE other_id = (SELECT id FROM unit WHERE code = ?))
+            ORDER BY e.day, e.id
             """, arguments: [code, code])
         return rows.compactMap { row in
             guard let kind = UnitEvent.Kind(rawValue: row["kind"]), let day = Day(iso: row["day"] as String) else { return nil }

@@ -63,6 +63,7 @@ extension RegisterSnapshot {
         let words = VietnameseText.foldedWords(query.search ?? "").map { Array($0.utf8) }
         var matches: [Int] = []
         var total = 0
+        var skipped = 0
         if !words.isEmpty {
             var found = search.matches(words).filter(accepts)
             total = found.count
@@ -76,8 +77,16 @@ extension RegisterSnapshot {
             total = found.count
             found.sort { rankOf[$0] < rankOf[$1] }
             matches = Array(found.dropFirst(query.offset).prefix(query.limit))
+        } else if query.status == nil, query.gender == nil, query.ethnicity == nil, query.education == nil, query.ageBand == nil {
+            // Most of the register, unfiltered: the total is known; walk in name order to the page.
+            total = view.memberCount(range)
+            for rank in 0..<byRank.count where matches.count < query.limit {
+                let person = Int(byRank[rank])
+                guard accepts(person) else { continue }
+                if skipped < query.offset { skipped += 1 } else { matches.append(person) }
+            }
         } else {
-            // Most of the register: walk it in name order.
+            // Most of the register, filtered: walk it in name order.
             for rank in 0..<byRank.count {
                 let person = Int(byRank[rank])
                 guard accepts(person) else { continue }

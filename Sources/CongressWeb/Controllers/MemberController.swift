@@ -32,9 +32,10 @@ struct MemberController {
         let code: String
         let search: String
         let day: String
-        let filters: [Filter]
+        let filtersHTML: String
         let count: String
-        let rows: [MemberLine]
+        let hasRows: Bool
+        let rowsHTML: String
         let pageOf: String
         let previousHref: String?
         let nextHref: String?
@@ -98,8 +99,10 @@ struct MemberController {
             ])
         }
         let model = MembersModel(
-            name: unit.name, code: code, search: fields["q"] ?? "", day: authorised.day.vietnamese, filters: filters,
-            count: Catalogue.text("web.members.count", language, language.number(page.total)), rows: rows,
+            name: unit.name, code: code, search: fields["q"] ?? "", day: authorised.day.vietnamese,
+            filtersHTML: Self.filtersHTML(filters),
+            count: Catalogue.text("web.members.count", language, language.number(page.total)),
+            hasRows: !rows.isEmpty, rowsHTML: Self.rowsHTML(rows),
             pageOf: Catalogue.text("web.members.pageOf", language, language.number(pageNumber), language.number(pages)),
             previousHref: pageNumber > 1 ? link(pageNumber - 1) : nil,
             nextHref: pageNumber < pages ? link(pageNumber + 1) : nil,

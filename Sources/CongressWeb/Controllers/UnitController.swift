@@ -78,7 +78,8 @@ struct UnitController {
         let validity: String?
         let members: String
         let crumbs: [Crumb]
-        let children: [Child]
+        let hasChildren: Bool
+        let childrenHTML: String
         let history: [String]
         let day: String
         let dayQuery: String
@@ -108,7 +109,7 @@ struct UnitController {
             code: code, name: unit.name, kind: Labels.unitKind(unit.kind, language),
             validity: validity.isEmpty ? nil : validity.joined(separator: " "),
             members: language.number(snapshot.memberCount(of: code, on: authorised.day) ?? 0),
-            crumbs: crumbs, children: children, history: try await history(of: code, language),
+            crumbs: crumbs, hasChildren: !children.isEmpty, childrenHTML: Self.childrenHTML(children), history: try await history(of: code, language),
             day: authorised.day.vietnamese, dayQuery: dayQuery,
             membersHref: policy.allows(.viewMembers, on: code, isWithin: tree.isWithin) ? "/units/\(code)/members\(dayQuery)" : nil,
             structureHref: policy.allows(.viewStructure, on: code, isWithin: tree.isWithin)
