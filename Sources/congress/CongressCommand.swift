@@ -9,7 +9,7 @@ struct CongressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congress",
         abstract: "Đại hội: Party congresses, their elections and their counting.",
-        subcommands: [DemoCommand.self, ServeCommand.self, ImportCommand.self, TallyCommand.self, OrderNamesCommand.self,
+        subcommands: [DemoCommand.self, ServeCommand.self, ImportCommand.self, TallyCommand.self, BallotsCommand.self, OrderNamesCommand.self,
                       AuditCommand.self, UsersCommand.self]
     )
 }

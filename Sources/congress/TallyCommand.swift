@@ -1,5 +1,6 @@
 import ArgumentParser
 import CongressApp
+import CongressCore
 
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,5 +31,25 @@ struct OrderNamesCommand: ParsableCommand {
 
     func run() throws {
         try emit(OrderNamesJob.run(path: file, language: language.lang))
+    }
+}
+
+extension BallotSheet.Paper: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
+
+struct BallotsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ballots",
+        abstract: "Print the ballot of an election file as an HTML page (R-E-11: no serial number, stamp area upper left).",
+        discussion: "The list must pass the list checks (R-E-6) and be in ballot order (R-E-10); exit status 2 otherwise."
+    )
+
+    @Argument(help: "The election file (JSON).") var election: String
+    @Option(help: "Paper size: A4 (default) or A5.") var paper: BallotSheet.Paper = .a4
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try emit(BallotsJob.run(electionPath: election, paper: paper, language: language.lang))
     }
 }

@@ -177,5 +177,18 @@ extension Catalogue {
         "audit.previousMismatch": "its link to the entry before does not match (that entry or this link was changed)",
         "audit.contentChanged": "its content was changed after it was written",
         "users.passwordReset": "New password for {0}: {1}  (shown only this once)",
+        "ballot.stamp": "Stamp of the convening committee",
+        "ballot.heading": "BALLOT",
+        "ballot.body": "Election of the {0}",
+        "ballot.round": "Round {0}",
+        "ballot.seats": "Number to elect: {0}",
+        "ballot.seatsWithAlternates": "Number to elect: {0} official and {1} alternate",
+        "ballot.instruction.strikeOut": "Keep the names of those you elect; strike out the whole full name of each person you do not.",
+        "ballot.instruction.agreeDisagree": "For each name, mark one box: Agree or Disagree.",
+        "ballot.number": "No.",
+        "ballot.name": "Full name",
+        "ballot.agree": "Agree",
+        "ballot.disagree": "Disagree",
+        "ballot.notInOrder": "R-E-10: the list is not in ballot order: at position {0} stands {1}, where {2} belongs (order by given name, then family and middle names).",
     ]
 }

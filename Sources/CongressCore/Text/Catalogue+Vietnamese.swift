@@ -187,5 +187,18 @@ extension Catalogue {
         "audit.previousMismatch": "liên kết với mục trước không khớp (mục trước hoặc liên kết này đã bị sửa)",
         "audit.contentChanged": "nội dung đã bị sửa sau khi ghi",
         "users.passwordReset": "Mật khẩu mới của {0}: {1}  (chỉ hiện một lần)",
+        "ballot.stamp": "Dấu của cấp ủy triệu tập",
+        "ballot.heading": "PHIẾU BẦU CỬ",
+        "ballot.body": "Bầu {0}",
+        "ballot.round": "Lần bầu thứ {0}",
+        "ballot.seats": "Số lượng bầu: {0}",
+        "ballot.seatsWithAlternates": "Số lượng bầu: {0} chính thức và {1} dự khuyết",
+        "ballot.instruction.strikeOut": "Đồng ý bầu đồng chí nào thì giữ nguyên họ tên; không đồng ý thì gạch ngang cả họ và tên đồng chí đó.",
+        "ballot.instruction.agreeDisagree": "Với mỗi đồng chí, đánh dấu vào một ô: Đồng ý hoặc Không đồng ý.",
+        "ballot.number": "STT",
+        "ballot.name": "Họ và tên",
+        "ballot.agree": "Đồng ý",
+        "ballot.disagree": "Không đồng ý",
+        "ballot.notInOrder": "R-E-10: danh sách chưa theo thứ tự in phiếu: ở vị trí {0} là {1}, đúng ra phải là {2} (xếp theo tên, rồi họ và tên đệm).",
     ]
 }
