@@ -118,24 +118,22 @@ import Testing
         #expect(try Tally.result(of: example.election, counter: counter) == Tally.count(example.election, ballots: example.ballots))
     }
 
+    /// The product's writer (the same one an exported round uses).
     static func csv(_ ballots: [Ballot], election: Election) -> String {
-        var lines = ["issued,struck,marks,writein,marked"]
-        for ballot in ballots {
-            var struck = "", marks = ""
-            switch ballot.choice {
-            case .struck(let set): struck = set.positions.map { String($0 + 1) }.joined(separator: " ")
-            case .marks(let agree, let disagree):
-                marks = String((0..<election.candidates.count).map { position -> Character in
-                    switch (agree.contains(position), disagree.contains(position)) {
-                    case (true, true): "B"
-                    case (true, false): "A"
-                    case (false, true): "D"
-                    case (false, false): "N"
-                    }
-                })
-            }
-            lines.append("\(ballot.issued ? "yes" : "no"),\(struck),\(marks),\(ballot.writeIn ? "yes" : ""),\(ballot.identifyingMarks ? "yes" : "")")
-        }
-        return lines.joined(separator: "\n") + "\n"
+        BallotCSV.file(ballots, candidates: election.candidates.count)
     }
 }
+
+@Suite("Ballot file writing")
+struct BallotCSVWritingTests {
+    @Test("an export sorted by row text is the same file whatever the order of entry")
+    func exportOrder() {
+        let ballots = [Ballot.striking([2]), .striking([1, 3]), Ballot(issued: false, choice: .struck(CandidateSet())), .striking([2])]
+        let once = BallotCSV.file(BallotCSV.sortedForExport(ballots, candidates: 3), candidates: 3)
+        let again = BallotCSV.file(BallotCSV.sortedForExport(ballots.reversed(), candidates: 3), candidates: 3)
+        #expect(once == again)
+        #expect(once.hasPrefix("issued,struck,marks,writein,marked\n"))
+        #expect(BallotCSV.row(.marking("ADBN"), candidates: 4) == "yes,,ADBN,,")
+    }
+}
+
