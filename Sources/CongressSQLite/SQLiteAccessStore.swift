@@ -181,7 +181,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
     }
 
     @discardableResult
-    private static func append(_ draft: AuditDraft, at time: String, _ chain: AuditChain, _ db: Database) throws -> AuditEntry {
+    static func append(_ draft: AuditDraft, at time: String, _ chain: AuditChain, _ db: Database) throws -> AuditEntry {
         let last = try Row.fetchOne(db, sql: auditColumns + " ORDER BY sequence DESC LIMIT 1").map(entry)
         let entry = chain.entry(after: last, draft, at: time)
         try db.execute(sql: """

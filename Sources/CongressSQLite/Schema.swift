@@ -12,6 +12,9 @@ enum Schema {
         migrator.registerMigration("v2: users, sessions and the audit log") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3: counting rounds by independent entry") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -137,5 +140,58 @@ enum Schema {
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """
+
+    /// Counting rounds, stack passes and ballot entries (R-E-29). The audit table is rebuilt so
+    /// its CHECK admits the counting actions. Entries are keyed (round, stack, pass, position)
+    /// in a table without row IDs: nothing stored tells in which order ballots were typed.
+    static let v3 = """
+    DROP TRIGGER audit_entry_no_update;
+    DROP TRIGGER audit_entry_no_delete;
+    CREATE TABLE audit_entry_v3 (
+        sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+    );
+    INSERT INTO audit_entry_v3 SELECT sequence, at, actor, action, subject, detail, previous_hash, hash FROM audit_entry;
+    DROP TABLE audit_entry;
+    ALTER TABLE audit_entry_v3 RENAME TO audit_entry;
+    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    CREATE TABLE counting_round (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES unit(id),
+        election TEXT NOT NULL CHECK (json_valid(election)),
+        required_entries INTEGER NOT NULL CHECK (required_entries BETWEEN 2 AND 3),
+        state TEXT NOT NULL CHECK (\(oneOf("state", RoundLifecycle.State.allCases.map(\.rawValue)))),
+        candidates INTEGER NOT NULL CHECK (candidates >= 0),
+        issued INTEGER NOT NULL CHECK (issued >= 0),
+        returned INTEGER NOT NULL CHECK (returned >= 0 AND returned <= issued)
+    );
+    CREATE TABLE stack_pass (
+        round_id INTEGER NOT NULL REFERENCES counting_round(id),
+        stack INTEGER NOT NULL CHECK (stack >= 1),
+        pass INTEGER NOT NULL CHECK (pass BETWEEN 1 AND 3),
+        clerk TEXT NOT NULL CHECK (length(clerk) > 0),
+        PRIMARY KEY (round_id, stack, pass),
+        UNIQUE (round_id, stack, clerk)
+    ) WITHOUT ROWID;
+    CREATE TABLE ballot_entry (
+        round_id INTEGER NOT NULL,
+        stack INTEGER NOT NULL,
+        pass INTEGER NOT NULL,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        ballot TEXT NOT NULL,
+        PRIMARY KEY (round_id, stack, pass, position),
+        FOREIGN KEY (round_id, stack, pass) REFERENCES stack_pass(round_id, stack, pass)
+    ) WITHOUT ROWID;
     """
 }

@@ -22,6 +22,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalidLogin(String)
     /// No user with this ID or login.
     case unknownUser(String)
+    /// Counting refused the write (R-E-29 and the round's lifecycle).
+    case counting(CountingRefusal)
     /// The database failed; `message` says what happened, `advice` what to do.
     case database(message: String, advice: String)
 
@@ -39,6 +41,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case .duplicateLogin(let login): return Catalogue.text("store.duplicateLogin", language, login)
         case .invalidLogin(let login): return Catalogue.text("web.error.badLogin", language, login)
         case .unknownUser(let login): return Catalogue.text("store.unknownUser", language, login)
+        case .counting(let refusal): return Catalogue.text("store.counting", language, String(describing: refusal))
         case .database(let message, let advice): return Catalogue.text("store.database", language, message, advice)
         }
     }

@@ -33,6 +33,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case signedIn, signInFailed, signInThrottled, signedOut
     case userCreated, grantsChanged, passwordChanged, userEnabled, userDisabled, languageChanged
     case membersImported, organisationLoaded, demoBuilt
+    case roundOpened, roundEvent, passClaimed, ballotEntered, differenceSettled
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.

@@ -64,6 +64,14 @@ public struct RoundLifecycle: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// A lifecycle as stored (the store keeps these four fields).
+    public init(state: State, candidates: Int, issued: Int, returned: Int) {
+        self.state = state
+        self.candidates = candidates
+        self.issued = issued
+        self.returned = returned
+    }
+
     public mutating func handle(_ event: Event) throws(Refusal) -> [Effect] {
         switch (state, event) {
         case (.draft, .adoptList(let candidates)):

@@ -120,6 +120,7 @@ extension Catalogue {
         "store.danglingReference": "Organisation code '{0}' is referred to but not in the register.",
         "store.duplicateLogin": "The login '{0}' is already taken.",
         "store.unknownUser": "There is no user '{0}'.",
+        "store.counting": "Counting refused this: {0} (R-E-29).",
         "store.unknownMember": "There is no member with ID '{0}'.",
         "store.eventNotApplicable": "Cannot record the event for member {0}: {1}.",
         "store.database": "Database error: {0}. {1}",

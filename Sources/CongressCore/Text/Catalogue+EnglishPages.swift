@@ -222,5 +222,10 @@ extension Catalogue {
         "web.error.missingField": "Missing: {0}.",
         "web.error.badFilter": "The filter value “{0}” is not valid.",
         "web.error.selfLockout": "You cannot disable your own account or remove your own administrator role.",
+        "web.action.roundOpened": "Round opened for counting",
+        "web.action.roundEvent": "Round state changed",
+        "web.action.passClaimed": "Stack pass taken",
+        "web.action.ballotEntered": "Ballot entered",
+        "web.action.differenceSettled": "Difference settled",
     ]
 }

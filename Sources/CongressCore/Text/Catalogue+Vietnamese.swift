@@ -130,6 +130,7 @@ extension Catalogue {
         "store.danglingReference": "Mã tổ chức '{0}' được nhắc tới nhưng không có trong sổ.",
         "store.duplicateLogin": "Tên đăng nhập '{0}' đã có người dùng.",
         "store.unknownUser": "Không có người dùng '{0}'.",
+        "store.counting": "Việc kiểm phiếu không nhận thao tác này: {0} (R-E-29).",
         "store.unknownMember": "Không có đảng viên mã '{0}'.",
         "store.eventNotApplicable": "Không ghi được sự kiện cho đảng viên {0}: {1}.",
         "store.database": "Lỗi cơ sở dữ liệu: {0}. {1}",

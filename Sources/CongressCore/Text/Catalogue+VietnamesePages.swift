@@ -222,5 +222,10 @@ extension Catalogue {
         "web.error.missingField": "Thiếu thông tin: {0}.",
         "web.error.badFilter": "Giá trị lọc “{0}” không hợp lệ.",
         "web.error.selfLockout": "Bạn không thể tự khóa tài khoản hay bỏ quyền quản trị của chính mình.",
+        "web.action.roundOpened": "Mở vòng bầu để kiểm phiếu",
+        "web.action.roundEvent": "Chuyển trạng thái vòng bầu",
+        "web.action.passClaimed": "Nhận lượt nhập tập phiếu",
+        "web.action.ballotEntered": "Nhập phiếu",
+        "web.action.differenceSettled": "Xử lý chênh lệch",
     ]
 }

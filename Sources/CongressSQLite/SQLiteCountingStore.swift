@@ -1,0 +1,161 @@
+import CongressCore
+import CongressStore
+import Foundation
+import GRDB
+
+/// Counting rounds in the register's SQLite file. Every write is one transaction with its
+/// audit entry; a ballot is in the WAL when `recordBallot` returns.
+public final class SQLiteCountingStore: CountingStore, Sendable {
+    private let pool: DatabasePool
+    private let chain: AuditChain
+    private let clock: @Sendable () -> String
+
+    public init(register: SQLiteRegisterStore, chain: AuditChain, clock: @escaping @Sendable () -> String) {
+        self.pool = register.pool
+        self.chain = chain
+        self.clock = clock
+    }
+
+    public func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        let json = ElectionFile.encode(election).formatted()
+        let time = clock()
+        return try await write { [chain] db in
+            guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [unit]) else {
+                throw StoreError.unknownUnit(unit)
+            }
+            try db.execute(sql: """
+                INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned)
+                VALUES (?, ?, ?, 'draft', 0, 0, 0)
+                """, arguments: [unitID, json, requiredEntries])
+            let id = db.lastInsertedRowID
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            return id
+        }
+    }
+
+    public func round(_ id: Int64) async throws(StoreError) -> CountingRound? {
+        try await read { db in try Self.load(id, db) }
+    }
+
+    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+        let time = clock()
+        return try await write { [chain] db in
+            guard var round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            let effects: [RoundLifecycle.Effect]
+            do { effects = try round.lifecycle.handle(event) } catch let refusal as RoundLifecycle.Refusal {
+                throw StoreError.counting(.lifecycle(refusal))
+            }
+            let lifecycle = round.lifecycle
+            try db.execute(sql: "UPDATE counting_round SET state = ?, candidates = ?, issued = ?, returned = ? WHERE id = ?",
+                           arguments: [lifecycle.state.rawValue, lifecycle.candidates, lifecycle.issued, lifecycle.returned, id])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            return effects
+        }
+    }
+
+    public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            let (state, required) = try Self.counting(id, db)
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            guard (1...required).contains(pass) else { throw StoreError.counting(.passOutOfRange(pass: pass, required: required)) }
+            if let holder = try String.fetchOne(db, sql: "SELECT clerk FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ?",
+                                                arguments: [id, stack, pass]) {
+                if holder == clerk { return }
+                throw StoreError.counting(.passTaken(stack: stack, pass: pass, clerk: holder))
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM stack_pass WHERE round_id = ? AND stack = ? AND clerk = ?",
+                                 arguments: [id, stack, clerk]) == true {
+                throw StoreError.counting(.clerkAlreadyOnStack(stack: stack, clerk: clerk))
+            }
+            try db.execute(sql: "INSERT INTO stack_pass (round_id, stack, pass, clerk) VALUES (?, ?, ?, ?)",
+                           arguments: [id, stack, pass, clerk])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            let (state, _) = try Self.counting(id, db)
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            guard try String.fetchOne(db, sql: "SELECT clerk FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ?",
+                                      arguments: [id, stack, pass]) == clerk else {
+                throw StoreError.counting(.notYourPass(stack: stack, pass: pass))
+            }
+            let candidates = try Self.candidateCount(id, db)
+            let row = BallotCSV.row(ballot, candidates: candidates)
+            if let existing = try String.fetchOne(
+                db, sql: "SELECT ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? AND position = ?",
+                arguments: [id, stack, pass, position]) {
+                guard existing == row else { throw StoreError.counting(.positionConflict(stack: stack, pass: pass, position: position)) }
+                return
+            }
+            let next = try Int.fetchOne(db, sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?",
+                                        arguments: [id, stack, pass]) ?? 0
+            guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
+            try db.execute(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, stack, pass, position, row])
+            try SQLiteAccessStore.append(
+                AuditDraft(actor: clerk, action: .ballotEntered, subject: "round \(id) stack \(stack) pass \(pass)",
+                           detail: "ballot \(position + 1)"),
+                at: time, chain, db)
+        }
+    }
+
+    public func entries(round id: Int64, stack: Int) async throws(StoreError) -> [StackComparison.Entry] {
+        try await read { db in
+            guard let round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            let passes = try Row.fetchAll(db, sql: "SELECT pass, clerk FROM stack_pass WHERE round_id = ? AND stack = ? ORDER BY pass",
+                                          arguments: [id, stack])
+            return try passes.map { pass in
+                let rows = try String.fetchAll(
+                    db, sql: "SELECT ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? ORDER BY position",
+                    arguments: [id, stack, pass["pass"] as Int])
+                let file = ([BallotCSV.header] + rows).joined(separator: "\n") + "\n"
+                let ballots = (try? BallotCSV.ballots(Array(file.utf8), election: round.election)) ?? []
+                return StackComparison.Entry(clerk: pass["clerk"], ballots: ballots)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    private static func load(_ id: Int64, _ db: Database) throws -> CountingRound? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT r.election, r.required_entries, r.state, r.candidates, r.issued, r.returned, u.code
+            FROM counting_round r JOIN unit u ON u.id = r.unit_id WHERE r.id = ?
+            """, arguments: [id]) else { return nil }
+        let election = try ElectionFile.decode(Data((row["election"] as String).utf8))
+        let lifecycle = RoundLifecycle(state: RoundLifecycle.State(rawValue: row["state"]) ?? .draft, candidates: row["candidates"],
+                                       issued: row["issued"], returned: row["returned"])
+        return CountingRound(id: id, unit: row["code"], election: election, requiredEntries: row["required_entries"],
+                             lifecycle: lifecycle)
+    }
+
+    private static func counting(_ id: Int64, _ db: Database) throws -> (RoundLifecycle.State, Int) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT state, required_entries FROM counting_round WHERE id = ?", arguments: [id]) else {
+            throw StoreError.counting(.unknownRound(id))
+        }
+        return (RoundLifecycle.State(rawValue: row["state"]) ?? .draft, row["required_entries"])
+    }
+
+    private static func candidateCount(_ id: Int64, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT json_array_length(election, '$.candidates') FROM counting_round WHERE id = ?",
+                         arguments: [id]) ?? 0
+    }
+
+    // MARK: Plumbing
+
+    private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await pool.read(body) } catch {
+            throw SQLiteRegisterStore.storeError(error, advice: "Try again; if it persists, check the database file.")
+        }
+    }
+
+    private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do { return try await pool.write(body) } catch {
+            throw SQLiteRegisterStore.storeError(error, advice: "Nothing was written. Check the input, or that the disk has room.")
+        }
+    }
+}
