@@ -6,7 +6,10 @@ import PackageDescription
 let package = Package(
     name: "CongressBenchmarks",
     platforms: [.macOS(.v14)],
-    dependencies: [.package(name: "Congress", path: "..")],
+    dependencies: [
+        .package(name: "Congress", path: ".."),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
     targets: [
         .executableTarget(
             name: "congress-benchmarks",
@@ -25,6 +28,16 @@ let package = Package(
                 .product(name: "CongressApp", package: "Congress"),
             ],
             path: "Sources/RegisterBenchmarks"
+        ),
+        .executableTarget(
+            name: "entry-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressStore", package: "Congress"),
+                .product(name: "CongressSQLite", package: "Congress"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/EntryBenchmarks"
         ),
     ],
     swiftLanguageModes: [.v6]
