@@ -56,7 +56,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Templates"), .copy("Data")]
+            resources: [.copy("Data")]
         ),
 
         // MARK: Executable — the one command-line program.

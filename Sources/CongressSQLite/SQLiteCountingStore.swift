@@ -6,17 +6,20 @@ import GRDB
 /// Counting rounds in the register's SQLite file. Every write is one transaction with its
 /// audit entry; a ballot is in the WAL when `recordBallot` returns.
 public final class SQLiteCountingStore: CountingStore, Sendable {
-    private let pool: DatabasePool
-    private let chain: AuditChain
-    private let clock: @Sendable () -> String
+    let pool: DatabasePool
+    let chain: AuditChain
+    let clock: @Sendable () -> String
+    private let ballots: GroupCommit
 
     public init(register: SQLiteRegisterStore, chain: AuditChain, clock: @escaping @Sendable () -> String) {
         self.pool = register.pool
         self.chain = chain
         self.clock = clock
+        self.ballots = GroupCommit(pool: register.pool)
     }
 
-    public func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func openRound(_ election: Election, unit: String, congress: Int64?, requiredEntries: Int,
+                          audit: AuditDraft) async throws(StoreError) -> Int64 {
         let json = ElectionFile.encode(election).formatted()
         let time = clock()
         return try await write { [chain] db in
@@ -24,9 +27,9 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
                 throw StoreError.unknownUnit(unit)
             }
             try db.execute(sql: """
-                INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned)
-                VALUES (?, ?, ?, 'draft', 0, 0, 0)
-                """, arguments: [unitID, json, requiredEntries])
+                INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
+                VALUES (?, ?, ?, 'draft', 0, 0, 0, ?)
+                """, arguments: [unitID, json, requiredEntries, congress])
             let id = db.lastInsertedRowID
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return id
@@ -76,30 +79,36 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
 
     public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
         let time = clock()
-        try await write { [chain] db in
-            let (state, _) = try Self.counting(id, db)
-            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
-            guard try String.fetchOne(db, sql: "SELECT clerk FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ?",
-                                      arguments: [id, stack, pass]) == clerk else {
-                throw StoreError.counting(.notYourPass(stack: stack, pass: pass))
+        let chain = chain
+        do {
+            try await ballots.submit { db in
+                let (state, _) = try Self.counting(id, db)
+                guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+                guard let holder = try Row.fetchOne(
+                    db, sql: "SELECT clerk, finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ?",
+                    arguments: [id, stack, pass]), holder["clerk"] as String == clerk else {
+                    throw StoreError.counting(.notYourPass(stack: stack, pass: pass))
+                }
+                let candidates = try Self.candidateCount(id, db)
+                let row = BallotCSV.row(ballot, candidates: candidates)
+                if let existing = try String.fetchOne(
+                    db, sql: "SELECT ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? AND position = ?",
+                    arguments: [id, stack, pass, position]) {
+                    guard existing == row else { throw StoreError.counting(.positionConflict(stack: stack, pass: pass, position: position)) }
+                    return
+                }
+                guard holder["finished"] as Int == 0 else { throw StoreError.counting(.passFinished(stack: stack, pass: pass)) }
+                let next = try Int.fetchOne(db, sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?",
+                                            arguments: [id, stack, pass]) ?? 0
+                guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
+                try db.execute(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [id, stack, pass, position, row])
+                try SQLiteAccessStore.append(
+                    CountingAudit.ballotEntered(round: id, stack: stack, pass: pass, clerk: clerk, position: position),
+                    at: time, chain, db)
             }
-            let candidates = try Self.candidateCount(id, db)
-            let row = BallotCSV.row(ballot, candidates: candidates)
-            if let existing = try String.fetchOne(
-                db, sql: "SELECT ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? AND position = ?",
-                arguments: [id, stack, pass, position]) {
-                guard existing == row else { throw StoreError.counting(.positionConflict(stack: stack, pass: pass, position: position)) }
-                return
-            }
-            let next = try Int.fetchOne(db, sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?",
-                                        arguments: [id, stack, pass]) ?? 0
-            guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
-            try db.execute(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, stack, pass, position, row])
-            try SQLiteAccessStore.append(
-                AuditDraft(actor: clerk, action: .ballotEntered, subject: "round \(id) stack \(stack) pass \(pass)",
-                           detail: "ballot \(position + 1)"),
-                at: time, chain, db)
+        } catch {
+            throw SQLiteRegisterStore.storeError(error, advice: "Nothing was written. Enter the ballot again.")
         }
     }
 
@@ -121,19 +130,19 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
 
     // MARK: Rows
 
-    private static func load(_ id: Int64, _ db: Database) throws -> CountingRound? {
+    static func load(_ id: Int64, _ db: Database) throws -> CountingRound? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT r.election, r.required_entries, r.state, r.candidates, r.issued, r.returned, u.code
+            SELECT r.election, r.required_entries, r.state, r.candidates, r.issued, r.returned, u.code, r.congress_id, r.result
             FROM counting_round r JOIN unit u ON u.id = r.unit_id WHERE r.id = ?
             """, arguments: [id]) else { return nil }
         let election = try ElectionFile.decode(Data((row["election"] as String).utf8))
         let lifecycle = RoundLifecycle(state: RoundLifecycle.State(rawValue: row["state"]) ?? .draft, candidates: row["candidates"],
                                        issued: row["issued"], returned: row["returned"])
         return CountingRound(id: id, unit: row["code"], election: election, requiredEntries: row["required_entries"],
-                             lifecycle: lifecycle)
+                             lifecycle: lifecycle, congress: row["congress_id"], certifiedResult: row["result"])
     }
 
-    private static func counting(_ id: Int64, _ db: Database) throws -> (RoundLifecycle.State, Int) {
+    static func counting(_ id: Int64, _ db: Database) throws -> (RoundLifecycle.State, Int) {
         guard let row = try Row.fetchOne(db, sql: "SELECT state, required_entries FROM counting_round WHERE id = ?", arguments: [id]) else {
             throw StoreError.counting(.unknownRound(id))
         }
@@ -147,13 +156,13 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
 
     // MARK: Plumbing
 
-    private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
         do { return try await pool.read(body) } catch {
             throw SQLiteRegisterStore.storeError(error, advice: "Try again; if it persists, check the database file.")
         }
     }
 
-    private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
         do { return try await pool.write(body) } catch {
             throw SQLiteRegisterStore.storeError(error, advice: "Nothing was written. Check the input, or that the disk has room.")
         }

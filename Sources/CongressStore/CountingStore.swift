@@ -4,8 +4,12 @@ import CongressCore
 /// lifecycle, the passes of each stack claimed by clerks, and the ballots they enter. Each
 /// method is one transaction; a ballot is on disk when `recordBallot` returns.
 public protocol CountingStore: Sendable {
-    /// Opens a round for an election of `unit`, each stack to be entered `requiredEntries` times.
-    func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Int64
+    /// Opens a round for an election of `unit` (of `congress` when given), each stack to be
+    /// entered `requiredEntries` times.
+    func openRound(_ election: Election, unit: String, congress: Int64?, requiredEntries: Int,
+                   audit: AuditDraft) async throws(StoreError) -> Int64
+    /// The rounds of a congress, in the order they were opened (R-E-3).
+    func rounds(ofCongress congress: Int64) async throws(StoreError) -> [CountingRound]
     func round(_ id: Int64) async throws(StoreError) -> CountingRound?
     /// Applies a lifecycle event (the round's state machine decides), with its audit entry.
     func apply(_ event: RoundLifecycle.Event, to round: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect]
@@ -17,6 +21,63 @@ public protocol CountingStore: Sendable {
     func recordBallot(round: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError)
     /// Every pass of a stack, by pass number, for comparison.
     func entries(round: Int64, stack: Int) async throws(StoreError) -> [StackComparison.Entry]
+    /// The clerk declares the pass complete: it takes no more ballots.
+    func finishPass(round: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError)
+    /// Every stack of a round: its passes (clerk, ballots entered, finished) and, once agreed or
+    /// settled, how many ballots it holds. Never the ballots themselves.
+    func stacks(round: Int64) async throws(StoreError) -> [StackProgress]
+    /// Records a stack's agreed ballots (R-E-29), after every required pass is finished; the
+    /// settlements of its differences are in `audit` (one entry each) with the agreement.
+    func agreeStack(round: Int64, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError)
+    /// The agreed ballots of every stack, in an order that reveals neither the paper's order nor
+    /// the entry's (`BallotCSV.sortedForExport`).
+    func agreedBallots(round: Int64) async throws(StoreError) -> [Ballot]
+    /// Certifies a counted round (the lifecycle's `certify`) and keeps its result document.
+    func certify(round: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect]
+
+    // MARK: Congresses
+
+    func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64
+    func congress(_ id: Int64) async throws(StoreError) -> StoredCongress?
+    /// The congresses of a unit, newest first.
+    func congresses(of unit: String) async throws(StoreError) -> [StoredCongress]
+    /// Replaces the record when `version` is still the stored one; returns the new version.
+    func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int
+}
+
+extension CountingStore {
+    /// A round outside any congress (the counting store's tests, `congress tally` re-counts).
+    public func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        try await openRound(election, unit: unit, congress: nil, requiredEntries: requiredEntries, audit: audit)
+    }
+}
+
+/// One stack's progress, as the counting board's overview shows it.
+public struct StackProgress: Sendable, Equatable {
+    public struct Pass: Sendable, Equatable {
+        public var pass: Int
+        public var clerk: String
+        public var entered: Int
+        public var finished: Bool
+
+        public init(pass: Int, clerk: String, entered: Int, finished: Bool) {
+            self.pass = pass
+            self.clerk = clerk
+            self.entered = entered
+            self.finished = finished
+        }
+    }
+
+    public var stack: Int
+    public var passes: [Pass]
+    /// Ballots in the stack once agreed or settled; nil before.
+    public var agreed: Int?
+
+    public init(stack: Int, passes: [Pass], agreed: Int?) {
+        self.stack = stack
+        self.passes = passes
+        self.agreed = agreed
+    }
 }
 
 /// A round as stored.
@@ -26,13 +87,20 @@ public struct CountingRound: Sendable, Equatable {
     public var election: Election
     public var requiredEntries: Int
     public var lifecycle: RoundLifecycle
+    /// The congress the round belongs to, if any.
+    public var congress: Int64?
+    /// The certified result document (formats.md §3), once certified.
+    public var certifiedResult: String?
 
-    public init(id: Int64, unit: String, election: Election, requiredEntries: Int, lifecycle: RoundLifecycle) {
+    public init(id: Int64, unit: String, election: Election, requiredEntries: Int, lifecycle: RoundLifecycle,
+                congress: Int64? = nil, certifiedResult: String? = nil) {
         self.id = id
         self.unit = unit
         self.election = election
         self.requiredEntries = requiredEntries
         self.lifecycle = lifecycle
+        self.congress = congress
+        self.certifiedResult = certifiedResult
     }
 }
 
@@ -53,4 +121,13 @@ public enum CountingRefusal: Error, Sendable, Equatable {
     /// Positions are entered in order: the next one is `expected`.
     case positionOutOfOrder(expected: Int, got: Int)
     case lifecycle(RoundLifecycle.Refusal)
+    /// The pass is finished: it takes no more ballots.
+    case passFinished(stack: Int, pass: Int)
+    /// R-E-29: a stack agrees only once all its required passes are finished.
+    case passesNotFinished(stack: Int)
+    /// The stack was already agreed or settled.
+    case stackAlreadyAgreed(stack: Int)
+    case unknownCongress(Int64)
+    /// Someone else changed the congress since it was read: read it again.
+    case congressChanged(Int64)
 }

@@ -5,14 +5,17 @@ public actor MemoryCountingStore: CountingStore {
     private struct Pass {
         var clerk: String
         var ballots: [Ballot] = []
+        var finished = false
     }
 
     private struct StoredRound {
         var round: CountingRound
         var passes: [Int: [Int: Pass]] = [:]
+        var agreed: [Int: [Ballot]] = [:]
     }
 
     private var rounds: [Int64: StoredRound] = [:]
+    private var congresses: [Int64: StoredCongress] = [:]
     private let access: any AccessStore
 
     /// Audit entries go to `access` (its log).
@@ -20,10 +23,11 @@ public actor MemoryCountingStore: CountingStore {
         self.access = access
     }
 
-    public func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func openRound(_ election: Election, unit: String, congress: Int64?, requiredEntries: Int,
+                          audit: AuditDraft) async throws(StoreError) -> Int64 {
         let id = (rounds.keys.max() ?? 0) + 1
         rounds[id] = StoredRound(round: CountingRound(id: id, unit: unit, election: election, requiredEntries: requiredEntries,
-                                                      lifecycle: RoundLifecycle()))
+                                                      lifecycle: RoundLifecycle(), congress: congress))
         try await access.appendAudit(audit)
         return id
     }
@@ -66,24 +70,91 @@ public actor MemoryCountingStore: CountingStore {
             guard entry.ballots[position] == ballot else { throw .counting(.positionConflict(stack: stack, pass: pass, position: position)) }
             return
         }
+        guard !entry.finished else { throw .counting(.passFinished(stack: stack, pass: pass)) }
         guard position == entry.ballots.count else {
             throw .counting(.positionOutOfOrder(expected: entry.ballots.count, got: position))
         }
         entry.ballots.append(ballot)
         stored.passes[stack]![pass] = entry
         rounds[id] = stored
-        try await access.appendAudit(Self.entryAudit(round: id, stack: stack, pass: pass, clerk: clerk, position: position))
-    }
-
-    /// The audit entry of one ballot entered: where, by whom; the ballot's content stays in the
-    /// entries (the log is read by administrators, the content only by the counting board).
-    static func entryAudit(round: Int64, stack: Int, pass: Int, clerk: String, position: Int) -> AuditDraft {
-        AuditDraft(actor: clerk, action: .ballotEntered, subject: "round \(round) stack \(stack) pass \(pass)",
-                   detail: "ballot \(position + 1)")
+        try await access.appendAudit(CountingAudit.ballotEntered(round: id, stack: stack, pass: pass, clerk: clerk, position: position))
     }
 
     public func entries(round id: Int64, stack: Int) throws(StoreError) -> [StackComparison.Entry] {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         return (stored.passes[stack] ?? [:]).sorted { $0.key < $1.key }.map { StackComparison.Entry(clerk: $0.value.clerk, ballots: $0.value.ballots) }
+    }
+
+    public func rounds(ofCongress congress: Int64) -> [CountingRound] {
+        rounds.values.map(\.round).filter { $0.congress == congress }.sorted { $0.id < $1.id }
+    }
+
+    public func finishPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
+        guard let entry = stored.passes[stack]?[pass], entry.clerk == clerk else { throw .counting(.notYourPass(stack: stack, pass: pass)) }
+        if entry.finished { return }
+        stored.passes[stack]![pass]!.finished = true
+        rounds[id] = stored
+        try await access.appendAudit(audit)
+    }
+
+    public func stacks(round id: Int64) throws(StoreError) -> [StackProgress] {
+        guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        return stored.passes.keys.sorted().map { stack in
+            let passes = stored.passes[stack]!.sorted { $0.key < $1.key }.map { pass, entry in
+                StackProgress.Pass(pass: pass, clerk: entry.clerk, entered: entry.ballots.count, finished: entry.finished)
+            }
+            return StackProgress(stack: stack, passes: passes, agreed: stored.agreed[stack]?.count)
+        }
+    }
+
+    public func agreeStack(round id: Int64, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
+        let finished = (stored.passes[stack] ?? [:]).values.filter(\.finished).count
+        guard finished >= stored.round.requiredEntries else { throw .counting(.passesNotFinished(stack: stack)) }
+        guard stored.agreed[stack] == nil else { throw .counting(.stackAlreadyAgreed(stack: stack)) }
+        stored.agreed[stack] = BallotCSV.sortedForExport(ballots, candidates: stored.round.election.candidates.count)
+        rounds[id] = stored
+        for draft in audit { try await access.appendAudit(draft) }
+    }
+
+    public func agreedBallots(round id: Int64) throws(StoreError) -> [Ballot] {
+        guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        return BallotCSV.sortedForExport(stored.agreed.values.flatMap { $0 }, candidates: stored.round.election.candidates.count)
+    }
+
+    public func certify(round id: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        let effects: [RoundLifecycle.Effect]
+        do { effects = try stored.round.lifecycle.handle(.certify) } catch { throw .counting(.lifecycle(error)) }
+        stored.round.certifiedResult = result
+        rounds[id] = stored
+        try await access.appendAudit(audit)
+        return effects
+    }
+
+    // MARK: Congresses
+
+    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        let id = (congresses.keys.max() ?? 0) + 1
+        congresses[id] = StoredCongress(id: id, version: 1, record: record)
+        try await access.appendAudit(audit)
+        return id
+    }
+
+    public func congress(_ id: Int64) -> StoredCongress? { congresses[id] }
+
+    public func congresses(of unit: String) -> [StoredCongress] {
+        congresses.values.filter { $0.record.unit == unit }.sorted { $0.id > $1.id }
+    }
+
+    public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
+        guard let stored = congresses[id] else { throw .counting(.unknownCongress(id)) }
+        guard stored.version == version else { throw .counting(.congressChanged(id)) }
+        congresses[id] = StoredCongress(id: id, version: version + 1, record: record)
+        try await access.appendAudit(audit)
+        return version + 1
     }
 }

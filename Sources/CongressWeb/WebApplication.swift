@@ -12,6 +12,9 @@ public enum WebApplication {
             + UnitController(dependencies: dependencies, pages: pages).routes
             + MemberController(dependencies: dependencies, pages: pages).routes
             + AdminController(dependencies: dependencies, pages: pages).routes
+            + CongressController(dependencies: dependencies, pages: pages).routes
+            + RoundController(dependencies: dependencies, pages: pages).routes
+            + EntryController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes
     }

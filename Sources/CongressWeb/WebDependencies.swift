@@ -7,6 +7,8 @@ import Foundation
 public struct WebDependencies: Sendable {
     public var register: any RegisterStore
     public var access: any AccessStore
+    /// Congresses and the counting of their rounds; without it the congress pages answer 404.
+    public var counting: (any CountingStore)?
     /// Now, for sessions and throttling.
     public var clock: @Sendable () -> Date
     /// Today's date in Vietnam, the default "as of" day.
@@ -23,7 +25,8 @@ public struct WebDependencies: Sendable {
     public init(register: any RegisterStore, access: any AccessStore, clock: @escaping @Sendable () -> Date,
                 today: @escaping @Sendable () -> Day, passwords: any PasswordHashing,
                 digest: @escaping AuditChain.Digest, secureCookies: Bool = false, sessionLifetime: Int64 = 8 * 3600,
-                throttle: SignInGuard = SignInGuard()) {
+                throttle: SignInGuard = SignInGuard(), counting: (any CountingStore)? = nil) {
+        self.counting = counting
         self.register = register
         self.access = access
         self.clock = clock

@@ -1,4 +1,5 @@
 import CongressCore
+import CongressWeb
 import CongressSQLite
 import CongressStore
 import Foundation
@@ -49,6 +50,12 @@ public enum DemoJob {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
             let store = try SQLiteRegisterStore(path: partial)
             try await build(into: store, options, say: say)
+            var congressLines: [String] = []
+            if options.scale == .province {
+                say(t("demo.congressBuilding", []))
+                congressLines = try await DemoCongress.build(register: store, passwords: BcryptPasswords(cost: 12), seed: options.seed,
+                                                             language: options.language)
+            }
             try store.close()
             // The finished file replaces any old one in one step: an interrupted build leaves no half register.
             for suffix in ["-wal", "-shm"] {
@@ -62,7 +69,8 @@ public enum DemoJob {
             try await AccessSetup.accessStore(for: finished).appendAudit(AuditDraft(
                 actor: AccessSetup.commandLineActor, action: .demoBuilt, subject: options.database,
                 detail: "scale \(options.scale.rawValue), seed \(options.seed)"))
-            return .success(try await report(finished, options, header: t("demo.ready", [options.database]), seconds: Date().timeIntervalSince(start)))
+            let report = try await report(finished, options, header: t("demo.ready", [options.database]), seconds: Date().timeIntervalSince(start))
+            return .success(report + congressLines.map { $0 + "\n" }.joined())
         } catch let error as StoreError {
             return .failure([error.message(options.language)])
         } catch {

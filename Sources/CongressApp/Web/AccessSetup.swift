@@ -22,6 +22,11 @@ public enum AccessSetup {
         SQLiteAccessStore(register: register, chain: chain, clock: auditTime)
     }
 
+    /// Congresses and their counting, in the register's file.
+    public static func countingStore(for register: SQLiteRegisterStore) -> SQLiteCountingStore {
+        SQLiteCountingStore(register: register, chain: chain, clock: auditTime)
+    }
+
     /// Who the command line acts as in the audit log: `cli:<account>`.
     public static var commandLineActor: String {
         "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName)

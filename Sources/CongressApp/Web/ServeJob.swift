@@ -31,7 +31,7 @@ public enum ServeJob {
                                     passwords: any PasswordHashing = BcryptPasswords(cost: 12)) -> WebDependencies {
         WebDependencies(register: register, access: AccessSetup.accessStore(for: register), clock: { Date() },
                         today: { Today.day() }, passwords: passwords, digest: AccessSetup.sha256,
-                        secureCookies: secureCookies)
+                        secureCookies: secureCookies, counting: AccessSetup.countingStore(for: register))
     }
 
     /// Opens the database, makes sure someone can sign in, prints where to go, and serves until stopped.

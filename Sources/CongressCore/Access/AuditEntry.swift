@@ -34,6 +34,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case userCreated, grantsChanged, passwordChanged, userEnabled, userDisabled, languageChanged
     case membersImported, organisationLoaded, demoBuilt
     case roundOpened, roundEvent, passClaimed, ballotEntered, differenceSettled
+    case passFinished, stackAgreed, resultCertified, congressCreated, congressChanged, roundExported
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.

@@ -8,17 +8,20 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
     case secretariat
     /// Counting board (ban kiểm phiếu): ballots and counting; no personnel data.
     case countingBoard
-    /// Reviewer of the higher committee: reads the subtree, changes nothing.
+    /// Reviewer of the higher committee: reads the subtree and approves or annuls the results
+    /// of its congresses (R-E-30); changes nothing else.
     case reviewer
 
     /// The capabilities this role carries.
     public var capabilities: Set<Capability> {
         switch self {
-        case .administrator: Set(Capability.allCases)
-        case .organisingStaff: [.viewTree, .viewStructure, .viewMembers]
-        case .secretariat: [.viewTree, .viewStructure, .viewMembers]
-        case .countingBoard: [.viewTree]
-        case .reviewer: [.viewTree, .viewStructure, .viewMembers]
+        // Separation of duties: only the counting board counts and only the higher committee's
+        // reviewer approves, not even an administrator.
+        case .administrator: Set(Capability.allCases).subtracting([.countBallots, .approveResults])
+        case .organisingStaff: [.viewTree, .viewStructure, .viewMembers, .viewCongress]
+        case .secretariat: [.viewTree, .viewStructure, .viewMembers, .viewCongress, .runCongress]
+        case .countingBoard: [.viewTree, .viewCongress, .countBallots]
+        case .reviewer: [.viewTree, .viewStructure, .viewMembers, .viewCongress, .approveResults]
         }
     }
 }
@@ -35,6 +38,14 @@ public enum Capability: String, Sendable, Codable, CaseIterable, Hashable {
     case manageUsers
     /// The audit log.
     case viewAudit
+    /// A congress, its elections and (once released) their results and minutes.
+    case viewCongress
+    /// The presidium's and secretariat's work: the roll, the lists, ballots issued, decisions on ties.
+    case runCongress
+    /// The counting board's work: stacks, entry, comparison and settlement, certification (R-E-29).
+    case countBallots
+    /// The higher committee's approval or annulment of a certified result (R-E-30).
+    case approveResults
 }
 
 /// A role held for one unit and everything under it.

@@ -182,7 +182,7 @@ extension Catalogue {
         "web.role.organisingStaff": "Organising committee staff",
         "web.role.secretariat": "Congress secretariat",
         "web.role.countingBoard": "Counting board",
-        "web.role.reviewer": "Higher committee reviewer (read-only)",
+        "web.role.reviewer": "Higher committee reviewer (reads, approves)",
         "web.audit.title": "Audit log",
         "web.audit.sequence": "#",
         "web.audit.at": "Time (UTC)",

@@ -182,7 +182,7 @@ extension Catalogue {
         "web.role.organisingStaff": "Cán bộ ban tổ chức",
         "web.role.secretariat": "Thư ký đại hội",
         "web.role.countingBoard": "Ban kiểm phiếu",
-        "web.role.reviewer": "Thẩm định cấp trên (chỉ xem)",
+        "web.role.reviewer": "Thẩm định cấp trên (xem, chuẩn y)",
         "web.audit.title": "Nhật ký hệ thống",
         "web.audit.sequence": "#",
         "web.audit.at": "Thời điểm (UTC)",

@@ -53,6 +53,6 @@ public enum Catalogue {
         return result
     }
 
-    static let vietnameseAll = vietnamese.merging(vietnamesePages) { first, _ in first }
-    static let englishAll = english.merging(englishPages) { first, _ in first }
+    static let vietnameseAll = vietnamese.merging(vietnamesePages) { first, _ in first }.merging(vietnameseCongress) { first, _ in first }
+    static let englishAll = english.merging(englishPages) { first, _ in first }.merging(englishCongress) { first, _ in first }
 }

@@ -2,7 +2,7 @@ import CongressCore
 
 /// The parts of the navigation; the current one is marked.
 enum NavSection: String {
-    case home, tree, members, structure, users, audit
+    case home, tree, members, structure, congress, users, audit
 }
 
 /// The layout's data: language, title, the signed-in user, navigation and the form token.
@@ -40,6 +40,7 @@ struct LayoutModel {
             if let root = policy.roots(for: .viewTree).first { add(.tree, "/units/\(root)") }
             if let root = policy.roots(for: .viewMembers).first { add(.members, "/units/\(root)/members") }
             if let root = policy.roots(for: .viewStructure).first { add(.structure, "/units/\(root)/structure") }
+            if let root = policy.roots(for: .viewCongress).first { add(.congress, "/units/\(root)/congress") }
             if policy.allows(.manageUsers) { add(.users, "/admin/users") }
             if policy.allows(.viewAudit) { add(.audit, "/admin/audit") }
         }

@@ -95,7 +95,11 @@ struct AccessPolicyTests {
         #expect(Role.countingBoard.capabilities.contains(.viewTree))
         #expect(!Role.reviewer.capabilities.contains(.manageUsers))
         #expect(Role.reviewer.capabilities.contains(.viewMembers))
-        #expect(Role.administrator.capabilities == Set(Capability.allCases))
+        #expect(Role.administrator.capabilities == Set(Capability.allCases).subtracting([.countBallots, .approveResults]),
+                "separation of duties: an administrator neither counts nor approves")
+        #expect(Role.countingBoard.capabilities.contains(.countBallots) && !Role.countingBoard.capabilities.contains(.runCongress))
+        #expect(Role.reviewer.capabilities.contains(.approveResults) && !Role.reviewer.capabilities.contains(.countBallots))
+        #expect(Role.secretariat.capabilities.contains(.runCongress) && !Role.secretariat.capabilities.contains(.countBallots))
         let mixed = AccessPolicy(grants: [RoleGrant(role: .countingBoard, unit: "TW"), RoleGrant(role: .reviewer, unit: "T01")])
         #expect(mixed.allows(.viewTree, on: "C1", isWithin: isWithin))
         #expect(!mixed.allows(.viewMembers, on: "C1", isWithin: isWithin))

@@ -1,0 +1,141 @@
+import CongressCore
+import CongressSQLite
+import CongressStore
+import CongressWeb
+import Foundation
+
+/// The demo's congress day: the members' congress of the smallest commune of Quảng Trị with its
+/// roll from the register, its counting board and motions; the executive committee (27 seats,
+/// 30 candidates) already counted by two demo clerks from generated ballots and certified; and
+/// the new committee's first conference with its secretary election ready to count in the
+/// browser. Demo users for each role, with generated passwords shown once.
+enum DemoCongress {
+    static let province = "T44"
+    static let seats = 27
+    static let candidates = 30
+
+    /// Builds it in `register`; returns the lines to print (the users and where to go).
+    static func build(register: SQLiteRegisterStore, passwords: any PasswordHashing, seed: UInt64,
+                      language: Language) async throws -> [String] {
+        let day = DemoMembers.referenceDay
+        let tree = try await register.tree(on: day)
+        let snapshot = try await register.snapshot()
+        let communes = tree.children(of: province).filter { $0.kind == .communeCommittee }
+        guard let commune = communes.min(by: { (snapshot.memberCount(of: $0.code, on: day) ?? 0) < (snapshot.memberCount(of: $1.code, on: day) ?? 0) })
+        else { return [] }
+        let roster = try await register.members(MemberQuery(unit: commune.code, day: day, limit: 1_000_000)).items
+        var roll = roster.map { MemberOnRoll(memberID: $0.memberID, fullName: $0.fullName, full: $0.status != .probationary) }
+        var random = DemoRandom(seed: seed ^ 0xC0_4E55)
+        // A few absences, as any congress has: some with a reason the convening committee accepted.
+        for index in roll.indices where random.int(0...99) < 4 {
+            roll[index].attendance = Attendance(absentWhole: true, reasonAccepted: random.int(0...1) == 1)
+        }
+        let full = roll.filter(\.full)
+        let list = VietnameseNameOrder.sorted(Array(full.prefix(candidates * 3)).enumerated().filter { $0.offset % 3 == 0 }.map(\.element.fullName))
+        let onList = Set(list)
+        let board = full.filter { !onList.contains($0.fullName) && !$0.attendance.absentWhole }.suffix(3).map(\.memberID)
+        let name = "Đại hội Đảng bộ \(commune.name.replacingOccurrences(of: "Đảng bộ ", with: "")) lần thứ I, nhiệm kỳ 2025–2030"
+        var record = CongressRecord(unit: commune.code, name: name, term: "2025–2030", kind: .members,
+                                    opensOn: "2026-11-20", closesOn: "2026-11-21", members: roll, countingBoard: Array(board))
+        let voters = record.voters()
+        record.motions = [
+            Motion(subject: .presidium, text: "Đoàn Chủ tịch đại hội (5 đồng chí)", inFavour: voters, against: 0),
+            Motion(subject: .countingBoard, text: "Ban Kiểm phiếu (3 đồng chí)", inFavour: voters - 1, against: 1),
+            Motion(subject: .numberOfSeats, text: "Số lượng Ban Chấp hành: \(seats) đồng chí", inFavour: voters, against: 0),
+            Motion(subject: .electionList, text: "Danh sách bầu cử Ban Chấp hành: \(list.count) đồng chí", inFavour: voters - 2, against: 2),
+        ]
+        let chain = AccessSetup.chain
+        let store = SQLiteCountingStore(register: register, chain: chain, clock: AccessSetup.auditTime)
+        let access = AccessSetup.accessStore(for: register)
+        let actor = AccessSetup.commandLineActor
+        let congress = try await store.createCongress(record, audit: AuditDraft(actor: actor, action: .congressCreated, subject: commune.code, detail: name))
+
+        // Users: the administrator first (so that serving does not create another), then one per role.
+        var lines: [String] = []
+        if let password = try await FirstAdministrator.ensure(access: access, register: register, passwords: passwords, today: day) {
+            lines.append(Catalogue.text("demo.user", language, FirstAdministrator.login, password, Catalogue.text("web.role.administrator", language), "TW"))
+        }
+        let users: [(String, String, Role, String)] = [
+            ("thuky", "Thư ký đại hội (demo)", .secretariat, commune.code),
+            ("kiemphieu1", "Kiểm phiếu viên 1 (demo)", .countingBoard, commune.code),
+            ("kiemphieu2", "Kiểm phiếu viên 2 (demo)", .countingBoard, commune.code),
+            ("thamdinh", "Thẩm định tỉnh (demo)", .reviewer, province),
+        ]
+        for (login, display, role, unit) in users where try await access.credentials(login: login) == nil {
+            let password = AccessSetup.generatedPassword()
+            _ = try await access.createUser(NewUser(login: login, displayName: display, passwordHash: await passwords.hash(password),
+                                                    grants: [RoleGrant(role: role, unit: unit)]),
+                                            audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: "demo"))
+            lines.append(Catalogue.text("demo.user", language, login, password, Catalogue.text("web.role.\(role.rawValue)", language), unit))
+        }
+
+        // The executive committee, counted by the two demo clerks from generated ballots.
+        let executive = Election(title: "Bầu Ban Chấp hành — \(name)", body: .executiveCommittee, seats: seats, candidates: list,
+                                 base: record.base(), ballotsIssued: voters)
+        let ballots = generatedBallots(count: voters, candidates: list.count, random: &random)
+        let round = try await store.openRound(executive, unit: commune.code, congress: congress, requiredEntries: 2,
+                                              audit: AuditDraft(actor: actor, action: .roundOpened, subject: "congress \(congress)", detail: "demo"))
+        let step = { (event: RoundLifecycle.Event) in
+            _ = try await store.apply(event, to: round, audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round)", detail: "demo"))
+        }
+        try await step(.adoptList(candidates: list.count))
+        try await step(.issueBallots(issued: voters))
+        try await step(.openCounting(returned: ballots.count))
+        for (pass, clerk) in [(1, "kiemphieu1"), (2, "kiemphieu2")] {
+            try await store.claimPass(round: round, stack: 1, pass: pass, clerk: clerk,
+                                      audit: AuditDraft(actor: clerk, action: .passClaimed, subject: "round \(round) stack 1 pass \(pass)"))
+            for (position, ballot) in ballots.enumerated() {
+                try await store.recordBallot(round: round, stack: 1, pass: pass, clerk: clerk, position: position, ballot: ballot)
+            }
+            try await store.finishPass(round: round, stack: 1, pass: pass, clerk: clerk,
+                                       audit: AuditDraft(actor: clerk, action: .passFinished, subject: "round \(round) stack 1 pass \(pass)"))
+        }
+        let entries = try await store.entries(round: round, stack: 1)
+        guard case .agreed(let agreed) = try StackComparison.compare(entries) else { return lines }
+        try await store.agreeStack(round: round, stack: 1, ballots: agreed,
+                                   audit: [AuditDraft(actor: "kiemphieu1", action: .stackAgreed, subject: "round \(round) stack 1")])
+        try await step(.closeCounting(agreedBallots: agreed.count))
+        let result = try Tally.count(executive, ballots: try await store.agreedBallots(round: round))
+        try await step(.resultComputed(tiePending: result.tie != nil))
+        if result.tie == nil {
+            _ = try await store.certify(round: round, result: ResultDocument.encode(result).formatted(),
+                                        audit: AuditDraft(actor: "kiemphieu1", action: .resultCertified, subject: "round \(round)"))
+        }
+
+        // The first conference of the new committee: its secretary, ready to count (R-E-3, R-E-19).
+        let committee = result.elected
+        if let secretary = committee.first {
+            let conference = BaseRecord(kind: .committeeConference, convened: committee.count, present: committee.count)
+            let election = Election(title: "Bầu Bí thư Đảng ủy — Hội nghị lần thứ nhất Ban Chấp hành khóa mới", body: .secretary, seats: 1,
+                                    candidates: [secretary], base: conference, ballotsIssued: committee.count)
+            let second = try await store.openRound(election, unit: commune.code, congress: congress, requiredEntries: 2,
+                                                   audit: AuditDraft(actor: actor, action: .roundOpened, subject: "congress \(congress)", detail: "demo"))
+            for event in [RoundLifecycle.Event.adoptList(candidates: 1), .issueBallots(issued: committee.count)] {
+                _ = try await store.apply(event, to: second, audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(second)", detail: "demo"))
+            }
+            lines.append(Catalogue.text("demo.congress", language, name, "/units/\(commune.code)/congress", "/units/\(commune.code)/rounds/\(second)"))
+        }
+        return lines
+    }
+
+    /// Strike-out ballots where later names on a hidden preference order are struck more often,
+    /// so that the count has clear winners; a few invalid ones of each kind.
+    static func generatedBallots(count: Int, candidates: Int, random: inout DemoRandom) -> [Ballot] {
+        let weights = (0..<candidates).map { _ in random.int(1...40) }
+        return (0..<count).map { index in
+            if index % 97 == 5 { return Ballot(issued: false, choice: .struck(CandidateSet())) }
+            if index % 89 == 7 { return Ballot(choice: .struck(CandidateSet(0..<candidates))) }
+            var struck = CandidateSet()
+            let strikes = 3 + (index % 5 == 0 ? 1 : 0)
+            while struck.count < strikes {
+                let total = weights.reduce(0, +)
+                var pick = random.int(0...(total - 1))
+                for (position, weight) in weights.enumerated() {
+                    if pick < weight { struck.insert(position); break }
+                    pick -= weight
+                }
+            }
+            return Ballot(choice: .struck(struck))
+        }
+    }
+}

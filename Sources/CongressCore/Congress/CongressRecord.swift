@@ -1,0 +1,87 @@
+/// One congress of one unit for one term (R-C-4): its roll, who was not convened and why
+/// (R-E-21), its working bodies and the motions it carried by show of hands (R-E-2). Every
+/// election's base is computed from this record (R-E-17…R-E-20), never typed in.
+public struct CongressRecord: Sendable, Codable, Hashable {
+    /// The unit holding the congress.
+    public var unit: String
+    /// "Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025–2030".
+    public var name: String
+    /// "2025–2030".
+    public var term: String
+    public var kind: CongressKind
+    /// ISO days.
+    public var opensOn: String
+    public var closesOn: String
+    /// Members convened (members' congress, R-E-17).
+    public var members: [MemberOnRoll]
+    /// Delegates convened (delegates' congress, R-E-18, R-E-25).
+    public var delegates: [DelegateOnRoll]
+    public var notConvened: [NotConvened]
+    /// Member IDs of the counting board, its head first (R-E-4).
+    public var countingBoard: [String]
+    public var motions: [Motion]
+
+    public init(unit: String, name: String, term: String, kind: CongressKind, opensOn: String, closesOn: String,
+                members: [MemberOnRoll] = [], delegates: [DelegateOnRoll] = [], notConvened: [NotConvened] = [],
+                countingBoard: [String] = [], motions: [Motion] = []) {
+        self.unit = unit
+        self.name = name
+        self.term = term
+        self.kind = kind
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.members = members
+        self.delegates = delegates
+        self.notConvened = notConvened
+        self.countingBoard = countingBoard
+        self.motions = motions
+    }
+
+    /// The base of the congress's own elections at `session` (R-E-17 or R-E-18).
+    public func base(session: Int = 0) -> BaseRecord {
+        switch kind {
+        case .members: RollBase.members(members, session: session)
+        case .delegates: RollBase.delegates(delegates, session: session)
+        }
+    }
+
+    /// Those who may vote at `session`: full members (members' congress) or official delegates and
+    /// the alternates replacing them (delegates' congress) who are present.
+    public func voters(session: Int = 0) -> Int {
+        switch kind {
+        case .members:
+            members.filter { member in
+                member.full && member.attendance.present(at: session)
+                    && member.condition != .temporaryElsewhere && member.condition != .suspendedOrProsecuted
+            }.count
+        case .delegates:
+            base(session: session).present ?? 0
+        }
+    }
+
+    /// The full name of someone on the roll.
+    public func name(of memberID: String) -> String? {
+        members.first { $0.memberID == memberID }?.fullName ?? delegates.first { $0.memberID == memberID }?.fullName
+    }
+
+    /// Who is eligible for the counting board: full members or official delegates (R-E-4).
+    public var boardEligible: Set<String> {
+        switch kind {
+        case .members: Set(members.filter(\.full).map(\.memberID))
+        case .delegates: Set(delegates.filter(\.isOfficial).map(\.memberID))
+        }
+    }
+}
+
+/// A congress as stored: its identifier and the version that guards concurrent edits.
+public struct StoredCongress: Sendable, Equatable {
+    public var id: Int64
+    public var version: Int
+    public var record: CongressRecord
+
+    public init(id: Int64, version: Int, record: CongressRecord) {
+        self.id = id
+        self.version = version
+        self.record = record
+    }
+}

@@ -1,0 +1,64 @@
+import CongressCore
+import CongressStore
+import Foundation
+import GRDB
+
+/// Congresses: one JSON record each, replaced whole under a version check.
+extension SQLiteCountingStore {
+    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        let json = try Self.encode(record)
+        let time = clock()
+        return try await write { [chain] db in
+            guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [record.unit]) else {
+                throw StoreError.unknownUnit(record.unit)
+            }
+            try db.execute(sql: "INSERT INTO congress (unit_id, record, version) VALUES (?, ?, 1)", arguments: [unitID, json])
+            let id = db.lastInsertedRowID
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            return id
+        }
+    }
+
+    public func congress(_ id: Int64) async throws(StoreError) -> StoredCongress? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT id, version, record FROM congress WHERE id = ?", arguments: [id]).map(Self.congress)
+        }
+    }
+
+    public func congresses(of unit: String) async throws(StoreError) -> [StoredCongress] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.version, c.record FROM congress c JOIN unit u ON u.id = c.unit_id WHERE u.code = ? ORDER BY c.id DESC
+                """, arguments: [unit]).map(Self.congress)
+        }
+    }
+
+    public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
+        let json = try Self.encode(record)
+        let time = clock()
+        return try await write { [chain] db in
+            guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM congress WHERE id = ?", arguments: [id]) else {
+                throw StoreError.counting(.unknownCongress(id))
+            }
+            guard stored == version else { throw StoreError.counting(.congressChanged(id)) }
+            try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?", arguments: [json, version + 1, id])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            return version + 1
+        }
+    }
+
+    private static func congress(_ row: Row) throws -> StoredCongress {
+        let record = try JSONDecoder().decode(CongressRecord.self, from: Data((row["record"] as String).utf8))
+        return StoredCongress(id: row["id"], version: row["version"], record: record)
+    }
+
+    private static func encode(_ record: CongressRecord) throws(StoreError) -> String {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(record), as: UTF8.self)
+        } catch {
+            throw StoreError.database(message: "the congress record could not be encoded: \(error)", advice: "Report this.")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import CongressCore
+import CongressStore
+import Foundation
+import GRDB
+
+/// Finishing passes, agreeing stacks and certifying rounds (R-E-29, R-E-28).
+extension SQLiteCountingStore {
+    public func rounds(ofCongress congress: Int64) async throws(StoreError) -> [CountingRound] {
+        try await read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM counting_round WHERE congress_id = ? ORDER BY id", arguments: [congress])
+                .compactMap { try Self.load($0, db) }
+        }
+    }
+
+    public func finishPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            let (state, _) = try Self.counting(id, db)
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            guard let finished = try Int.fetchOne(
+                db, sql: "SELECT finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ? AND clerk = ?",
+                arguments: [id, stack, pass, clerk]) else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
+            if finished == 1 { return }
+            try db.execute(sql: "UPDATE stack_pass SET finished = 1 WHERE round_id = ? AND stack = ? AND pass = ?",
+                           arguments: [id, stack, pass])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func stacks(round id: Int64) async throws(StoreError) -> [StackProgress] {
+        try await read { db in
+            let passes = try Row.fetchAll(db, sql: """
+                SELECT p.stack, p.pass, p.clerk, p.finished,
+                       (SELECT count(*) FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass) AS entered
+                FROM stack_pass p WHERE p.round_id = ? ORDER BY p.stack, p.pass
+                """, arguments: [id])
+            let agreed = try Row.fetchAll(db, sql: "SELECT stack, count FROM stack_result WHERE round_id = ?", arguments: [id])
+            var byStack: [Int: StackProgress] = [:]
+            for row in passes {
+                let stack: Int = row["stack"]
+                byStack[stack, default: StackProgress(stack: stack, passes: [], agreed: nil)].passes.append(
+                    .init(pass: row["pass"], clerk: row["clerk"], entered: row["entered"], finished: row["finished"] as Int == 1))
+            }
+            for row in agreed { byStack[row["stack"] as Int]?.agreed = row["count"] }
+            return byStack.values.sorted { $0.stack < $1.stack }
+        }
+    }
+
+    public func agreeStack(round id: Int64, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            let (state, required) = try Self.counting(id, db)
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            let finished = try Int.fetchOne(db, sql: "SELECT count(*) FROM stack_pass WHERE round_id = ? AND stack = ? AND finished = 1",
+                                            arguments: [id, stack]) ?? 0
+            guard finished >= required else { throw StoreError.counting(.passesNotFinished(stack: stack)) }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM stack_result WHERE round_id = ? AND stack = ?", arguments: [id, stack]) == true {
+                throw StoreError.counting(.stackAlreadyAgreed(stack: stack))
+            }
+            let candidates = try Int.fetchOne(db, sql: "SELECT json_array_length(election, '$.candidates') FROM counting_round WHERE id = ?",
+                                              arguments: [id]) ?? 0
+            let rows = BallotCSV.sortedForExport(ballots, candidates: candidates).map { BallotCSV.row($0, candidates: candidates) }
+            try db.execute(sql: "INSERT INTO stack_result (round_id, stack, ballots, count) VALUES (?, ?, ?, ?)",
+                           arguments: [id, stack, rows.joined(separator: "\n"), rows.count])
+            for draft in audit { try SQLiteAccessStore.append(draft, at: time, chain, db) }
+        }
+    }
+
+    public func agreedBallots(round id: Int64) async throws(StoreError) -> [Ballot] {
+        try await read { db in
+            guard let round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            let rows = try String.fetchAll(db, sql: "SELECT ballots FROM stack_result WHERE round_id = ? ORDER BY stack", arguments: [id])
+                .flatMap { $0.split(separator: "\n").map(String.init) }
+            let file = ([BallotCSV.header] + rows).joined(separator: "\n") + "\n"
+            let ballots = try BallotCSV.ballots(Array(file.utf8), election: round.election)
+            return BallotCSV.sortedForExport(ballots, candidates: round.election.candidates.count)
+        }
+    }
+
+    public func certify(round id: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+        let time = clock()
+        return try await write { [chain] db in
+            guard var round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            let effects: [RoundLifecycle.Effect]
+            do { effects = try round.lifecycle.handle(.certify) } catch let refusal as RoundLifecycle.Refusal {
+                throw StoreError.counting(.lifecycle(refusal))
+            }
+            try db.execute(sql: "UPDATE counting_round SET state = ?, result = ? WHERE id = ?",
+                           arguments: [round.lifecycle.state.rawValue, result, id])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            return effects
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import CongressCore
+import CongressStore
+import Hummingbird
+
+/// A unit's congress: the roll and the base computed from it (R-E-17…R-E-21), the counting board
+/// (R-E-4), the motions carried by show of hands (R-E-2), and its elections in their order
+/// (R-E-3), with the form that opens the next one from the adopted list.
+struct CongressController {
+    let dependencies: WebDependencies
+    let pages: PageRenderer
+
+    var routes: [WebRoute] {
+        [
+            WebRoute(.get, "/units/{code}/congress", .unit(.viewCongress)) { request, context, authorised in
+                try await page(request, context, authorised)
+            },
+            WebRoute(.post, "/units/{code}/congress/elections", .unit(.runCongress)) { _, context, authorised in
+                try await openElection(context, authorised)
+            },
+        ]
+    }
+
+    struct CongressModel {
+        struct Fact { let label: String; let value: String }
+        struct RoundLine { let title: String; let body: String; let round: Int; let state: String; let stateCode: String; let href: String }
+        struct Option { let value: String; let label: String }
+        let unitName: String
+        let code: String
+        let hasCongress: Bool
+        let id: Int64
+        let name: String
+        let facts: [Fact]
+        let baseSteps: [String]
+        let board: [String]
+        let motions: [Fact]
+        let rounds: [RoundLine]
+        let canOpen: Bool
+        let bodies: [Option]
+        let action: String
+    }
+
+    private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let language = context.language
+        let store = try CongressContext.store(dependencies)
+        guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
+        let query = FormFields(encoded: Substring(request.uri.query ?? ""))
+        let all = try await store.congresses(of: code)
+        let chosen = query["id"].flatMap(Int64.init).flatMap { id in all.first { $0.id == id } } ?? all.first
+        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        var facts: [CongressModel.Fact] = []
+        var steps: [String] = []
+        var board: [String] = []
+        var motions: [CongressModel.Fact] = []
+        var rounds: [CongressModel.RoundLine] = []
+        if let congress = chosen {
+            let record = congress.record
+            let base = record.base()
+            facts = [.init(label: t("web.congress.kind", []), value: t("web.congress.kind." + record.kind.rawValue, [])),
+                     .init(label: t("web.congress.term", []), value: record.term),
+                     .init(label: t("web.congress.dates", []),
+                           value: "\(Day(iso: record.opensOn)?.vietnamese ?? record.opensOn) – \(Day(iso: record.closesOn)?.vietnamese ?? record.closesOn)"),
+                     .init(label: t("web.congress.convened", []), value: language.number(base.convened)),
+                     .init(label: t("web.congress.present", []), value: language.number(base.present ?? 0)),
+                     .init(label: t("web.congress.voters", []), value: language.number(record.voters())),
+                     .init(label: t("web.congress.notConvened", []), value: language.number(record.notConvened.count))]
+            let rulebook = Rulebook.qd190
+            steps = ["\(t("base." + base.kind.rawValue, [])): \(language.number(base.convened))"]
+                + base.countedExclusions(under: rulebook).map { "− \(t("exclusion." + $0.0.rawValue, [])): \($0.1)" }
+                + ["= \(t("web.congress.base", [base.kind.ruleID])) \(language.number(base.base(under: rulebook)))"]
+            board = record.countingBoard.enumerated().map { index, id in
+                let name = record.name(of: id) ?? id
+                return index == 0 ? t("web.round.boardHead", [name]) : name
+            }
+            motions = record.motions.map { motion in
+                .init(label: motion.text, value: t("web.congress.motionCounts", [motion.inFavour, motion.against, motion.abstaining]))
+            }
+            rounds = try await store.rounds(ofCongress: congress.id).map { round in
+                .init(title: round.election.title, body: round.election.body.name(language), round: round.election.round,
+                      state: t("web.state." + round.lifecycle.state.rawValue, []), stateCode: round.lifecycle.state.rawValue,
+                      href: "/units/\(code)/rounds/\(round.id)")
+            }
+        }
+        let policy = try authorised.user.policy
+        let bodies: [BodyKind] = [.executiveCommittee, .delegates, .standingCommittee, .secretary, .deputySecretary,
+                                  .inspectionCommittee, .inspectionChair, .opinion]
+        let model = CongressModel(
+            unitName: tree.unit(code)?.name ?? code, code: code, hasCongress: chosen != nil, id: chosen?.id ?? 0,
+            name: chosen?.record.name ?? "", facts: facts, baseSteps: steps, board: board, motions: motions, rounds: rounds,
+            canOpen: chosen != nil && policy.allows(.runCongress, on: code, isWithin: tree.isWithin),
+            bodies: bodies.map { .init(value: $0.rawValue, label: $0.name(language)) },
+            action: "/units/\(code)/congress/elections")
+        return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,
+                          path: request.uri.description, section: .congress)
+    }
+
+    /// Opens an election of the congress from its adopted list: names one per line, which must
+    /// already be in ballot order (R-E-10); the base comes from the roll (R-E-17, R-E-18), the
+    /// list is checked before anything is stored (R-E-6).
+    private func openElection(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let store = try CongressContext.store(dependencies)
+        guard let code = authorised.unit else { throw WebError.notFound }
+        let form = authorised.form
+        guard let congress = try await store.congresses(of: code).first(where: { String($0.id) == form["congress"] }) else {
+            throw WebError.notFound
+        }
+        guard let body = form["body"].flatMap(BodyKind.init(rawValue:)) else {
+            throw WebError.badInput(key: "web.round.badCount", arguments: ["body", form["body"] ?? ""])
+        }
+        let seats = body == .opinion ? 0 : try RoundController.count(form, "seats")
+        let alternates = body == .delegates ? (form["alternates"].flatMap(Int.init) ?? 0) : 0
+        let names = (form.all("candidates").first ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard VietnameseNameOrder.sorted(names) == names else {
+            throw WebError.badInput(key: "web.congress.notInOrder", arguments: [VietnameseNameOrder.sorted(names).joined(separator: ", ")])
+        }
+        let record = congress.record
+        let title = form["title"] ?? "\(body.name(.vi)) — \(record.name)"
+        let election = Election(title: title, body: body, seats: seats, alternateSeats: alternates, candidates: names,
+                                base: record.base(), ballotsIssued: max(1, record.voters()))
+        do { try ListCheck.validate(election) } catch {
+            throw WebError.badInput(key: "web.round.refused", arguments: [error.message(context.language)])
+        }
+        let id: Int64
+        do {
+            id = try await store.openRound(election, unit: code, congress: congress.id, requiredEntries: 2, audit: AuditDraft(
+                actor: try CongressContext.clerk(authorised), action: .roundOpened, subject: "congress \(congress.id)",
+                detail: "\(title): \(seats) seats, \(names.count) candidates"))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to("/units/\(code)/rounds/\(id)")
+    }
+}

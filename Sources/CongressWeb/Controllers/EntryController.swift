@@ -1,0 +1,181 @@
+import CongressCore
+import CongressStore
+import Hummingbird
+
+/// Counting by independent entry (R-E-29): a clerk takes a pass of a stack, types it ballot by
+/// ballot on a keyboard-first screen that shows only the clerk's own pass, and finishes it; the
+/// board compares the passes of a stack position by position and settles every difference
+/// against the paper. Every entry and settlement is in the audit log.
+struct EntryController {
+    let dependencies: WebDependencies
+    let pages: PageRenderer
+
+    var routes: [WebRoute] {
+        let p = RoundController.prefix
+        let pass = p + "/stacks/{stack}/passes/{pass}"
+        return [
+            WebRoute(.post, p + "/passes", .unit(.countBallots)) { _, context, authorised in try await claim(context, authorised) },
+            WebRoute(.get, pass, .unit(.countBallots)) { request, context, authorised in
+                try await entryPage(request.uri.description, context, authorised)
+            },
+            WebRoute(.post, pass, .unit(.countBallots)) { _, context, authorised in try await enter(context, authorised, api: false) },
+            WebRoute(.post, "/api" + pass + "/ballots", .unit(.countBallots), api: true) { _, context, authorised in
+                try await enter(context, authorised, api: true)
+            },
+            WebRoute(.post, pass + "/finish", .unit(.countBallots)) { _, context, authorised in try await finish(context, authorised) },
+            WebRoute(.get, p + "/stacks/{stack}", .unit(.countBallots)) { request, context, authorised in
+                try await comparison(request, context, authorised)
+            },
+            WebRoute(.post, p + "/stacks/{stack}", .unit(.countBallots)) { _, context, authorised in try await settle(context, authorised) },
+        ]
+    }
+
+    static func number(_ context: AppRequestContext, _ name: String) throws -> Int {
+        guard let text = context.parameters.get(name), let value = Int(text), value >= 1 else { throw WebError.notFound }
+        return value
+    }
+
+    // MARK: Taking a pass
+
+    /// The clerk takes the first free pass of the stack typed in (R-E-29: never two passes of one stack).
+    private func claim(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let stack = try RoundController.count(authorised.form, "stack")
+        guard stack >= 1 else { throw WebError.badInput(key: "web.round.badCount", arguments: ["stack", "0"]) }
+        let clerk = try CongressContext.clerk(authorised)
+        let taken = try await round.store.stacks(round: round.round.id).first { $0.stack == stack }?.passes ?? []
+        if let mine = taken.first(where: { $0.clerk == clerk }) {
+            return Redirect.to("\(round.base)/stacks/\(stack)/passes/\(mine.pass)")
+        }
+        guard let free = (1...round.round.requiredEntries).first(where: { pass in !taken.contains { $0.pass == pass } }) else {
+            throw WebError.badInput(key: "web.stack.full", arguments: [String(stack), String(round.round.requiredEntries)])
+        }
+        do {
+            try await round.store.claimPass(round: round.round.id, stack: stack, pass: free, clerk: clerk, audit: AuditDraft(
+                actor: clerk, action: .passClaimed, subject: "round \(round.round.id) stack \(stack) pass \(free)"))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to("\(round.base)/stacks/\(stack)/passes/\(free)")
+    }
+
+    // MARK: The entry screen
+
+    struct EntryModel {
+        struct Line { let number: Int; let name: String; let struck: Bool; let mark: String? }
+        let title: String
+        let roundHref: String
+        let stack: Int
+        let pass: Int
+        let entered: Int
+        let enteredText: String
+        let position: Int
+        let action: String
+        let finishAction: String
+        let strikeOut: Bool
+        let hint: String
+        let candidates: Int
+        let last: [Line]
+        let lastNumber: Int?
+        let lastFlags: String?
+        let error: String?
+        let typed: String
+        let finished: Bool
+    }
+
+    /// The clerk's own pass (never another clerk's, never a running total).
+    private func ownPass(_ round: CongressContext, _ context: AppRequestContext, _ authorised: Authorised) async throws
+        -> (stack: Int, pass: Int, progress: StackProgress.Pass) {
+        let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")
+        let clerk = try CongressContext.clerk(authorised)
+        guard let progress = try await round.store.stacks(round: round.round.id).first(where: { $0.stack == stack })?
+            .passes.first(where: { $0.pass == pass }) else { throw WebError.notFound }
+        guard progress.clerk == clerk else { throw WebError.forbidden }
+        return (stack, pass, progress)
+    }
+
+    private func entryPage(_ path: String, _ context: AppRequestContext, _ authorised: Authorised,
+                           error: String? = nil, typed: String = "") async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let (stack, pass, progress) = try await ownPass(round, context, authorised)
+        let election = round.election
+        let language = context.language
+        let mine = try await round.store.entries(round: round.round.id, stack: stack).first { $0.clerk == progress.clerk }
+        let last = mine?.ballots.last
+        let letters = last.map { Array(BallotKeyEntry.typed($0, candidates: election.candidates.count)) } ?? []
+        let lines: [EntryModel.Line] = election.candidates.enumerated().map { index, name in
+            switch last?.choice {
+            case .struck(let set)?:
+                return .init(number: index + 1, name: name, struck: set.contains(index), mark: nil)
+            case .marks?:
+                return .init(number: index + 1, name: name, struck: false,
+                             mark: Catalogue.text("web.entry.mark.\(letters[index])", language))
+            case nil:
+                return .init(number: index + 1, name: name, struck: false, mark: nil)
+            }
+        }
+        var flags: [String] = []
+        if let last {
+            if !last.issued { flags.append(Catalogue.text("web.entry.notIssued", language)) }
+            if last.writeIn { flags.append(Catalogue.text("web.entry.writeIn", language)) }
+            if last.identifyingMarks { flags.append(Catalogue.text("web.entry.marked", language)) }
+        }
+        let strikeOut = election.ballotForm == .strikeOut
+        let base = "\(round.base)/stacks/\(stack)/passes/\(pass)"
+        let model = EntryModel(
+            title: election.title, roundHref: round.base, stack: stack, pass: pass, entered: progress.entered,
+            enteredText: Catalogue.text("web.entry.entered", language, progress.entered), position: progress.entered,
+            action: base, finishAction: base + "/finish", strikeOut: strikeOut,
+            hint: Catalogue.text(strikeOut ? "web.entry.hintStrike" : "web.entry.hintMarks", language, election.candidates.count),
+            candidates: election.candidates.count, last: last == nil ? [] : lines, lastNumber: last == nil ? nil : progress.entered,
+            lastFlags: flags.isEmpty ? nil : flags.joined(separator: ", "), error: error, typed: typed, finished: progress.finished)
+        let status: HTTPResponse.Status = error == nil ? .ok : .badRequest
+        return pages.page("entry", title: Catalogue.text("web.entry.title", language, stack, pass), body: model, context: context,
+                          path: path, status: status, section: .congress)
+    }
+
+    static func keyEntry(_ form: FormFields, suffix: String = "") -> BallotKeyEntry {
+        BallotKeyEntry(typed: form.all("typed" + suffix).first ?? "", notIssued: form["notissued" + suffix] != nil,
+                       writeIn: form["writein" + suffix] != nil, marked: form["marked" + suffix] != nil)
+    }
+
+    /// One ballot: acknowledged (303 to the screen, or 200 in JSON) only once it is on disk.
+    private func enter(_ context: AppRequestContext, _ authorised: Authorised, api: Bool) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")
+        let election = round.election
+        let form = authorised.form
+        let entry = Self.keyEntry(form)
+        let ballot: Ballot
+        do { ballot = try entry.ballot(form: election.ballotForm, candidates: election.candidates.count) } catch {
+            let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)
+            if api { throw WebError.badInput(key: "web.entry.rejected", arguments: [message]) }
+            return try await entryPage("\(round.base)/stacks/\(stack)/passes/\(pass)", context, authorised,
+                                       error: message, typed: entry.typed)
+        }
+        let position = try RoundController.count(form, "position")
+        do {
+            try await round.store.recordBallot(round: round.round.id, stack: stack, pass: pass,
+                                               clerk: try CongressContext.clerk(authorised), position: position, ballot: ballot)
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        if api { return JSONBody.response(Acknowledged(position: position, next: position + 1)) }
+        return Redirect.to("\(round.base)/stacks/\(stack)/passes/\(pass)")
+    }
+
+    struct Acknowledged: Encodable { let position: Int; let next: Int }
+
+    private func finish(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let (stack, pass, progress) = try await ownPass(round, context, authorised)
+        do {
+            try await round.store.finishPass(round: round.round.id, stack: stack, pass: pass, clerk: progress.clerk, audit: AuditDraft(
+                actor: progress.clerk, action: .passFinished, subject: "round \(round.round.id) stack \(stack) pass \(pass)",
+                detail: "\(progress.entered) ballots"))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to(round.base)
+    }
+}

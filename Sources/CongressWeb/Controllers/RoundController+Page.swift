@@ -1,0 +1,125 @@
+import CongressCore
+import CongressStore
+import Hummingbird
+
+extension RoundController {
+    struct RoundModel {
+        struct Candidate { let number: Int; let name: String; let votes: String?; let percent: String?; let outcome: String?; let code: String? }
+        struct Stack { let stack: Int; let passes: String; let agreed: String?; let href: String; let mine: String? }
+        struct Fact { let label: String; let value: String }
+        let unitName: String
+        let congressName: String?
+        let congressHref: String?
+        let title: String
+        let facts: [Fact]
+        let state: String
+        let stateCode: String
+        let candidates: [Candidate]
+        let showVotes: Bool
+        let base: String
+        let action: String
+        let canAdopt: Bool
+        let canIssue: Bool
+        let voters: Int
+        let canOpen: Bool
+        let issued: Int
+        let counting: Bool
+        let stacks: [Stack]
+        let agreedTotal: String
+        let canClose: Bool
+        let canCertify: Bool
+        let decision: String?
+        let decideIssued: Int
+        let canApprove: Bool
+        let ballotHref: String?
+        let minutesHref: String?
+        let exportElection: String?
+        let exportBallots: String?
+        let outcomes: [Fact]
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let language = context.language
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let policy = try authorised.user.policy
+        let tree = authorised.tree
+        let within = { (capability: Capability) in
+            tree.map { policy.allows(capability, on: round.round.unit, isWithin: $0.isWithin) } ?? false
+        }
+        let runs = within(.runCongress), counts = within(.countBallots)
+        let lifecycle = round.round.lifecycle
+        let state = lifecycle.state
+        let election = round.election
+        let result = CongressContext.mayReadResult(state, counts: counts, runs: runs) ? try await round.result() : nil
+        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let candidates = election.candidates.enumerated().map { index, name in
+            let line = result?.candidates[index]
+            return RoundModel.Candidate(number: index + 1, name: name, votes: line.map { language.number($0.votes) },
+                                        percent: line.map { language.decimal($0.percentOfBase) + "%" },
+                                        outcome: line.map { t("outcome." + $0.outcome.rawValue, []) }, code: line?.outcome.rawValue)
+        }
+        var facts = [RoundModel.Fact(label: t("web.round.body", []), value: election.body.name(language)),
+                     RoundModel.Fact(label: t("web.round.number", []), value: String(election.round)),
+                     RoundModel.Fact(label: t("web.round.seats", []), value: String(election.seats))]
+        if election.body == .delegates {
+            facts.append(.init(label: t("web.round.alternateSeats", []), value: String(election.alternateSeats)))
+        }
+        facts.append(.init(label: t("web.round.form", []), value: t("form." + election.ballotForm.rawValue, [])))
+        facts.append(.init(label: t("web.round.base", [election.base.kind.ruleID]), value: language.number(election.baseValue)))
+        facts.append(.init(label: t("web.round.threshold", []), value: language.number(election.threshold)))
+        if lifecycle.issued > 0 { facts.append(.init(label: t("web.round.issued", []), value: language.number(lifecycle.issued))) }
+        if lifecycle.returned > 0 { facts.append(.init(label: t("web.round.returned", []), value: language.number(lifecycle.returned))) }
+
+        var stacks: [RoundModel.Stack] = []
+        var agreedTotal = 0
+        let me = try CongressContext.clerk(authorised)
+        if counts, state == .counting {
+            for stack in try await round.store.stacks(round: round.round.id) {
+                agreedTotal += stack.agreed ?? 0
+                let passes = stack.passes.map { pass in
+                    t(pass.finished ? "web.stack.passDone" : "web.stack.passOpen", [pass.pass, pass.clerk, pass.entered])
+                }.joined(separator: "; ")
+                let mine = stack.passes.first { $0.clerk == me && !$0.finished }
+                stacks.append(.init(stack: stack.stack, passes: passes, agreed: stack.agreed.map { language.number($0) },
+                                    href: "\(round.base)/stacks/\(stack.stack)",
+                                    mine: mine.map { "\(round.base)/stacks/\(stack.stack)/passes/\($0.pass)" }))
+            }
+        }
+        var outcomes: [RoundModel.Fact] = []
+        if let result {
+            outcomes.append(.init(label: t("web.round.elected", []), value: result.elected.joined(separator: ", ")))
+            if election.body == .delegates {
+                outcomes.append(.init(label: t("web.round.alternates", []), value: result.alternates.joined(separator: ", ")))
+            }
+            if let tie = result.tie {
+                outcomes.append(.init(label: t("web.round.tie", []), value: t("web.round.tieText", [tie.names.joined(separator: ", "), tie.seats + tie.alternateSeats])))
+            }
+            if result.unfilledSeats > 0 { outcomes.append(.init(label: t("web.round.unfilled", []), value: String(result.unfilledSeats))) }
+        }
+        let decision: String? = if runs, let result {
+            if state == .tiePending { t("web.round.decideTie", []) }
+            else if state == .certified, result.unfilledSeats + result.unfilledAlternateSeats > 0 { t("web.round.decideShortfall", [result.unfilledSeats]) }
+            else { nil }
+        } else { nil }
+        let exported = [.certified, .approved, .annulled].contains(state)
+        let model = RoundModel(
+            unitName: tree?.unit(round.round.unit)?.name ?? round.round.unit,
+            congressName: round.congress?.record.name,
+            congressHref: round.congress.map { "/units/\(round.round.unit)/congress?id=\($0.id)" },
+            title: election.title, facts: facts, state: t("web.state." + state.rawValue, []), stateCode: state.rawValue,
+            candidates: candidates, showVotes: result != nil, base: round.base, action: round.base,
+            canAdopt: runs && state == .draft, canIssue: runs && state == .listAdopted,
+            voters: round.congress?.record.voters() ?? election.ballotsIssued,
+            canOpen: counts && state == .ballotsIssued, issued: lifecycle.issued,
+            counting: counts && state == .counting, stacks: stacks, agreedTotal: language.number(agreedTotal),
+            canClose: counts && state == .counting && !stacks.isEmpty && stacks.allSatisfy { $0.agreed != nil },
+            canCertify: counts && state == .counted, decision: decision,
+            decideIssued: lifecycle.issued, canApprove: within(.approveResults) && state == .certified,
+            ballotHref: runs ? round.base + "/ballot" : nil,
+            minutesHref: result != nil ? round.base + "/minutes" : nil,
+            exportElection: exported ? round.base + "/export/election.json" : nil,
+            exportBallots: exported ? round.base + "/export/ballots.csv" : nil,
+            outcomes: outcomes)
+        return pages.page("round", title: election.title, body: model, context: context, path: request.uri.description, section: .congress)
+    }
+}

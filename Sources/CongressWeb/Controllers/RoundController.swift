@@ -1,0 +1,205 @@
+import CongressCore
+import CongressStore
+import Foundation
+import Hummingbird
+
+/// One election round of a congress: its list and base, the lifecycle steps of the presidium,
+/// the counting board and the higher committee (R-E-28, R-E-29, R-E-30), the result once it may
+/// be read, the printed ballot and minutes, and the export that `congress tally` re-counts.
+struct RoundController {
+    let dependencies: WebDependencies
+    let pages: PageRenderer
+
+    static let prefix = "/units/{code}/rounds/{round}"
+
+    var routes: [WebRoute] {
+        let p = Self.prefix
+        return [
+            WebRoute(.get, p, .unit(.viewCongress)) { request, context, authorised in try await page(request, context, authorised) },
+            WebRoute(.post, p + "/list", .unit(.runCongress)) { _, context, authorised in
+                try await step(context, authorised) { round, _ in .adoptList(candidates: round.election.candidates.count) }
+            },
+            WebRoute(.post, p + "/issue", .unit(.runCongress)) { _, context, authorised in
+                try await step(context, authorised) { _, form in .issueBallots(issued: try Self.count(form, "issued")) }
+            },
+            WebRoute(.post, p + "/open", .unit(.countBallots)) { _, context, authorised in
+                try await step(context, authorised) { _, form in .openCounting(returned: try Self.count(form, "returned")) }
+            },
+            WebRoute(.post, p + "/close", .unit(.countBallots)) { _, context, authorised in try await close(context, authorised) },
+            WebRoute(.post, p + "/certify", .unit(.countBallots)) { _, context, authorised in try await certify(context, authorised) },
+            WebRoute(.post, p + "/decision", .unit(.runCongress)) { _, context, authorised in try await decide(context, authorised) },
+            WebRoute(.post, p + "/approval", .unit(.approveResults)) { _, context, authorised in
+                try await step(context, authorised) { _, form in
+                    if form["decision"] == "annul" { return .annul(reason: form["reason"] ?? "") }
+                    return .approve
+                }
+            },
+            WebRoute(.get, p + "/minutes", .unit(.viewCongress)) { _, context, authorised in try await minutes(context, authorised) },
+            WebRoute(.get, p + "/ballot", .unit(.runCongress)) { request, context, authorised in
+                try await ballot(request, context, authorised)
+            },
+            WebRoute(.get, p + "/export/election.json", .unit(.viewCongress)) { _, context, authorised in
+                try await export(context, authorised, ballots: false)
+            },
+            WebRoute(.get, p + "/export/ballots.csv", .unit(.viewCongress)) { _, context, authorised in
+                try await export(context, authorised, ballots: true)
+            },
+        ]
+    }
+
+    // MARK: Steps
+
+    static func count(_ form: FormFields, _ field: String) throws -> Int {
+        guard let text = form[field], let value = Int(text), value >= 0 else {
+            throw WebError.badInput(key: "web.round.badCount", arguments: [field, form[field] ?? ""])
+        }
+        return value
+    }
+
+    private func step(_ context: AppRequestContext, _ authorised: Authorised,
+                      _ event: (CountingRound, FormFields) throws -> RoundLifecycle.Event) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let chosen = try event(round.round, authorised.form)
+        try await apply(chosen, round, authorised)
+        return Redirect.to(round.base)
+    }
+
+    @discardableResult
+    private func apply(_ event: RoundLifecycle.Event, _ round: CongressContext, _ authorised: Authorised) async throws -> [RoundLifecycle.Effect] {
+        do {
+            return try await round.store.apply(event, to: round.round.id, audit: AuditDraft(
+                actor: try CongressContext.clerk(authorised), action: .roundEvent, subject: "round \(round.round.id)",
+                detail: Self.describe(event)))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+    }
+
+    static func describe(_ event: RoundLifecycle.Event) -> String {
+        switch event {
+        case .adoptList(let candidates): "list adopted: \(candidates) candidates (R-E-9)"
+        case .issueBallots(let issued): "ballots issued: \(issued)"
+        case .openCounting(let returned): "counting opened: \(returned) ballots returned"
+        case .closeCounting(let agreed): "counting closed: \(agreed) agreed ballots"
+        case .resultComputed(let tie): tie ? "result computed: tie pending (R-E-23)" : "result computed"
+        case .tieDecided(let newRound): newRound ? "presidium: new round among the tied (R-E-23)" : "presidium: places left unfilled (R-E-23)"
+        case .certify: "certified by the counting board"
+        case .approve: "approved by the higher committee (R-E-30)"
+        case .annul(let reason): "annulled by the higher committee (R-E-30): \(reason)"
+        }
+    }
+
+    /// Closes counting once every stack is agreed and the agreed ballots are the returned ones,
+    /// then computes the result from the agreed entries only (R-E-29).
+    private func close(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let stacks = try await round.store.stacks(round: round.round.id)
+        if let open = stacks.first(where: { $0.agreed == nil }) {
+            throw WebError.badInput(key: "web.round.stackOpen", arguments: [String(open.stack)])
+        }
+        let agreed = stacks.reduce(0) { $0 + ($1.agreed ?? 0) }
+        try await apply(.closeCounting(agreedBallots: agreed), round, authorised)
+        let closed = try await CongressContext.load(dependencies, context, authorised)
+        guard let result = try await closed.result() else { throw WebError.notFound }
+        try await apply(.resultComputed(tiePending: result.tie != nil), closed, authorised)
+        return Redirect.to(round.base)
+    }
+
+    private func certify(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        guard let result = try await round.result() else {
+            throw CongressContext.refusal(StoreError.counting(.lifecycle(.notNow(state: round.round.lifecycle.state, event: "certify"))))
+        }
+        do {
+            _ = try await round.store.certify(round: round.round.id, result: ResultDocument.encode(result).formatted(), audit: AuditDraft(
+                actor: try CongressContext.clerk(authorised), action: .resultCertified, subject: "round \(round.round.id)",
+                detail: "elected: \(result.elected.count), alternates: \(result.alternates.count), unfilled: \(result.unfilledSeats)"))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to(round.base)
+    }
+
+    /// The presidium's decision on a pending tie (R-E-23) or unfilled places (R-E-24): a new
+    /// round with the same base and threshold, or the places left unfilled.
+    private func decide(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        guard let result = try await round.result() else { throw WebError.notFound }
+        let form = authorised.form
+        let again = form["decision"] == "newRound"
+        let decision: PresidiumDecision
+        if !again {
+            decision = .stop
+        } else if result.tie != nil {
+            decision = .revoteAmongTied(ballotsIssued: try Self.count(form, "issued"))
+        } else {
+            decision = .furtherRound(ballotsIssued: try Self.count(form, "issued"))
+        }
+        let next: Election?
+        do { next = try result.nextRound(decision) } catch {
+            throw WebError.badInput(key: "web.round.nextRefused", arguments: [error.ruleID, String(describing: error)])
+        }
+        if round.round.lifecycle.state == .tiePending { try await apply(.tieDecided(newRound: again), round, authorised) }
+        guard let next else { return Redirect.to(round.base) }
+        let id: Int64
+        do {
+            id = try await round.store.openRound(next, unit: round.round.unit, congress: round.round.congress,
+                                                 requiredEntries: round.round.requiredEntries, audit: AuditDraft(
+                                                    actor: try CongressContext.clerk(authorised), action: .roundOpened,
+                                                    subject: "round after \(round.round.id)",
+                                                    detail: "\(next.title), round \(next.round), \(next.candidates.count) candidates"))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to("/units/\(round.round.unit)/rounds/\(id)")
+    }
+
+    // MARK: Documents
+
+    private func minutes(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let policy = try authorised.user.policy
+        guard CongressContext.mayReadResult(round.round.lifecycle.state, counts: policy.allows(.countBallots),
+                                            runs: policy.allows(.runCongress)) else { throw WebError.forbidden }
+        guard let result = try await round.result() else { throw WebError.notFound }
+        var minutes = CountingMinutes(result: result, language: context.language,
+                                      boardSize: max(3, round.congress?.record.countingBoard.count ?? 3))
+        if let record = round.congress?.record, !record.countingBoard.isEmpty {
+            minutes.signatures = record.countingBoard.enumerated().map { index, id in
+                let name = record.name(of: id) ?? id
+                return index == 0 ? Catalogue.text("web.round.boardHead", context.language, name) : name
+            }
+        }
+        return PageRenderer.html(PrintedDocuments.minutes(minutes))
+    }
+
+    private func ballot(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let query = FormFields(encoded: Substring(request.uri.query ?? ""))
+        let paper = BallotSheet.Paper(rawValue: query["paper"] ?? "A4") ?? .a4
+        do {
+            return PageRenderer.html(PrintedDocuments.ballot(try BallotSheet(election: round.election, paper: paper, language: context.language)))
+        } catch {
+            throw WebError.badInput(key: "web.round.refused", arguments: [error.message(context.language)])
+        }
+    }
+
+    /// The round as the public files (formats.md §1, §2): certified rounds only, so that
+    /// `congress tally` elsewhere re-counts exactly the certified result.
+    private func export(_ context: AppRequestContext, _ authorised: Authorised, ballots: Bool) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        guard [.certified, .approved, .annulled].contains(round.round.lifecycle.state) else { throw WebError.notFound }
+        let election = round.election
+        let name = "round-\(round.round.id)"
+        if ballots {
+            let file = BallotCSV.file(try await round.store.agreedBallots(round: round.round.id), candidates: election.candidates.count)
+            return Self.download(file, type: "text/csv; charset=utf-8", name: "\(name)-ballots.csv")
+        }
+        return Self.download(ElectionFile.encode(election).formatted() + "\n", type: "application/json", name: "\(name)-election.json")
+    }
+
+    static func download(_ text: String, type: String, name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
