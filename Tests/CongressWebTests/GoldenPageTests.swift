@@ -28,6 +28,12 @@ struct GoldenPageTests {
         Page(file: "structure-T44.vi.html", path: "/units/T44/structure", persona: .staffT44),
         Page(file: "users.vi.html", path: "/admin/users", persona: .admin),
         Page(file: "forbidden.vi.html", path: "/units/T01/members", persona: .staffT44),
+        Page(file: "congress-X1.vi.html", path: "/units/X1/congress", persona: .secretary),
+        Page(file: "round-draft.vi.html", path: "/units/X1/rounds/1", persona: .secretary),
+        Page(file: "round-certified.vi.html", path: "/units/X1/rounds/3", persona: .reviewer),
+        Page(file: "stack-agreed.vi.html", path: "/units/X1/rounds/3/stacks/1", persona: .counter),
+        Page(file: "minutes-certified.vi.html", path: "/units/X1/rounds/3/minutes", persona: .reviewer),
+        Page(file: "ballot-draft.vi.html", path: "/units/X1/rounds/1/ballot", persona: .secretary),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -71,7 +71,43 @@ struct RouteAccessTests {
         Probe(method: .get, route: "/api/members/{id}", path: "/api/members/M001", allowed: readersOwn),
         Probe(method: .get, route: "/api/members/{id}", path: "/api/members/M101", allowed: foreign),
         Probe(method: .get, route: "/assets/app.css", path: "/assets/app.css", allowed: everyone),
+        // Congress day: X1 (own) has rounds 1 (draft) and 3 (certified); X9 (foreign) has round 2.
+        Probe(method: .get, route: "/units/{code}/congress", path: "/units/X1/congress", allowed: treeOwn),
+        Probe(method: .get, route: "/units/{code}/congress", path: "/units/X9/congress", allowed: foreign),
+        Probe(method: .post, route: "/units/{code}/congress/elections", path: "/units/X1/congress/elections", allowed: runners,
+              form: "congress=1&body=executiveCommittee&seats=3&candidates=An"),
+        Probe(method: .get, route: round, path: "/units/X1/rounds/1", allowed: treeOwn),
+        Probe(method: .get, route: round, path: "/units/X9/rounds/2", allowed: foreign),
+        Probe(method: .post, route: round + "/list", path: "/units/X1/rounds/1/list", allowed: runners),
+        Probe(method: .post, route: round + "/issue", path: "/units/X1/rounds/1/issue", allowed: runners, form: "issued=11"),
+        Probe(method: .post, route: round + "/open", path: "/units/X1/rounds/1/open", allowed: counters, form: "returned=11"),
+        Probe(method: .post, route: round + "/close", path: "/units/X1/rounds/1/close", allowed: counters),
+        Probe(method: .post, route: round + "/certify", path: "/units/X1/rounds/1/certify", allowed: counters),
+        Probe(method: .post, route: round + "/decision", path: "/units/X1/rounds/3/decision", allowed: runners, form: "decision=stop"),
+        Probe(method: .post, route: round + "/approval", path: "/units/X1/rounds/3/approval", allowed: [.reviewer],
+              form: "decision=annul&reason="),
+        Probe(method: .get, route: round + "/minutes", path: "/units/X1/rounds/3/minutes", allowed: treeOwn),
+        Probe(method: .get, route: round + "/minutes", path: "/units/X9/rounds/2/minutes", allowed: []),
+        Probe(method: .get, route: round + "/ballot", path: "/units/X1/rounds/1/ballot", allowed: runners),
+        Probe(method: .get, route: round + "/export/election.json", path: "/units/X1/rounds/3/export/election.json", allowed: treeOwn),
+        Probe(method: .get, route: round + "/export/ballots.csv", path: "/units/X1/rounds/3/export/ballots.csv", allowed: treeOwn),
+        Probe(method: .get, route: round + "/export/ballots.csv", path: "/units/X9/rounds/2/export/ballots.csv", allowed: foreign),
+        Probe(method: .post, route: round + "/passes", path: "/units/X1/rounds/1/passes", allowed: counters, form: "stack=1"),
+        Probe(method: .get, route: pass, path: "/units/X1/rounds/1/stacks/1/passes/1", allowed: counters),
+        Probe(method: .post, route: pass, path: "/units/X1/rounds/1/stacks/1/passes/1", allowed: counters, form: "typed=1&position=0"),
+        Probe(method: .post, route: "/api" + pass + "/ballots", path: "/api/units/X1/rounds/1/stacks/1/passes/1/ballots",
+              allowed: counters, form: "typed=1&position=0"),
+        Probe(method: .post, route: pass + "/finish", path: "/units/X1/rounds/1/stacks/1/passes/1/finish", allowed: counters),
+        Probe(method: .get, route: round + "/stacks/{stack}", path: "/units/X1/rounds/3/stacks/1", allowed: counters),
+        Probe(method: .post, route: round + "/stacks/{stack}", path: "/units/X1/rounds/1/stacks/1", allowed: counters),
     ]
+
+    static let round = "/units/{code}/rounds/{round}"
+    static let pass = round + "/stacks/{stack}/passes/{pass}"
+    /// The presidium's and secretariat's work on X1.
+    static let runners: Set<Persona> = [.admin, .secretary]
+    /// The counting board of X1 only: no administrator, no reviewer (separation of duties).
+    static let counters: Set<Persona> = [.counter]
 
     @Test("every route of the application is in the table, with both an allowed and a refused persona where it has access rules")
     func tableCoversEveryRoute() async throws {

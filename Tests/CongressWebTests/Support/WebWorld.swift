@@ -41,6 +41,7 @@ struct WebWorld {
 
     let register: MemoryRegisterStore
     let access: MemoryAccessStore
+    let counting: MemoryCountingStore
     let dependencies: WebDependencies
     var userIDs: [Persona: Int64] = [:]
 
@@ -54,10 +55,12 @@ struct WebWorld {
         let chain = AuditChain(digest: sha256)
         let access = MemoryAccessStore(chain: chain, clock: { "2026-11-22T03:00:00Z" })
         let passwords = BcryptPasswords(cost: 4)
+        let counting = MemoryCountingStore(access: access)
         let dependencies = WebDependencies(
             register: register, access: access, clock: { now }, today: { today }, passwords: passwords, digest: sha256,
-            throttle: SignInGuard(throttle: SignInThrottle(limit: 5, window: 900, lockout: 900)))
-        var world = WebWorld(register: register, access: access, dependencies: dependencies)
+            throttle: SignInGuard(throttle: SignInThrottle(limit: 5, window: 900, lockout: 900)), counting: counting)
+        var world = WebWorld(register: register, access: access, counting: counting, dependencies: dependencies)
+        try await CongressFixture.add(to: counting)
         let hash = await passwords.hash(Persona.password)
         for persona in Persona.allCases where persona != .anonymous {
             let user = try await access.createUser(

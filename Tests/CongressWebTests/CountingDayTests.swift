@@ -1,0 +1,140 @@
+import CongressCore
+import CongressStore
+import CongressWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A round counted through the router, as the presidium and two clerks do it on congress day:
+/// adopt, issue, open, two independent passes with one deliberate difference, settlement against
+/// the paper, close, certify, export; and the refusals on the way (R-E-29, R-E-28, R-E-30).
+@Suite("Counting day through the router")
+struct CountingDayTests {
+    typealias Persona = WebWorld.Persona
+
+    /// The paper ballots of the stack: ballot numbers struck (4 candidates, 3 seats).
+    static let paper: [String] = ["4", "3", "4", "", "2", "4", "3", "4", "4", "1", "4"]
+
+    @discardableResult
+    static func post(_ client: some TestClientProtocol, _ path: String, as persona: Persona, _ form: String = "") async throws -> TestResponse {
+        try await WebClient.send(client, .post, path, as: persona, form: form.isEmpty ? nil : form)
+    }
+
+    @Test("R-E-29: two passes, one difference settled against the paper; the certified export re-counts to the same result")
+    func fullRound() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        let round = "/units/X1/rounds/1"
+        try await app.test(.router) { client in
+            #expect(try await Self.post(client, round + "/list", as: .secretary).status == .seeOther)
+            #expect(try await Self.post(client, round + "/issue", as: .secretary, "issued=11").status == .seeOther)
+            // More returned than issued is refused, and changes nothing (R-E-28 reconciliation).
+            #expect(try await Self.post(client, round + "/open", as: .counter, "returned=12").status == .badRequest)
+            #expect(try await Self.post(client, round + "/open", as: .counter, "returned=11").status == .seeOther)
+
+            // Pass 1 by the counter persona; pass 2 by a second clerk (the administrator may not count).
+            #expect(try await Self.post(client, round + "/passes", as: .admin, "stack=1").status == .forbidden)
+            let taken = try await Self.post(client, round + "/passes", as: .counter, "stack=1")
+            #expect(taken.headers[.location] == round + "/stacks/1/passes/1")
+            for (position, typed) in Self.paper.enumerated() {
+                let response = try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=\(typed)&position=\(position)")
+                #expect(response.status == .seeOther, "ballot \(position + 1)")
+            }
+            // A retry of an acknowledged ballot is accepted once; a different ballot there is refused.
+            #expect(try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=4&position=0").status == .seeOther)
+            #expect(try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=3&position=0").status == .badRequest)
+            // A ballot number outside the list is an entry error on the screen, with the field kept.
+            let bad = try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=9&position=11")
+            #expect(bad.status == .badRequest && bad.text.contains("“9” không phải số thứ tự trên phiếu (1–4)"))
+            // The entry screen shows the clerk's own count, never another pass or a running total.
+            let screen = try await WebClient.send(client, .get, round + "/stacks/1/passes/1", as: .counter)
+            #expect(screen.text.contains("Bạn đã nhập 11 phiếu của lượt này."))
+            #expect(try await Self.post(client, round + "/stacks/1/passes/1/finish", as: .counter).status == .seeOther)
+            #expect(try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=4&position=11").status == .badRequest,
+                    "a finished pass takes no more ballots")
+
+            // The second pass, entered by the store's second clerk, differs at ballot 5.
+            let id: Int64 = 1
+            try await world.counting.claimPass(round: id, stack: 1, pass: 2, clerk: "clerk2",
+                                               audit: AuditDraft(actor: "clerk2", action: .passClaimed, subject: "t"))
+            for (position, typed) in Self.paper.enumerated() {
+                let text = position == 4 ? "3" : typed
+                let ballot = try BallotKeyEntry(typed: text).ballot(form: .strikeOut, candidates: 4)
+                try await world.counting.recordBallot(round: id, stack: 1, pass: 2, clerk: "clerk2", position: position, ballot: ballot)
+            }
+            // Closing before the stack is agreed is refused.
+            #expect(try await Self.post(client, round + "/close", as: .counter).status == .badRequest)
+            try await world.counting.finishPass(round: id, stack: 1, pass: 2, clerk: "clerk2",
+                                                audit: AuditDraft(actor: "clerk2", action: .passFinished, subject: "t"))
+
+            let comparison = try await WebClient.send(client, .get, round + "/stacks/1", as: .counter)
+            #expect(comparison.text.contains("name=\"typed.4\""), "the difference at ballot 5 is listed")
+            #expect(!comparison.text.contains("name=\"typed.3\""), "agreeing positions are not")
+            #expect(try await Self.post(client, round + "/stacks/1", as: .counter, "typed.4=7").status == .badRequest)
+            #expect(try await Self.post(client, round + "/stacks/1", as: .counter, "typed.4=2").status == .seeOther)
+            #expect(try await Self.post(client, round + "/stacks/1", as: .counter, "typed.4=2").status == .badRequest, "settled once")
+
+            #expect(try await Self.post(client, round + "/close", as: .counter).status == .seeOther)
+            // Before certification the result is the board's and the presidium's, not the reviewer's.
+            #expect(try await WebClient.send(client, .get, round + "/minutes", as: .reviewer).status == .forbidden)
+            #expect(try await Self.post(client, round + "/certify", as: .counter).status == .seeOther)
+            let page = try await WebClient.send(client, .get, round, as: .reviewer)
+            #expect(page.text.contains("Ban kiểm phiếu đã xác nhận"))
+
+            // The export re-counts to exactly the certified result.
+            let electionFile = try await WebClient.send(client, .get, round + "/export/election.json", as: .reviewer)
+            let ballotsFile = try await WebClient.send(client, .get, round + "/export/ballots.csv", as: .reviewer)
+            let election = try ElectionFile.decode(Data(electionFile.text.utf8))
+            let recount = try Tally.count(election, ballots: try BallotCSV.ballots(Array(ballotsFile.text.utf8), election: election))
+            let certified = try #require(try await world.counting.round(id)?.certifiedResult)
+            #expect(ResultDocument.encode(recount).formatted() == certified)
+            // The paper, with ballot 5 as settled, gives the same votes.
+            let expected = try Tally.count(election, ballots: try Self.paper.map {
+                try BallotKeyEntry(typed: $0).ballot(form: .strikeOut, candidates: 4)
+            })
+            #expect(recount.candidates.map(\.votes) == expected.candidates.map(\.votes))
+            // Ballot 4 keeps all four names for 3 seats: invalid (R-E-14). Of 10 valid ballots:
+            // An 9, Bình 9, Cường 8, Đức 4, against base 11 (threshold 6): three elected.
+            #expect(Set(recount.elected) == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"])
+            #expect(recount.candidates.map(\.votes) == [9, 9, 8, 4])
+
+            // The minutes print the counting board, its head first (R-E-28).
+            let minutes = try await WebClient.send(client, .get, round + "/minutes", as: .reviewer)
+            #expect(minutes.text.contains("Trưởng ban: Ngô Văn Phúc"))
+
+            // R-E-30: an annulment needs its reason; then the reviewer approves.
+            #expect(try await Self.post(client, round + "/approval", as: .reviewer, "decision=annul&reason=").status == .badRequest)
+            #expect(try await Self.post(client, round + "/approval", as: .reviewer, "decision=approve").status == .seeOther)
+            #expect(try await world.counting.round(id)?.lifecycle.state == .approved)
+
+            // Every entry and settlement is in the audit log.
+            let entries = try await world.access.auditLog()
+            #expect(entries.filter { $0.action == .ballotEntered && $0.subject.hasPrefix("round 1 ") }.count == 22)
+            let log = entries.map(\.action)
+            #expect(log.contains(.differenceSettled) && log.contains(.stackAgreed) && log.contains(.resultCertified))
+        }
+    }
+
+    @Test("R-E-29: a clerk never takes two passes of one stack, nor sees another clerk's pass")
+    func passesBelongToOneClerk() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        let round = "/units/X1/rounds/1"
+        try await app.test(.router) { client in
+            try await Self.post(client, round + "/list", as: .secretary)
+            try await Self.post(client, round + "/issue", as: .secretary, "issued=11")
+            try await Self.post(client, round + "/open", as: .counter, "returned=11")
+            try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "clerk2",
+                                               audit: AuditDraft(actor: "clerk2", action: .passClaimed, subject: "t"))
+            let taken = try await Self.post(client, round + "/passes", as: .counter, "stack=1")
+            #expect(taken.headers[.location] == round + "/stacks/1/passes/2", "the free pass, not the other clerk's")
+            let again = try await Self.post(client, round + "/passes", as: .counter, "stack=1")
+            #expect(again.headers[.location] == round + "/stacks/1/passes/2", "the same clerk is sent back to their own pass")
+            #expect(try await WebClient.send(client, .get, round + "/stacks/1/passes/1", as: .counter).status == .forbidden)
+            #expect(try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=1&position=0").status == .badRequest)
+            // A round of Hà Nội addressed through a unit of Quảng Trị is not found.
+            #expect(try await WebClient.send(client, .get, "/units/X1/rounds/2", as: .secretary).status == .notFound)
+        }
+    }
+}
