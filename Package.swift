@@ -86,6 +86,7 @@ let package = Package(
             dependencies: [
                 "CongressApp", "CongressCore", "CongressStore", "CongressSQLite", "CongressWeb",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["Golden"]
         ),
