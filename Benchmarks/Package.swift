@@ -9,6 +9,8 @@ let package = Package(
     dependencies: [
         .package(name: "Congress", path: ".."),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .executableTarget(
@@ -38,6 +40,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/EntryBenchmarks"
+        ),
+        .executableTarget(
+            name: "congress-day-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressStore", package: "Congress"),
+                .product(name: "CongressSQLite", package: "Congress"),
+                .product(name: "CongressWeb", package: "Congress"),
+                .product(name: "CongressApp", package: "Congress"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/CongressDayBenchmarks"
         ),
     ],
     swiftLanguageModes: [.v6]

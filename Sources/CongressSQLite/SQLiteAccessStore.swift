@@ -114,6 +114,18 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
+    public func signedIn(tokenHash: String, now: Int64) async throws(StoreError) -> (session: StoredSession, user: UserAccount)? {
+        try await read { db in
+            guard let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT user_id, form_token, expires FROM app_session WHERE token_hash = ? AND expires > ?"),
+                arguments: [tokenHash, now]) else { return nil }
+            let session = StoredSession(tokenHash: tokenHash, userID: row[0], formToken: row[1], expires: row[2])
+            guard let user = try Row.fetchOne(db, sql: Self.userColumns + " WHERE id = ?", arguments: [session.userID])
+                .map({ try Self.account($0, db) }) else { return nil }
+            return (session, user)
+        }
+    }
+
     public func deleteSession(tokenHash: String) async throws(StoreError) {
         try await write { db in try db.execute(sql: "DELETE FROM app_session WHERE token_hash = ?", arguments: [tokenHash]) }
     }
@@ -182,13 +194,13 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
 
     @discardableResult
     static func append(_ draft: AuditDraft, at time: String, _ chain: AuditChain, _ db: Database) throws -> AuditEntry {
-        let last = try Row.fetchOne(db, sql: auditColumns + " ORDER BY sequence DESC LIMIT 1").map(entry)
+        let last = try Row.fetchOne(db.cachedStatement(sql: auditColumns + " ORDER BY sequence DESC LIMIT 1")).map(entry)
         let entry = chain.entry(after: last, draft, at: time)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO audit_entry (sequence, at, actor, action, subject, detail, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.sequence, entry.at, entry.actor, entry.action.rawValue, entry.subject, entry.detail,
-                             entry.previousHash, entry.hash])
+            """).execute(arguments: [entry.sequence, entry.at, entry.actor, entry.action.rawValue, entry.subject, entry.detail,
+                                     entry.previousHash, entry.hash])
         return entry
     }
 

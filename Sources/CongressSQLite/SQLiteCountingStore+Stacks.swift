@@ -8,7 +8,7 @@ extension SQLiteCountingStore {
     public func rounds(ofCongress congress: Int64) async throws(StoreError) -> [CountingRound] {
         try await read { db in
             try Int64.fetchAll(db, sql: "SELECT id FROM counting_round WHERE congress_id = ? ORDER BY id", arguments: [congress])
-                .compactMap { try Self.load($0, db) }
+                .compactMap { try self.load($0, db) }
         }
     }
 
@@ -68,7 +68,7 @@ extension SQLiteCountingStore {
 
     public func agreedBallots(round id: Int64) async throws(StoreError) -> [Ballot] {
         try await read { db in
-            guard let round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            guard let round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let rows = try String.fetchAll(db, sql: "SELECT ballots FROM stack_result WHERE round_id = ? ORDER BY stack", arguments: [id])
                 .flatMap { $0.split(separator: "\n").map(String.init) }
             let file = ([BallotCSV.header] + rows).joined(separator: "\n") + "\n"
@@ -80,7 +80,7 @@ extension SQLiteCountingStore {
     public func certify(round id: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
         return try await write { [chain] db in
-            guard var round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            guard var round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
             do { effects = try round.lifecycle.handle(.certify) } catch let refusal as RoundLifecycle.Refusal {
                 throw StoreError.counting(.lifecycle(refusal))

@@ -10,6 +10,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
     let chain: AuditChain
     let clock: @Sendable () -> String
     private let ballots: GroupCommit
+    private let elections = ElectionCache()
 
     public init(register: SQLiteRegisterStore, chain: AuditChain, clock: @escaping @Sendable () -> String) {
         self.pool = register.pool
@@ -36,14 +37,19 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
+    public func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)? {
+        if let cached = elections.cached(id) { return (cached.unit, cached.election) }
+        return try await round(id).map { ($0.unit, $0.election) }
+    }
+
     public func round(_ id: Int64) async throws(StoreError) -> CountingRound? {
-        try await read { db in try Self.load(id, db) }
+        try await read { db in try self.load(id, db) }
     }
 
     public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
         return try await write { [chain] db in
-            guard var round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            guard var round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
             do { effects = try round.lifecycle.handle(event) } catch let refusal as RoundLifecycle.Refusal {
                 throw StoreError.counting(.lifecycle(refusal))
@@ -80,29 +86,33 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
     public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
         let time = clock()
         let chain = chain
+        let knownCandidates = elections.cached(id)?.election.candidates.count
         do {
             try await ballots.submit { db in
-                let (state, _) = try Self.counting(id, db)
+                // Cached statements: this runs for every ballot of every clerk.
+                let round = try db.cachedStatement(sql: "SELECT state FROM counting_round WHERE id = ?")
+                guard let stateText = try String.fetchOne(round, arguments: [id]) else { throw StoreError.counting(.unknownRound(id)) }
+                let state = RoundLifecycle.State(rawValue: stateText) ?? .draft
                 guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
-                guard let holder = try Row.fetchOne(
-                    db, sql: "SELECT clerk, finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ?",
-                    arguments: [id, stack, pass]), holder["clerk"] as String == clerk else {
+                let holderStatement = try db.cachedStatement(sql: "SELECT clerk, finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ?")
+                guard let holder = try Row.fetchOne(holderStatement, arguments: [id, stack, pass]), holder["clerk"] as String == clerk else {
                     throw StoreError.counting(.notYourPass(stack: stack, pass: pass))
                 }
-                let candidates = try Self.candidateCount(id, db)
+                let candidates = try knownCandidates ?? Self.candidateCount(id, db)
                 let row = BallotCSV.row(ballot, candidates: candidates)
-                if let existing = try String.fetchOne(
-                    db, sql: "SELECT ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? AND position = ?",
-                    arguments: [id, stack, pass, position]) {
+                let existingStatement = try db.cachedStatement(
+                    sql: "SELECT ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? AND position = ?")
+                if let existing = try String.fetchOne(existingStatement, arguments: [id, stack, pass, position]) {
                     guard existing == row else { throw StoreError.counting(.positionConflict(stack: stack, pass: pass, position: position)) }
                     return
                 }
                 guard holder["finished"] as Int == 0 else { throw StoreError.counting(.passFinished(stack: stack, pass: pass)) }
-                let next = try Int.fetchOne(db, sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?",
-                                            arguments: [id, stack, pass]) ?? 0
+                let nextStatement = try db.cachedStatement(
+                    sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?")
+                let next = try Int.fetchOne(nextStatement, arguments: [id, stack, pass]) ?? 0
                 guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
-                try db.execute(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [id, stack, pass, position, row])
+                try db.cachedStatement(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [id, stack, pass, position, row])
                 try SQLiteAccessStore.append(
                     CountingAudit.ballotEntered(round: id, stack: stack, pass: pass, clerk: clerk, position: position),
                     at: time, chain, db)
@@ -114,7 +124,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
 
     public func entries(round id: Int64, stack: Int) async throws(StoreError) -> [StackComparison.Entry] {
         try await read { db in
-            guard let round = try Self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            guard let round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let passes = try Row.fetchAll(db, sql: "SELECT pass, clerk FROM stack_pass WHERE round_id = ? AND stack = ? ORDER BY pass",
                                           arguments: [id, stack])
             return try passes.map { pass in
@@ -130,12 +140,12 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
 
     // MARK: Rows
 
-    static func load(_ id: Int64, _ db: Database) throws -> CountingRound? {
+    func load(_ id: Int64, _ db: Database) throws -> CountingRound? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT r.election, r.required_entries, r.state, r.candidates, r.issued, r.returned, u.code, r.congress_id, r.result
             FROM counting_round r JOIN unit u ON u.id = r.unit_id WHERE r.id = ?
             """, arguments: [id]) else { return nil }
-        let election = try ElectionFile.decode(Data((row["election"] as String).utf8))
+        let election = try elections.election(id, unit: row["code"]) { try ElectionFile.decode(Data((row["election"] as String).utf8)) }
         let lifecycle = RoundLifecycle(state: RoundLifecycle.State(rawValue: row["state"]) ?? .draft, candidates: row["candidates"],
                                        issued: row["issued"], returned: row["returned"])
         return CountingRound(id: id, unit: row["code"], election: election, requiredEntries: row["required_entries"],

@@ -17,6 +17,8 @@ public protocol AccessStore: Sendable {
     func setLanguage(of userID: Int64, to language: Language) async throws(StoreError)
 
     func createSession(_ session: StoredSession) async throws(StoreError)
+    /// The live session with this token hash and its user, in one read (every request asks).
+    func signedIn(tokenHash: String, now: Int64) async throws(StoreError) -> (session: StoredSession, user: UserAccount)?
     /// The live session with this token hash, or `nil` when unknown or expired at `now`.
     func session(tokenHash: String, now: Int64) async throws(StoreError) -> StoredSession?
     func deleteSession(tokenHash: String) async throws(StoreError)
@@ -64,5 +66,12 @@ public struct StoredSession: Sendable, Hashable {
         self.userID = userID
         self.formToken = formToken
         self.expires = expires
+    }
+}
+
+extension AccessStore {
+    public func signedIn(tokenHash: String, now: Int64) async throws(StoreError) -> (session: StoredSession, user: UserAccount)? {
+        guard let session = try await session(tokenHash: tokenHash, now: now), let user = try await user(id: session.userID) else { return nil }
+        return (session, user)
     }
 }

@@ -11,6 +11,8 @@ public protocol CountingStore: Sendable {
     /// The rounds of a congress, in the order they were opened (R-E-3).
     func rounds(ofCongress congress: Int64) async throws(StoreError) -> [CountingRound]
     func round(_ id: Int64) async throws(StoreError) -> CountingRound?
+    /// What never changes once a round is opened: its unit and its election (cached by stores).
+    func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)?
     /// Applies a lifecycle event (the round's state machine decides), with its audit entry.
     func apply(_ event: RoundLifecycle.Event, to round: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect]
     /// A clerk takes one pass (1…required) of a stack. Refused when the pass is taken, when the
@@ -46,6 +48,10 @@ public protocol CountingStore: Sendable {
 }
 
 extension CountingStore {
+    public func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)? {
+        try await round(id).map { ($0.unit, $0.election) }
+    }
+
     /// A round outside any congress (the counting store's tests, `congress tally` re-counts).
     public func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Int64 {
         try await openRound(election, unit: unit, congress: nil, requiredEntries: requiredEntries, audit: audit)

@@ -141,27 +141,30 @@ struct EntryController {
 
     /// One ballot: acknowledged (303 to the screen, or 200 in JSON) only once it is on disk.
     private func enter(_ context: AppRequestContext, _ authorised: Authorised, api: Bool) async throws -> Response {
-        let round = try await CongressContext.load(dependencies, context, authorised)
+        // The round's unit and list never change once opened: the store answers from its cache.
+        let store = try CongressContext.store(dependencies)
+        guard let text = context.parameters.get("round"), let id = Int64(text),
+              let (unit, election) = try await store.opened(id), unit == authorised.unit else { throw WebError.notFound }
+        let base = "/units/\(unit)/rounds/\(id)"
         let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")
-        let election = round.election
         let form = authorised.form
         let entry = Self.keyEntry(form)
         let ballot: Ballot
         do { ballot = try entry.ballot(form: election.ballotForm, candidates: election.candidates.count) } catch {
             let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)
             if api { throw WebError.badInput(key: "web.entry.rejected", arguments: [message]) }
-            return try await entryPage("\(round.base)/stacks/\(stack)/passes/\(pass)", context, authorised,
+            return try await entryPage("\(base)/stacks/\(stack)/passes/\(pass)", context, authorised,
                                        error: message, typed: entry.typed)
         }
         let position = try RoundController.count(form, "position")
         do {
-            try await round.store.recordBallot(round: round.round.id, stack: stack, pass: pass,
-                                               clerk: try CongressContext.clerk(authorised), position: position, ballot: ballot)
+            try await store.recordBallot(round: id, stack: stack, pass: pass,
+                                         clerk: try CongressContext.clerk(authorised), position: position, ballot: ballot)
         } catch {
             throw CongressContext.refusal(error)
         }
         if api { return JSONBody.response(Acknowledged(position: position, next: position + 1)) }
-        return Redirect.to("\(round.base)/stacks/\(stack)/passes/\(pass)")
+        return Redirect.to("\(base)/stacks/\(stack)/passes/\(pass)")
     }
 
     struct Acknowledged: Encodable { let position: Int; let next: Int }

@@ -17,8 +17,7 @@ struct SessionMiddleware: RouterMiddleware {
         if let token = request.cookies[Self.cookieName]?.value, token.utf8.count == 64 {
             let hash = SessionTokens.hash(token, dependencies.digest)
             let now = Int64(dependencies.clock().timeIntervalSince1970)
-            if let session = try await dependencies.access.session(tokenHash: hash, now: now),
-               let user = try await dependencies.access.user(id: session.userID), user.active {
+            if let (session, user) = try await dependencies.access.signedIn(tokenHash: hash, now: now), user.active {
                 context.signedIn = SignedIn(user: user, session: session)
             }
         }
