@@ -1,7 +1,7 @@
 import GRDB
 
 /// Writes that arrive together commit together: each waits in a queue, one writer takes every
-/// waiting write into a single transaction (each in its own savepoint, so one refusal does not
+/// waiting write into a single transaction, committed with a full sync (each in its own savepoint, so one refusal does not
 /// undo the others) and answers each only after the commit. A ballot acknowledged to a clerk is
 /// on disk, and 20 clerks share one fsync instead of paying for 20.
 actor GroupCommit {
@@ -37,18 +37,27 @@ actor GroupCommit {
             let group = waiting
             waiting = []
             do {
-                let outcomes: [(any Error)?] = try await pool.write { db in
-                    group.map { item in
-                        do {
-                            try db.inSavepoint {
-                                try item.work(db)
-                                return .commit
+                // synchronous = FULL for these commits: an acknowledged ballot survives a power cut,
+                // not only a killed process (the register's bulk writes keep NORMAL).
+                let outcomes: [(any Error)?] = try await pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                    var outcomes: [(any Error)?] = []
+                    try db.inTransaction {
+                        outcomes = group.map { item in
+                            do {
+                                try db.inSavepoint {
+                                    try item.work(db)
+                                    return .commit
+                                }
+                                return nil
+                            } catch {
+                                return error
                             }
-                            return nil
-                        } catch {
-                            return error
                         }
+                        return .commit
                     }
+                    return outcomes
                 }
                 for (item, outcome) in zip(group, outcomes) {
                     if let outcome { item.continuation.resume(throwing: outcome) } else { item.continuation.resume() }
