@@ -100,6 +100,7 @@ extension Catalogue {
         "web.stack.full": "Stack {0} already has its {1} entry passes.",
         "web.stack.title": "Comparing stack {0}",
         "web.stack.heading": "Comparing stack",
+        "web.stack.pass": "Pass",
         "web.stack.clerk": "Entered by",
         "web.stack.entered": "Ballots entered",
         "web.stack.finished": "Finished",

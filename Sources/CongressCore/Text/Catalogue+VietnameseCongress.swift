@@ -100,6 +100,7 @@ extension Catalogue {
         "web.stack.full": "Tập {0} đã có đủ {1} lượt nhập.",
         "web.stack.title": "Đối chiếu tập {0}",
         "web.stack.heading": "Đối chiếu tập phiếu",
+        "web.stack.pass": "Lượt",
         "web.stack.clerk": "Người nhập",
         "web.stack.entered": "Số phiếu đã nhập",
         "web.stack.finished": "Đã xong",

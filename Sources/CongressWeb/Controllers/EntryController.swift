@@ -70,6 +70,7 @@ struct EntryController {
         let entered: Int
         let enteredText: String
         let position: Int
+        let nextNumber: Int
         let action: String
         let finishAction: String
         let strikeOut: Bool
@@ -125,6 +126,7 @@ struct EntryController {
         let model = EntryModel(
             title: election.title, roundHref: round.base, stack: stack, pass: pass, entered: progress.entered,
             enteredText: Catalogue.text("web.entry.entered", language, progress.entered), position: progress.entered,
+            nextNumber: progress.entered + 1,
             action: base, finishAction: base + "/finish", strikeOut: strikeOut,
             hint: Catalogue.text(strikeOut ? "web.entry.hintStrike" : "web.entry.hintMarks", language, election.candidates.count),
             candidates: election.candidates.count, last: last == nil ? [] : lines, lastNumber: last == nil ? nil : progress.entered,

@@ -1,0 +1,132 @@
+import CongressCore
+import CongressStore
+import CongressWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Counting a stack in a real browser (R-E-29): two clerks enter the same stack of paper
+/// ballots on the keyboard-first screen, one of them types ballot 3 differently, the board sees
+/// the difference, settles it as the paper reads, closes and certifies.
+@Suite("Browser counting", .serialized, .enabled(if: BrowserRun.wanted, "Chromium and chromedriver are not installed (bash .ci/run installs them)"))
+struct BrowserCountingTests {
+    static let enter = "\u{E007}"
+
+    @Test("two clerks enter a stack, one difference is settled against the paper, the round is certified")
+    func countAStack() async throws {
+        #expect(WebDriver.available, "install chromium and chromium-driver (bash .ci/run does)")
+        guard WebDriver.available else { return }
+        let world = try await WebWorld.make()
+        let audit = AuditDraft(actor: "test", action: .roundEvent, subject: "setup")
+        for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 4)] {
+            _ = try await world.counting.apply(event, to: 1, audit: audit)
+        }
+        _ = try await world.access.createUser(
+            NewUser(login: "kiemphieu2", displayName: "Kiểm phiếu viên Hai", passwordHash: await BcryptPasswords(cost: 4).hash(WebWorld.Persona.password),
+                    grants: [RoleGrant(role: .countingBoard, unit: "X1")]),
+            audit: AuditDraft(actor: "test", action: .userCreated, subject: "kiemphieu2"))
+        let app = Application(router: try await world.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let site = "http://127.0.0.1:\(try #require(client.port))"
+            let browser = try await WebDriver(port: 9515 + Int.random(in: 400..<800))
+            do {
+                try await count(browser, site)
+                await browser.quit()
+                try await recount(client, world)
+            } catch {
+                try? await browser.screenshot(BrowserTests.screenshots.appendingPathComponent("failure-counting.png"))
+                await browser.quit()
+                throw error
+            }
+        }
+        #expect(try await world.counting.round(1)?.lifecycle.state == .certified)
+        let settled = try await world.access.auditLog().filter { $0.action == .differenceSettled }
+        #expect(settled.count == 1 && settled[0].detail.hasPrefix("ballot 3:"), "the settlement is in the audit log")
+    }
+
+    /// The certified round exported from the application and counted again by `congress tally`
+    /// (the built binary, as on another machine) gives the certified result exactly.
+    private func recount(_ client: some TestClientProtocol, _ world: WebWorld) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recount-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let election = folder.appendingPathComponent("election.json"), ballots = folder.appendingPathComponent("ballots.csv")
+        let electionFile = try await WebClient.send(client, .get, "/units/X1/rounds/1/export/election.json", as: .reviewer)
+        let ballotsFile = try await WebClient.send(client, .get, "/units/X1/rounds/1/export/ballots.csv", as: .reviewer)
+        #expect(electionFile.status == .ok && ballotsFile.status == .ok)
+        try electionFile.text.write(to: election, atomically: true, encoding: .utf8)
+        try ballotsFile.text.write(to: ballots, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["tally", election.path, ballots.path, "--format", "json"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let certified = try #require(try await world.counting.round(1)?.certifiedResult)
+        #expect(printed == certified + "\n", "congress tally on the exported files reproduces the certified result")
+    }
+
+    /// `congress` sits above the test bundle in the build folder.
+    static let binary: URL = {
+        var folder = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("congress").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("congress")
+    }()
+
+    private func signIn(_ browser: WebDriver, _ site: String, _ login: String) async throws {
+        try await browser.go(site + "/signin")
+        try await browser.type("#login", login)
+        try await browser.type("#password", WebWorld.Persona.password)
+        try await browser.follow("#signin")
+    }
+
+    /// One pass of stack 1: the ballots as typed, each followed by Enter.
+    private func enterPass(_ browser: WebDriver, _ site: String, ballots: [String], shot: String? = nil) async throws {
+        try await browser.go(site + "/units/X1/rounds/1")
+        try await browser.type("#stack", "1")
+        try await browser.follow("#take")
+        try await browser.waitForText("Bạn đã nhập 0 phiếu của lượt này.")
+        for (index, typed) in ballots.enumerated() {
+            try await browser.type("#typed", typed + Self.enter)
+            try await browser.waitForText("Bạn đã nhập \(index + 1) phiếu của lượt này.")
+        }
+        let page = try await browser.pageText()
+        #expect(!page.contains("Tổng số phiếu"), "the entry screen shows no running totals")
+        if let shot { try await browser.screenshot(BrowserTests.screenshots.appendingPathComponent(shot + ".png")) }
+        try await browser.follow("#finish")
+    }
+
+    private func count(_ browser: WebDriver, _ site: String) async throws {
+        try await signIn(browser, site, "counter")
+        // A typing mistake on the screen is refused there, naming the rule of the ballot.
+        try await browser.go(site + "/units/X1/rounds/1")
+        try await browser.type("#stack", "1")
+        try await browser.follow("#take")
+        try await browser.type("#typed", "7" + Self.enter)
+        #expect(try await browser.waitForText("“7” không phải số thứ tự trên phiếu (1–4)").contains("Bạn đã nhập 0 phiếu"))
+        try await enterPass(browser, site, ballots: ["4", "3", "4", "2"], shot: "10-entry")
+        try await browser.follow("#signout")
+
+        try await signIn(browser, site, "kiemphieu2")
+        try await enterPass(browser, site, ballots: ["4", "3", "1", "2"])
+        try await browser.go(site + "/units/X1/rounds/1/stacks/1")
+        let comparison = try await browser.text(of: "#differences")
+        #expect(comparison.contains("counter: 4") && comparison.contains("kiemphieu2: 1"), "ballot 3 as each clerk typed it")
+        try await browser.screenshot(BrowserTests.screenshots.appendingPathComponent("11-differences.png"))
+        try await browser.type("#paper-2", "4")
+        try await browser.follow("#settle")
+        #expect(try await browser.text(of: "#agreed-total") == "4")
+        try await browser.click("#close")
+        try await browser.waitForText("Đã kiểm xong")
+        try await browser.click("#certify")
+        let certified = try await browser.waitForText("Ban kiểm phiếu đã xác nhận")
+        #expect(certified.contains("Trúng cử"))
+        try await browser.screenshot(BrowserTests.screenshots.appendingPathComponent("12-certified.png"))
+    }
+}
