@@ -15,6 +15,7 @@ public enum WebApplication {
             + CongressController(dependencies: dependencies, pages: pages).routes
             + RoundController(dependencies: dependencies, pages: pages).routes
             + EntryController(dependencies: dependencies, pages: pages).routes
+            + ProjectorController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes
     }

@@ -137,4 +137,25 @@ struct CountingDayTests {
             #expect(try await WebClient.send(client, .get, "/units/X1/rounds/2", as: .secretary).status == .notFound)
         }
     }
+
+    @Test("the projector shows no count before the board releases the result, then the result (server-sent events)")
+    func projector() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            let waiting = try await WebClient.send(client, .get, "/units/X1/rounds/1/projector", as: .reviewer)
+            #expect(waiting.text.contains("Đang kiểm phiếu. Kết quả được công bố khi Ban kiểm phiếu xác nhận."))
+            #expect(!waiting.text.contains("Trúng cử") && !waiting.text.contains("Số phiếu"))
+            let policy = try #require(waiting.headers[.contentSecurityPolicy])
+            #expect(policy.contains("script-src 'self'") && policy.contains("default-src 'none'"))
+            let feed = try await WebClient.send(client, .get, "/units/X1/rounds/3/projector/events", as: .reviewer)
+            #expect(feed.headers[.contentType]?.hasPrefix("text/event-stream") == true)
+            let events = feed.text.components(separatedBy: "\n\n").filter { $0.hasPrefix("data: ") }
+            #expect(events.count == 1)
+            #expect(events.first?.contains("Trúng cử") == true && events.first?.contains("Nguyễn Văn An") == true)
+            // Other pages keep the policy without any script.
+            let round = try await WebClient.send(client, .get, "/units/X1/rounds/3", as: .reviewer)
+            #expect(!(round.headers[.contentSecurityPolicy] ?? "script").contains("script"))
+        }
+    }
 }

@@ -100,6 +100,11 @@ struct RouteAccessTests {
         Probe(method: .post, route: pass + "/finish", path: "/units/X1/rounds/1/stacks/1/passes/1/finish", allowed: counters),
         Probe(method: .get, route: round + "/stacks/{stack}", path: "/units/X1/rounds/3/stacks/1", allowed: counters),
         Probe(method: .post, route: round + "/stacks/{stack}", path: "/units/X1/rounds/1/stacks/1", allowed: counters),
+        Probe(method: .get, route: round + "/projector", path: "/units/X1/rounds/1/projector", allowed: treeOwn),
+        Probe(method: .get, route: round + "/projector", path: "/units/X9/rounds/2/projector", allowed: foreign),
+        // The feed of a certified round sends the result and ends (a live one would stream on).
+        Probe(method: .get, route: round + "/projector/events", path: "/units/X1/rounds/3/projector/events", allowed: treeOwn),
+        Probe(method: .get, route: "/assets/projector.js", path: "/assets/projector.js", allowed: everyone),
     ]
 
     static let round = "/units/{code}/rounds/{round}"

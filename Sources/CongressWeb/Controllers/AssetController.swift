@@ -3,11 +3,13 @@ import Hummingbird
 
 /// The stylesheet, from the module's bundle, cached by browsers for a day.
 struct AssetController {
-    static let stylesheet: ByteBuffer = {
-        guard let url = Bundle.module.url(forResource: "app", withExtension: "css", subdirectory: "Assets"),
+    static let stylesheet = asset("app", "css")
+
+    static func asset(_ name: String, _ type: String) -> ByteBuffer {
+        guard let url = Bundle.module.url(forResource: name, withExtension: type, subdirectory: "Assets"),
               let data = try? Data(contentsOf: url) else { return ByteBuffer() }
         return ByteBuffer(bytes: data)
-    }()
+    }
 
     var routes: [WebRoute] {
         [

@@ -29,6 +29,18 @@ public struct PageRenderer: Sendable {
         return Self.html(library.render(TemplateValues.box(model), withTemplate: template) ?? "", status: status)
     }
 
+    /// A part of a page (no layout), with the strings `t` of the language.
+    func fragment<Body>(_ template: String, _ body: Body, language: Language) -> String {
+        var values = TemplateValues.box(body) as? [String: Any] ?? [:]
+        values["t"] = WebText.table(language)
+        return library.render(values, withTemplate: template) ?? ""
+    }
+
+    /// A whole document of its own (no layout) from plain values; `{{{…}}}` fields are trusted HTML.
+    func document(_ template: String, _ values: [String: String]) -> String {
+        library.render(values, withTemplate: template) ?? ""
+    }
+
     func errorPage(status: HTTPResponse.Status, message: String, context: AppRequestContext) -> Response {
         let title = Catalogue.text("web.error.title", context.language, status.code)
         return page("error", title: title, body: ErrorModel(code: status.code, message: message), context: context,
