@@ -100,11 +100,21 @@ enum DemoCongress {
         if result.tie == nil {
             _ = try await store.certify(round: round, result: ResultDocument.encode(result).formatted(),
                                         audit: AuditDraft(actor: "kiemphieu1", action: .resultCertified, subject: "round \(round)"))
+            if let stored = try await store.congress(congress), case var updated = stored.record,
+               let detail = updated.recordCertified(result, round: round, on: day) {
+                _ = try await store.updateCongress(congress, version: stored.version, updated,
+                                                   audit: AuditDraft(actor: "kiemphieu1", action: .congressChanged, subject: "congress \(congress)", detail: detail))
+            }
         }
 
         // The first conference of the new committee: its secretary, ready to count (R-E-3, R-E-19).
         let committee = result.elected
-        if let secretary = committee.first {
+        if let secretary = committee.first, let stored = try await store.congress(congress) {
+            // The approved personnel scheme designated the secretary (R-E-26); elected to the committee.
+            var designated = stored.record
+            designated.designated = [DesignatedLeader(name: secretary, role: .secretary)]
+            _ = try await store.updateCongress(congress, version: stored.version, designated,
+                                               audit: AuditDraft(actor: actor, action: .congressChanged, subject: "congress \(congress)", detail: "designated secretary"))
             let conference = BaseRecord(kind: .committeeConference, convened: committee.count, present: committee.count)
             let election = Election(title: "Bầu Bí thư Đảng ủy — Hội nghị lần thứ nhất Ban Chấp hành khóa mới", body: .secretary, seats: 1,
                                     candidates: [secretary], base: conference, ballotsIssued: committee.count)

@@ -20,6 +20,38 @@ public struct CongressRecord: Sendable, Codable, Hashable {
     /// Member IDs of the counting board, its head first (R-E-4).
     public var countingBoard: [String]
     public var motions: [Motion]
+    /// The leaders the approved personnel scheme designates (R-E-26).
+    public var designated: [DesignatedLeader] = []
+    /// The bodies of the term as elected or appointed so far (R-E-27).
+    public var composition: [BodySeat] = []
+    /// Set when a designated leader was not elected (R-E-26).
+    public var pause: CongressPause?
+    /// The day the minutes and résumés went to the higher committee (ISO, R-E-30).
+    public var submittedOn: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case unit, name, term, kind, opensOn, closesOn, members, delegates, notConvened, countingBoard, motions
+        case designated, composition, pause, submittedOn
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        unit = try c.decode(String.self, forKey: .unit)
+        name = try c.decode(String.self, forKey: .name)
+        term = try c.decode(String.self, forKey: .term)
+        kind = try c.decode(CongressKind.self, forKey: .kind)
+        opensOn = try c.decode(String.self, forKey: .opensOn)
+        closesOn = try c.decode(String.self, forKey: .closesOn)
+        members = try c.decodeIfPresent([MemberOnRoll].self, forKey: .members) ?? []
+        delegates = try c.decodeIfPresent([DelegateOnRoll].self, forKey: .delegates) ?? []
+        notConvened = try c.decodeIfPresent([NotConvened].self, forKey: .notConvened) ?? []
+        countingBoard = try c.decodeIfPresent([String].self, forKey: .countingBoard) ?? []
+        motions = try c.decodeIfPresent([Motion].self, forKey: .motions) ?? []
+        designated = try c.decodeIfPresent([DesignatedLeader].self, forKey: .designated) ?? []
+        composition = try c.decodeIfPresent([BodySeat].self, forKey: .composition) ?? []
+        pause = try c.decodeIfPresent(CongressPause.self, forKey: .pause)
+        submittedOn = try c.decodeIfPresent(String.self, forKey: .submittedOn)
+    }
 
     public init(unit: String, name: String, term: String, kind: CongressKind, opensOn: String, closesOn: String,
                 members: [MemberOnRoll] = [], delegates: [DelegateOnRoll] = [], notConvened: [NotConvened] = [],

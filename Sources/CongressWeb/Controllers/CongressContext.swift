@@ -63,3 +63,33 @@ struct CongressContext {
         return String(describing: error)
     }
 }
+
+extension CongressContext {
+    /// Changes a congress record under its version check, reading it again if someone else
+    /// changed it meanwhile; `change` returns the audit detail, or nil to change nothing.
+    static func updateCongress(_ store: any CountingStore, _ id: Int64, actor: String,
+                               _ change: (inout CongressRecord) throws -> String?) async throws {
+        for _ in 0..<3 {
+            guard let stored = try await store.congress(id) else { throw WebError.notFound }
+            var record = stored.record
+            guard let detail = try change(&record) else { return }
+            do {
+                _ = try await store.updateCongress(id, version: stored.version, record, audit: AuditDraft(
+                    actor: actor, action: .congressChanged, subject: "congress \(id)", detail: detail))
+                return
+            } catch StoreError.counting(.congressChanged) {
+                continue
+            }
+        }
+        throw refusal(StoreError.counting(.congressChanged(id)))
+    }
+
+    /// After certification: the winners join the term's composition, and a designated leader
+    /// left out of a body they need pauses the cycle (R-E-26).
+    static func recordComposition(_ store: any CountingStore, round: CountingRound, result: ElectionResult, actor: String, today: Day) async throws {
+        guard let congress = round.congress else { return }
+        try await updateCongress(store, congress, actor: actor) { record in
+            record.recordCertified(result, round: round.id, on: today)
+        }
+    }
+}

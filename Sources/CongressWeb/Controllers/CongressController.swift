@@ -17,6 +17,23 @@ struct CongressController {
             WebRoute(.post, "/units/{code}/congress/elections", .unit(.runCongress)) { _, context, authorised in
                 try await openElection(context, authorised)
             },
+            WebRoute(.post, "/units/{code}/congress/resume", .unit(.runCongress)) { _, context, authorised in
+                try await change(context, authorised) { record, form, today in
+                    guard record.isPaused else { return nil }
+                    guard let direction = form["direction"] else {
+                        throw WebError.badInput(key: "web.congress.directionMissing", arguments: [])
+                    }
+                    record.pause?.direction = direction
+                    return "resumed on the higher standing committee's direction (R-E-26): \(direction)"
+                }
+            },
+            WebRoute(.post, "/units/{code}/congress/submit", .unit(.runCongress)) { _, context, authorised in
+                try await change(context, authorised) { record, _, today in
+                    guard record.submittedOn == nil else { return nil }
+                    record.submittedOn = today.iso
+                    return "minutes and résumés sent to the higher committee (R-E-30)"
+                }
+            },
         ]
     }
 
@@ -37,6 +54,12 @@ struct CongressController {
         let canOpen: Bool
         let bodies: [Option]
         let action: String
+        let composition: [Fact]
+        let pause: String?
+        let canResume: Bool
+        let deadlines: [Fact]
+        let canSubmit: Bool
+        let base: String
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -80,17 +103,58 @@ struct CongressController {
                       href: "/units/\(code)/rounds/\(round.id)")
             }
         }
+        var composition: [CongressModel.Fact] = []
+        var deadlines: [CongressModel.Fact] = []
+        if let record = chosen?.record {
+            for role in SeatRole.allCases {
+                let names = record.composition.filter { $0.role == role }.map(\.name)
+                if !names.isEmpty {
+                    composition.append(.init(label: t("web.seat." + role.rawValue, []) + " (\(names.count))", value: names.joined(separator: ", ")))
+                }
+            }
+            if let closed = Day(iso: record.closesOn) {
+                let today = dependencies.today()
+                let plan = ApprovalDeadlines(congressClosed: closed, submitted: record.submittedOn.flatMap { Day(iso: $0) })
+                let due = plan.submissionDue()
+                deadlines.append(.init(label: t("web.congress.submissionDue", []), value: record.submittedOn.flatMap { Day(iso: $0) }
+                    .map { t("web.congress.submittedOn", [$0.vietnamese, due.vietnamese]) }
+                    ?? t("web.congress.dueIn", [due.vietnamese, WorkingDays.between(today, due)])))
+                if let approval = plan.approvalDue() {
+                    deadlines.append(.init(label: t("web.congress.approvalDue", []),
+                                           value: t("web.congress.dueIn", [approval.vietnamese, WorkingDays.between(today, approval)])))
+                }
+            }
+        }
         let policy = try authorised.user.policy
+        let runs = chosen != nil && policy.allows(.runCongress, on: code, isWithin: tree.isWithin)
         let bodies: [BodyKind] = [.executiveCommittee, .delegates, .standingCommittee, .secretary, .deputySecretary,
                                   .inspectionCommittee, .inspectionChair, .opinion]
         let model = CongressModel(
             unitName: tree.unit(code)?.name ?? code, code: code, hasCongress: chosen != nil, id: chosen?.id ?? 0,
             name: chosen?.record.name ?? "", facts: facts, baseSteps: steps, board: board, motions: motions, rounds: rounds,
-            canOpen: chosen != nil && policy.allows(.runCongress, on: code, isWithin: tree.isWithin),
+            canOpen: runs && !(chosen?.record.isPaused ?? false),
             bodies: bodies.map { .init(value: $0.rawValue, label: $0.name(language)) },
-            action: "/units/\(code)/congress/elections")
+            action: "/units/\(code)/congress/elections",
+            composition: composition,
+            pause: (chosen?.record.isPaused ?? false) ? chosen?.record.pause?.reason : nil,
+            canResume: runs && (chosen?.record.isPaused ?? false),
+            deadlines: deadlines, canSubmit: runs && chosen?.record.submittedOn == nil,
+            base: "/units/\(code)/congress")
         return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,
                           path: request.uri.description, section: .congress)
+    }
+
+    /// A change to the congress named by the form's `congress` field, then back to its page.
+    private func change(_ context: AppRequestContext, _ authorised: Authorised,
+                        _ body: @escaping (inout CongressRecord, FormFields, Day) throws -> String?) async throws -> Response {
+        let store = try CongressContext.store(dependencies)
+        guard let code = authorised.unit, let id = authorised.form["congress"].flatMap(Int64.init),
+              let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
+        let today = dependencies.today()
+        try await CongressContext.updateCongress(store, id, actor: try CongressContext.clerk(authorised)) { record in
+            try body(&record, authorised.form, today)
+        }
+        return Redirect.to("/units/\(code)/congress?id=\(id)")
     }
 
     /// Opens an election of the congress from its adopted list: names one per line, which must
@@ -114,6 +178,11 @@ struct CongressController {
             throw WebError.badInput(key: "web.congress.notInOrder", arguments: [VietnameseNameOrder.sorted(names).joined(separator: ", ")])
         }
         let record = congress.record
+        if record.isPaused {
+            throw WebError.badInput(key: "web.congress.paused", arguments: [record.pause?.reason ?? ""])
+        }
+        let required = form["entries"].flatMap(Int.init) ?? 2
+        guard (2...3).contains(required) else { throw WebError.badInput(key: "web.round.badCount", arguments: ["entries", form["entries"] ?? ""]) }
         let title = form["title"] ?? "\(body.name(.vi)) — \(record.name)"
         let election = Election(title: title, body: body, seats: seats, alternateSeats: alternates, candidates: names,
                                 base: record.base(), ballotsIssued: max(1, record.voters()))
@@ -122,7 +191,7 @@ struct CongressController {
         }
         let id: Int64
         do {
-            id = try await store.openRound(election, unit: code, congress: congress.id, requiredEntries: 2, audit: AuditDraft(
+            id = try await store.openRound(election, unit: code, congress: congress.id, requiredEntries: required, audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .roundOpened, subject: "congress \(congress.id)",
                 detail: "\(title): \(seats) seats, \(names.count) candidates"))
         } catch {

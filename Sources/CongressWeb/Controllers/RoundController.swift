@@ -117,6 +117,8 @@ struct RoundController {
         } catch {
             throw CongressContext.refusal(error)
         }
+        try await CongressContext.recordComposition(round.store, round: round.round, result: result,
+                                                    actor: try CongressContext.clerk(authorised), today: dependencies.today())
         return Redirect.to(round.base)
     }
 

@@ -1,0 +1,110 @@
+/// What someone holds in a body elected (or appointed) by a congress or its first conference.
+public enum SeatRole: String, Sendable, Codable, CaseIterable, Hashable {
+    case committeeMember, standingMember, secretary, deputySecretary
+    case inspectionMember, inspectionChair, officialDelegate, alternateDelegate
+
+    /// The role a winner of an election of `body` takes; `alternate` for alternate delegates.
+    public static func of(_ body: BodyKind, alternate: Bool = false) -> SeatRole? {
+        switch body {
+        case .executiveCommittee, .cellCommittee: .committeeMember
+        case .standingCommittee: .standingMember
+        case .secretary, .cellSecretary: .secretary
+        case .deputySecretary: .deputySecretary
+        case .inspectionCommittee: .inspectionMember
+        case .inspectionChair: .inspectionChair
+        case .delegates: alternate ? .alternateDelegate : .officialDelegate
+        case .opinion, .introduction: nil
+        }
+    }
+}
+
+/// One person's place in the composition of the term's bodies.
+public struct BodySeat: Sendable, Codable, Hashable {
+    /// The roll's member ID when the name is on the roll once.
+    public var memberID: String?
+    public var name: String
+    public var role: SeatRole
+    /// Where it comes from: the round that elected them, or the appointing decision (R-E-27).
+    public var source: String
+
+    public init(memberID: String?, name: String, role: SeatRole, source: String) {
+        self.memberID = memberID
+        self.name = name
+        self.role = role
+        self.source = source
+    }
+}
+
+/// The person the approved personnel scheme designates for a post (R-E-26).
+public struct DesignatedLeader: Sendable, Codable, Hashable {
+    public var name: String
+    /// secretary, deputySecretary or inspectionChair.
+    public var role: SeatRole
+
+    public init(name: String, role: SeatRole) {
+        self.name = name
+        self.role = role
+    }
+
+    /// The bodies the post needs its holder to be elected to first.
+    public var needs: [BodyKind] {
+        switch role {
+        case .secretary, .deputySecretary: [.executiveCommittee, .standingCommittee]
+        case .inspectionChair: [.executiveCommittee, .inspectionCommittee]
+        default: []
+        }
+    }
+}
+
+/// R-E-26: the cycle paused because a designated leader was not elected to the body they need,
+/// until the higher standing committee gives its direction.
+public struct CongressPause: Sendable, Codable, Hashable {
+    public var reason: String
+    public var since: String
+    /// The higher standing committee's direction that resumed the cycle; nil while paused.
+    public var direction: String?
+
+    public init(reason: String, since: String, direction: String? = nil) {
+        self.reason = reason
+        self.since = since
+        self.direction = direction
+    }
+
+    public var isPaused: Bool { direction == nil }
+}
+
+extension CongressRecord {
+    /// The seats a certified result gives (R-E-22, R-E-25), member IDs from the roll by name.
+    public func seats(from result: ElectionResult, source: String) -> [BodySeat] {
+        let body = result.election.body
+        func seat(_ name: String, alternate: Bool) -> BodySeat? {
+            guard let role = SeatRole.of(body, alternate: alternate) else { return nil }
+            let matches = members.filter { $0.fullName == name }.map(\.memberID) + delegates.filter { $0.fullName == name }.map(\.memberID)
+            return BodySeat(memberID: matches.count == 1 ? matches[0] : nil, name: name, role: role, source: source)
+        }
+        return result.elected.compactMap { seat($0, alternate: false) } + result.alternates.compactMap { seat($0, alternate: true) }
+    }
+
+    /// R-E-26: the designated leaders a certified election of `body` left out of a body they need.
+    public func designatedNotElected(body: BodyKind, elected: [String]) -> [DesignatedLeader] {
+        let chosen = Set(elected)
+        return designated.filter { $0.needs.contains(body) && !chosen.contains($0.name) }
+    }
+
+    /// A certified result joins the term's composition; a designated leader it left out of a
+    /// body they need pauses the cycle (R-E-26). Returns what changed, or nil when nothing did.
+    public mutating func recordCertified(_ result: ElectionResult, round: Int64, on day: Day) -> String? {
+        let seats = seats(from: result, source: "round \(round)")
+        let missing = designatedNotElected(body: result.election.body, elected: result.elected)
+        guard !seats.isEmpty || !missing.isEmpty else { return nil }
+        composition += seats
+        if !missing.isEmpty, !isPaused {
+            let names = missing.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", ")
+            pause = CongressPause(reason: "R-E-26: \(names) not elected to \(result.election.body.rawValue)", since: day.iso)
+        }
+        return "composition: \(seats.count) seats from round \(round)" + (missing.isEmpty ? "" : "; paused (R-E-26)")
+    }
+
+    /// Whether the cycle is paused (R-E-26).
+    public var isPaused: Bool { pause?.isPaused ?? false }
+}
