@@ -33,6 +33,20 @@ extension SQLiteCountingStore {
         }
     }
 
+    public func allCongresses() async throws(StoreError) -> [StoredCongress] {
+        try await read { db in try Row.fetchAll(db, sql: "SELECT id, version, record FROM congress ORDER BY id").map(Self.congress) }
+    }
+
+    public func roundStates() async throws(StoreError) -> [Int64: [RoundLifecycle.State]] {
+        try await read { db in
+            var states: [Int64: [RoundLifecycle.State]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT congress_id, state FROM counting_round WHERE congress_id IS NOT NULL ORDER BY id") {
+                states[row[0], default: []].append(RoundLifecycle.State(rawValue: row[1]) ?? .draft)
+            }
+            return states
+        }
+    }
+
     public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
         let json = try Self.encode(record)
         let time = clock()

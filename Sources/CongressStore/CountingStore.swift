@@ -43,6 +43,10 @@ public protocol CountingStore: Sendable {
     func congress(_ id: Int64) async throws(StoreError) -> StoredCongress?
     /// The congresses of a unit, newest first.
     func congresses(of unit: String) async throws(StoreError) -> [StoredCongress]
+    /// Every congress, for the overview of a subtree (the caller filters by the tree).
+    func allCongresses() async throws(StoreError) -> [StoredCongress]
+    /// The states of every congress's rounds, in the order they were opened, in one read.
+    func roundStates() async throws(StoreError) -> [Int64: [RoundLifecycle.State]]
     /// Replaces the record when `version` is still the stored one; returns the new version.
     func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int
 }

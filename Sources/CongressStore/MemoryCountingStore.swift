@@ -146,6 +146,16 @@ public actor MemoryCountingStore: CountingStore {
 
     public func congress(_ id: Int64) -> StoredCongress? { congresses[id] }
 
+    public func allCongresses() -> [StoredCongress] { congresses.values.sorted { $0.id < $1.id } }
+
+    public func roundStates() -> [Int64: [RoundLifecycle.State]] {
+        var states: [Int64: [RoundLifecycle.State]] = [:]
+        for round in rounds.values.map(\.round).sorted(by: { $0.id < $1.id }) {
+            if let congress = round.congress { states[congress, default: []].append(round.lifecycle.state) }
+        }
+        return states
+    }
+
     public func congresses(of unit: String) -> [StoredCongress] {
         congresses.values.filter { $0.record.unit == unit }.sorted { $0.id > $1.id }
     }

@@ -16,6 +16,7 @@ public enum WebApplication {
             + RoundController(dependencies: dependencies, pages: pages).routes
             + EntryController(dependencies: dependencies, pages: pages).routes
             + ProjectorController(dependencies: dependencies, pages: pages).routes
+            + OverviewController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes
     }

@@ -158,4 +158,20 @@ struct CountingDayTests {
             #expect(!(round.headers[.contentSecurityPolicy] ?? "script").contains("script"))
         }
     }
+
+    @Test("R-E-30: the higher committee sees each subordinate congress's state and deadline, and only its own subtree's")
+    func overview() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            let page = try await WebClient.send(client, .get, "/units/T44/congresses", as: .reviewer)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Đại hội Đảng bộ phường Đồng Hới lần thứ I") && page.text.contains("1/2 cuộc bầu đã xác nhận"))
+            #expect(page.text.contains("hạn 01/12/2026, còn 7 ngày làm việc"))
+            #expect(!page.text.contains("Ba Đình"), "Hà Nội's congress is not in Quảng Trị's overview")
+            try await WebClient.send(client, .post, "/units/X1/congress/submit", as: .secretary, form: "congress=1")
+            let submitted = try await WebClient.send(client, .get, "/units/T44/congresses", as: .reviewer)
+            #expect(submitted.text.contains("Đã gửi hồ sơ, chờ chuẩn y") && submitted.text.contains("hạn 11/12/2026"))
+        }
+    }
 }

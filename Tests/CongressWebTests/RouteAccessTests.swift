@@ -79,6 +79,8 @@ struct RouteAccessTests {
         Probe(method: .post, route: "/units/{code}/congress/resume", path: "/units/X1/congress/resume", allowed: runners,
               form: "congress=1&direction=CV-1"),
         Probe(method: .post, route: "/units/{code}/congress/submit", path: "/units/X1/congress/submit", allowed: runners, form: "congress=1"),
+        Probe(method: .get, route: "/units/{code}/congresses", path: "/units/T44/congresses", allowed: [.admin, .staffT44, .reviewer]),
+        Probe(method: .get, route: "/units/{code}/congresses", path: "/units/T01/congresses", allowed: foreign),
         Probe(method: .get, route: round, path: "/units/X1/rounds/1", allowed: treeOwn),
         Probe(method: .get, route: round, path: "/units/X9/rounds/2", allowed: foreign),
         Probe(method: .post, route: round + "/list", path: "/units/X1/rounds/1/list", allowed: runners),
