@@ -17,6 +17,7 @@ public enum WebApplication {
             + EntryController(dependencies: dependencies, pages: pages).routes
             + ProjectorController(dependencies: dependencies, pages: pages).routes
             + OverviewController(dependencies: dependencies, pages: pages).routes
+            + RollController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes
     }

@@ -174,4 +174,35 @@ struct CountingDayTests {
             #expect(submitted.text.contains("Đã gửi hồ sơ, chờ chuẩn y") && submitted.text.contains("hạn 11/12/2026"))
         }
     }
+
+    @Test("R-E-17, R-E-21: attendance recorded on the roll changes the base of the next election; the credentials report counts without names")
+    func rollAndCredentials() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary,
+                                             form: "id=1&member=R05&attendance=absentAccepted").status == .seeOther)
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary,
+                                             form: "id=1&member=R06&attendance=present&condition=temporaryElsewhere").status == .seeOther)
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary,
+                                             form: "id=1&member=R07&notConvened=retiredOrTransferredOut").status == .seeOther)
+            let unknown = try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary, form: "id=1&member=NOBODY")
+            #expect(unknown.status == .badRequest && unknown.text.contains("Không có “NOBODY” trong danh sách triệu tập."))
+            let record = try #require(try await world.counting.congress(1)?.record)
+            // 11 convened full members (R07 is no longer convened), minus R06 elsewhere, minus R05 and R12 absent with a reason.
+            #expect(record.base().base(under: .qd190) == 8)
+            #expect(record.notConvened.map(\.memberID) == ["R07"])
+            let credentials = try await WebClient.send(client, .get, "/units/X1/congress/credentials", as: .counter)
+            #expect(credentials.status == .ok && credentials.text.contains("Không có trong sổ đảng viên"))
+            #expect(!credentials.text.contains("Phan Thị Hoa"), "the report has no names")
+            let roll = try await WebClient.send(client, .get, "/units/X1/congress/roll", as: .secretary)
+            #expect(roll.text.contains("Phan Thị Hoa") && roll.text.contains("Vắng cả đại hội, có lý do được chấp nhận"))
+            // The next election's base comes from the roll as it now stands.
+            let opened = try await WebClient.send(client, .post, "/units/X1/congress/elections", as: .secretary,
+                                                  form: "congress=1&body=executiveCommittee&seats=3&candidates=Nguy%E1%BB%85n+V%C4%83n+An%0ATr%E1%BA%A7n+Th%E1%BB%8B+B%C3%ACnh%0AL%C3%AA+V%C4%83n+C%C6%B0%E1%BB%9Dng%0A%C4%90%E1%BA%B7ng+V%C4%83n+%C4%90%E1%BB%A9c")
+            #expect(opened.status == .seeOther)
+            let round = try #require(try await world.counting.rounds(ofCongress: 1).last)
+            #expect(round.election.baseValue == 8 && round.election.base.kind == .membersCongress)
+        }
+    }
 }
