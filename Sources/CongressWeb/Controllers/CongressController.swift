@@ -60,6 +60,8 @@ struct CongressController {
         let deadlines: [Fact]
         let canSubmit: Bool
         let base: String
+        let subjects: [Option]
+        let roles: [Option]
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -139,7 +141,9 @@ struct CongressController {
             pause: (chosen?.record.isPaused ?? false) ? chosen?.record.pause?.reason : nil,
             canResume: runs && (chosen?.record.isPaused ?? false),
             deadlines: deadlines, canSubmit: runs && chosen?.record.submittedOn == nil,
-            base: "/units/\(code)/congress")
+            base: "/units/\(code)/congress",
+            subjects: Motion.Subject.allCases.map { .init(value: $0.rawValue, label: t("web.motion.subject." + $0.rawValue, [])) },
+            roles: SeatRole.allCases.map { .init(value: $0.rawValue, label: t("web.seat." + $0.rawValue, [])) })
         return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,
                           path: request.uri.description, section: .congress)
     }

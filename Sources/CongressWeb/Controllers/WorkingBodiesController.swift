@@ -1,0 +1,85 @@
+import CongressCore
+import CongressStore
+import Hummingbird
+
+/// What the congress decides by show of hands (R-E-2), with the counting board checked against
+/// the lists it counts (R-E-4), and bodies or delegates appointed instead of elected (R-E-27).
+struct WorkingBodiesController {
+    let dependencies: WebDependencies
+
+    var routes: [WebRoute] {
+        [
+            WebRoute(.post, "/units/{code}/congress/motions", .unit(.runCongress)) { _, context, authorised in
+                try await motion(context, authorised)
+            },
+            WebRoute(.post, "/units/{code}/congress/appointments", .unit(.runCongress)) { _, context, authorised in
+                try await appointment(context, authorised)
+            },
+        ]
+    }
+
+    private func congress(_ authorised: Authorised) async throws -> (any CountingStore, StoredCongress, String) {
+        let store = try CongressContext.store(dependencies)
+        guard let code = authorised.unit, let id = authorised.form["congress"].flatMap(Int64.init),
+              let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
+        return (store, congress, code)
+    }
+
+    /// R-E-2: a motion with its counts; a carried counting board motion names the board, whose
+    /// members must be official delegates (full members) and on no list it counts (R-E-4).
+    private func motion(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let (store, congress, code) = try await congress(authorised)
+        let form = authorised.form
+        guard let subject = form["subject"].flatMap(Motion.Subject.init(rawValue:)) else {
+            throw WebError.badInput(key: "web.round.badCount", arguments: ["subject", form["subject"] ?? ""])
+        }
+        let motion = Motion(subject: subject, text: form["text"] ?? subject.rawValue,
+                            inFavour: try RoundController.count(form, "for"), against: try RoundController.count(form, "against"),
+                            abstaining: form["abstaining"] == nil ? 0 : try RoundController.count(form, "abstaining"))
+        let lists = Set(try await store.rounds(ofCongress: congress.id).flatMap(\.election.candidates))
+        try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
+            let present = record.voters()
+            guard motion.inFavour + motion.against + motion.abstaining <= present else {
+                throw WebError.badInput(key: "web.motion.tooMany", arguments: [String(present)])
+            }
+            var detail = "motion \(subject.rawValue): \(motion.inFavour) for, \(motion.against) against (R-E-2)"
+            if subject == .countingBoard, motion.carried(present: present) {
+                let board = (form["board"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                let onLists = Set(record.members.filter { lists.contains($0.fullName) }.map(\.memberID)
+                                  + record.delegates.filter { lists.contains($0.fullName) }.map(\.memberID))
+                do { try CountingBoardCheck.check(board: board, eligible: record.boardEligible, lists: onLists) } catch let problem as CountingBoardProblem {
+                    throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, String(describing: problem)])
+                }
+                record.countingBoard = board
+                detail += "; counting board: \(board.joined(separator: " ")) (R-E-4)"
+            }
+            record.motions.append(motion)
+            return detail
+        }
+        return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
+    }
+
+    /// R-E-27: a body or delegates appointed by decision (number and date) instead of elected.
+    private func appointment(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let (store, congress, code) = try await congress(authorised)
+        let form = authorised.form
+        guard let role = form["role"].flatMap(SeatRole.init(rawValue:)) else {
+            throw WebError.badInput(key: "web.round.badCount", arguments: ["role", form["role"] ?? ""])
+        }
+        guard let decision = form["decision"], let date = form["date"].flatMap({ Day(iso: $0) ?? Day(vietnamese: $0) }) else {
+            throw WebError.badInput(key: "web.appointment.decisionMissing", arguments: [])
+        }
+        let names = (form.all("names").first ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw WebError.badInput(key: "web.appointment.namesMissing", arguments: []) }
+        try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
+            let source = "decision \(decision) of \(date.vietnamese) (R-E-27)"
+            record.composition += names.map { name in
+                let ids = record.members.filter { $0.fullName == name }.map(\.memberID) + record.delegates.filter { $0.fullName == name }.map(\.memberID)
+                return BodySeat(memberID: ids.count == 1 ? ids[0] : nil, name: name, role: role, source: source)
+            }
+            return "appointed \(names.count) \(role.rawValue): \(source)"
+        }
+        return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
+    }
+}
