@@ -108,6 +108,9 @@ struct CountingDayTests {
             #expect(try await Self.post(client, round + "/approval", as: .reviewer, "decision=approve").status == .seeOther)
             #expect(try await world.counting.round(id)?.lifecycle.state == .approved)
 
+            // The entry log lists the passes, their clerks and the settlement (R-E-29).
+            let entryLog = try await WebClient.send(client, .get, round + "/entry-log", as: .counter)
+            #expect(entryLog.text.contains("clerk2") && entryLog.text.contains("ballot 5: counter: yes,2,,,; clerk2: yes,3,,, → paper: yes,2,,,"))
             // Every entry and settlement is in the audit log.
             let entries = try await world.access.auditLog()
             #expect(entries.filter { $0.action == .ballotEntered && $0.subject.hasPrefix("round 1 ") }.count == 22)

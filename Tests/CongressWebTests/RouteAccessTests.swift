@@ -114,6 +114,7 @@ struct RouteAccessTests {
         Probe(method: .post, route: pass + "/finish", path: "/units/X1/rounds/1/stacks/1/passes/1/finish", allowed: counters),
         Probe(method: .get, route: round + "/stacks/{stack}", path: "/units/X1/rounds/3/stacks/1", allowed: counters),
         Probe(method: .post, route: round + "/stacks/{stack}", path: "/units/X1/rounds/1/stacks/1", allowed: counters),
+        Probe(method: .get, route: round + "/entry-log", path: "/units/X1/rounds/3/entry-log", allowed: counters),
         Probe(method: .get, route: round + "/projector", path: "/units/X1/rounds/1/projector", allowed: treeOwn),
         Probe(method: .get, route: round + "/projector", path: "/units/X9/rounds/2/projector", allowed: foreign),
         // The feed of a certified round sends the result and ends (a live one would stream on).

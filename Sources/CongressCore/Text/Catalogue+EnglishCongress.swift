@@ -249,5 +249,12 @@ extension Catalogue {
         "web.appointment.decisionMissing": "Give the appointing decision's number and date (R-E-27).",
         "web.appointment.names": "Full names, one a line",
         "web.appointment.namesMissing": "Name at least one person appointed.",
+        "web.entryLog.title": "Entry log — {0}",
+        "web.entryLog.heading": "Entry log (R-E-29)",
+        "web.entryLog.printed": "printed on",
+        "web.entryLog.settlements": "Differences settled against the paper",
+        "web.entryLog.noSettlements": "No differences: the passes agreed.",
+        "web.entryLog.events": "Steps of the count",
+        "web.entryLog.signature": "Head of the counting board (signature and full name)",
     ]
 }

@@ -249,5 +249,12 @@ extension Catalogue {
         "web.appointment.decisionMissing": "Ghi số và ngày của quyết định chỉ định (R-E-27).",
         "web.appointment.names": "Họ và tên, mỗi dòng một người",
         "web.appointment.namesMissing": "Ghi ít nhất một người được chỉ định.",
+        "web.entryLog.title": "Nhật ký nhập phiếu — {0}",
+        "web.entryLog.heading": "Nhật ký nhập phiếu (R-E-29)",
+        "web.entryLog.printed": "in ngày",
+        "web.entryLog.settlements": "Các chênh lệch đã xử lý theo phiếu giấy",
+        "web.entryLog.noSettlements": "Không có chênh lệch: các lượt nhập khớp nhau.",
+        "web.entryLog.events": "Các bước của cuộc kiểm phiếu",
+        "web.entryLog.signature": "Trưởng ban kiểm phiếu (ký, ghi rõ họ tên)",
     ]
 }

@@ -27,6 +27,9 @@ struct EntryController {
                 try await comparison(request, context, authorised)
             },
             WebRoute(.post, p + "/stacks/{stack}", .unit(.countBallots)) { _, context, authorised in try await settle(context, authorised) },
+            WebRoute(.get, p + "/entry-log", .unit(.countBallots)) { request, context, authorised in
+                try await entryLog(request, context, authorised)
+            },
         ]
     }
 

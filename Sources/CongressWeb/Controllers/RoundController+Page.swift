@@ -36,6 +36,7 @@ extension RoundController {
         let exportElection: String?
         let exportBallots: String?
         let outcomes: [Fact]
+        let entryLogHref: String?
     }
 
     func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -119,7 +120,8 @@ extension RoundController {
             minutesHref: result != nil ? round.base + "/minutes" : nil,
             exportElection: exported ? round.base + "/export/election.json" : nil,
             exportBallots: exported ? round.base + "/export/ballots.csv" : nil,
-            outcomes: outcomes)
+            outcomes: outcomes,
+            entryLogHref: counts && ![.draft, .listAdopted, .ballotsIssued].contains(state) ? round.base + "/entry-log" : nil)
         return pages.page("round", title: election.title, body: model, context: context, path: request.uri.description, section: .congress)
     }
 }
