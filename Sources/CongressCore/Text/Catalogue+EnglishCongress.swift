@@ -256,5 +256,6 @@ extension Catalogue {
         "web.entryLog.noSettlements": "No differences: the passes agreed.",
         "web.entryLog.events": "Steps of the count",
         "web.entryLog.signature": "Head of the counting board (signature and full name)",
+        "web.congress.cycleOrder": "{0} cannot be elected yet: in the cycle's order (R-E-3) the election of the {1} must be certified first.",
     ]
 }

@@ -256,5 +256,6 @@ extension Catalogue {
         "web.entryLog.noSettlements": "Không có chênh lệch: các lượt nhập khớp nhau.",
         "web.entryLog.events": "Các bước của cuộc kiểm phiếu",
         "web.entryLog.signature": "Trưởng ban kiểm phiếu (ký, ghi rõ họ tên)",
+        "web.congress.cycleOrder": "Chưa bầu được {0}: theo trình tự (R-E-3) phải có kết quả bầu {1} được xác nhận trước.",
     ]
 }

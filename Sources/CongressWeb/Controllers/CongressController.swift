@@ -188,8 +188,16 @@ struct CongressController {
         let required = form["entries"].flatMap(Int.init) ?? 2
         guard (2...3).contains(required) else { throw WebError.badInput(key: "web.round.badCount", arguments: ["entries", form["entries"] ?? ""]) }
         let title = form["title"] ?? "\(body.name(.vi)) — \(record.name)"
+        do { try CycleOrder.check(body, composition: record.composition) } catch {
+            throw WebError.badInput(key: "web.congress.cycleOrder", arguments: [body.name(context.language), error.first(context.language)])
+        }
+        // The first conference's base is the new committee (R-E-19); the congress's, its roll (R-E-17, R-E-18).
+        let committee = record.composition.filter { $0.role == .committeeMember }.count
+        let base = CycleOrder.isConference(body)
+            ? BaseRecord(kind: .committeeConference, convened: committee, present: committee) : record.base()
+        let issued = CycleOrder.isConference(body) ? committee : record.voters()
         let election = Election(title: title, body: body, seats: seats, alternateSeats: alternates, candidates: names,
-                                base: record.base(), ballotsIssued: max(1, record.voters()))
+                                base: base, ballotsIssued: max(1, issued))
         do { try ListCheck.validate(election) } catch {
             throw WebError.badInput(key: "web.round.refused", arguments: [error.message(context.language)])
         }
@@ -202,5 +210,11 @@ struct CongressController {
             throw CongressContext.refusal(error)
         }
         return Redirect.to("/units/\(code)/rounds/\(id)")
+    }
+}
+
+extension CycleOrder.Problem {
+    func first(_ language: Language) -> String {
+        switch self { case .notYet(_, let first): first.name(language) }
     }
 }

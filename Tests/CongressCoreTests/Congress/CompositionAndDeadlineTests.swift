@@ -64,3 +64,27 @@ struct CompositionAndDeadlineTests {
         #expect(record.members.isEmpty && record.composition.isEmpty && record.pause == nil)
     }
 }
+
+@Suite("The order of the congress cycle")
+struct CycleOrderTests {
+    @Test("R-E-3: delegates and the first conference after the executive committee; secretary after the standing committee; chair after the inspection committee")
+    func order() throws {
+        let member = BodySeat(memberID: nil, name: "Nguyễn Văn An", role: .committeeMember, source: "round 1")
+        #expect(throws: CycleOrder.Problem.notYet(body: .delegates, first: .executiveCommittee)) {
+            try CycleOrder.check(.delegates, composition: [])
+        }
+        try CycleOrder.check(.delegates, composition: [member])
+        try CycleOrder.check(.standingCommittee, composition: [member])
+        #expect(throws: CycleOrder.Problem.notYet(body: .secretary, first: .standingCommittee)) {
+            try CycleOrder.check(.secretary, composition: [member])
+        }
+        #expect(throws: CycleOrder.Problem.notYet(body: .inspectionChair, first: .inspectionCommittee)) {
+            try CycleOrder.check(.inspectionChair, composition: [member])
+        }
+        // An appointed body (R-E-27) counts as well as an elected one.
+        let appointed = BodySeat(memberID: nil, name: "Lê Văn Cường", role: .inspectionMember, source: "decision 1 (R-E-27)")
+        try CycleOrder.check(.inspectionChair, composition: [member, appointed])
+        try CycleOrder.check(.executiveCommittee, composition: [])
+        #expect(CycleOrder.isConference(.secretary) && !CycleOrder.isConference(.delegates))
+    }
+}
