@@ -69,74 +69,49 @@ enum DemoCongress {
             lines.append(Catalogue.text("demo.user", language, login, password, Catalogue.text("web.role.\(role.rawValue)", language), unit))
         }
 
-        // The executive committee, counted by the two demo clerks from generated ballots.
+        // The executive committee, the delegates and the standing committee, counted by the two
+        // demo clerks from generated ballots (R-E-3); the secretary is left to count in the browser.
+        let counter = DemoCounter(store: store, congress: congress, unit: commune.code, actor: actor, day: day)
         let executive = Election(title: "Bầu Ban Chấp hành — \(name)", body: .executiveCommittee, seats: seats, candidates: list,
                                  base: record.base(), ballotsIssued: voters)
-        let ballots = generatedBallots(count: voters, candidates: list.count, random: &random)
-        let round = try await store.openRound(executive, unit: commune.code, congress: congress, requiredEntries: 2,
-                                              audit: AuditDraft(actor: actor, action: .roundOpened, subject: "congress \(congress)", detail: "demo"))
-        let step = { (event: RoundLifecycle.Event) in
-            _ = try await store.apply(event, to: round, audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round)", detail: "demo"))
-        }
-        try await step(.adoptList(candidates: list.count))
-        try await step(.issueBallots(issued: voters))
-        try await step(.openCounting(returned: ballots.count))
-        for (pass, clerk) in [(1, "kiemphieu1"), (2, "kiemphieu2")] {
-            try await store.claimPass(round: round, stack: 1, pass: pass, clerk: clerk,
-                                      audit: AuditDraft(actor: clerk, action: .passClaimed, subject: "round \(round) stack 1 pass \(pass)"))
-            for (position, ballot) in ballots.enumerated() {
-                try await store.recordBallot(round: round, stack: 1, pass: pass, clerk: clerk, position: position, ballot: ballot)
-            }
-            try await store.finishPass(round: round, stack: 1, pass: pass, clerk: clerk,
-                                       audit: AuditDraft(actor: clerk, action: .passFinished, subject: "round \(round) stack 1 pass \(pass)"))
-        }
-        let entries = try await store.entries(round: round, stack: 1)
-        guard case .agreed(let agreed) = try StackComparison.compare(entries) else { return lines }
-        try await store.agreeStack(round: round, stack: 1, ballots: agreed,
-                                   audit: [AuditDraft(actor: "kiemphieu1", action: .stackAgreed, subject: "round \(round) stack 1")])
-        try await step(.closeCounting(agreedBallots: agreed.count))
-        let result = try Tally.count(executive, ballots: try await store.agreedBallots(round: round))
-        try await step(.resultComputed(tiePending: result.tie != nil))
-        if result.tie == nil {
-            _ = try await store.certify(round: round, result: ResultDocument.encode(result).formatted(),
-                                        audit: AuditDraft(actor: "kiemphieu1", action: .resultCertified, subject: "round \(round)"))
-            if let stored = try await store.congress(congress), case var updated = stored.record,
-               let detail = updated.recordCertified(result, round: round, on: day) {
-                _ = try await store.updateCongress(congress, version: stored.version, updated,
-                                                   audit: AuditDraft(actor: "kiemphieu1", action: .congressChanged, subject: "congress \(congress)", detail: detail))
-            }
-        }
-
-        // The first conference of the new committee: its secretary, ready to count (R-E-3, R-E-19).
-        let committee = result.elected
-        if let secretary = committee.first, let stored = try await store.congress(congress) {
-            // The approved personnel scheme designated the secretary (R-E-26); elected to the committee.
+        guard let committee = try await counter.count(executive, random: &random)?.elected else { return lines }
+        let others = full.filter { !onList.contains($0.fullName) && !board.contains($0.memberID) }.map(\.fullName)
+        let delegateList = VietnameseNameOrder.sorted(Array(others.prefix(14)))
+        let delegates = Election(title: "Bầu đại biểu dự Đại hội Đảng bộ tỉnh — \(name)", body: .delegates, seats: 10, alternateSeats: 2,
+                                 candidates: delegateList, base: record.base(), ballotsIssued: voters)
+        _ = try await counter.count(delegates, random: &random)
+        let conference = BaseRecord(kind: .committeeConference, convened: committee.count, present: committee.count)
+        let secretary = committee[0]
+        let standingList = VietnameseNameOrder.sorted(Array(committee.prefix(10)))
+        let standing = Election(title: "Bầu Ban Thường vụ — Hội nghị lần thứ nhất Ban Chấp hành khóa mới", body: .standingCommittee,
+                                seats: 9, candidates: standingList, base: conference, ballotsIssued: committee.count)
+        // The approved personnel scheme designated the secretary (R-E-26), who stands for the standing committee.
+        if let stored = try await store.congress(congress) {
             var designated = stored.record
             designated.designated = [DesignatedLeader(name: secretary, role: .secretary)]
             _ = try await store.updateCongress(congress, version: stored.version, designated,
                                                audit: AuditDraft(actor: actor, action: .congressChanged, subject: "congress \(congress)", detail: "designated secretary"))
-            let conference = BaseRecord(kind: .committeeConference, convened: committee.count, present: committee.count)
-            let election = Election(title: "Bầu Bí thư Đảng ủy — Hội nghị lần thứ nhất Ban Chấp hành khóa mới", body: .secretary, seats: 1,
-                                    candidates: [secretary], base: conference, ballotsIssued: committee.count)
-            let second = try await store.openRound(election, unit: commune.code, congress: congress, requiredEntries: 2,
-                                                   audit: AuditDraft(actor: actor, action: .roundOpened, subject: "congress \(congress)", detail: "demo"))
-            for event in [RoundLifecycle.Event.adoptList(candidates: 1), .issueBallots(issued: committee.count)] {
-                _ = try await store.apply(event, to: second, audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(second)", detail: "demo"))
-            }
-            lines.append(Catalogue.text("demo.congress", language, name, "/units/\(commune.code)/congress", "/units/\(commune.code)/rounds/\(second)"))
         }
+        guard let elected = try await counter.count(standing, random: &random, keep: secretary), elected.elected.contains(secretary) else {
+            return lines
+        }
+        let election = Election(title: "Bầu Bí thư Đảng ủy — Hội nghị lần thứ nhất Ban Chấp hành khóa mới", body: .secretary, seats: 1,
+                                candidates: [secretary], base: conference, ballotsIssued: committee.count)
+        let second = try await counter.open(election, through: .issueBallots(issued: committee.count))
+        lines.append(Catalogue.text("demo.congress", language, name, "/units/\(commune.code)/congress", "/units/\(commune.code)/rounds/\(second)"))
         return lines
     }
 
     /// Strike-out ballots where later names on a hidden preference order are struck more often,
     /// so that the count has clear winners; a few invalid ones of each kind.
-    static func generatedBallots(count: Int, candidates: Int, random: inout DemoRandom) -> [Ballot] {
-        let weights = (0..<candidates).map { _ in random.int(1...40) }
+    static func generatedBallots(count: Int, candidates: Int, places: Int, keep: Int? = nil, random: inout DemoRandom) -> [Ballot] {
+        var weights = (0..<candidates).map { _ in random.int(1...40) }
+        if let keep { weights[keep] = 0 }
         return (0..<count).map { index in
             if index % 97 == 5 { return Ballot(issued: false, choice: .struck(CandidateSet())) }
             if index % 89 == 7 { return Ballot(choice: .struck(CandidateSet(0..<candidates))) }
             var struck = CandidateSet()
-            let strikes = 3 + (index % 5 == 0 ? 1 : 0)
+            let strikes = candidates - places + (index % 5 == 0 ? 1 : 0)
             while struck.count < strikes {
                 let total = weights.reduce(0, +)
                 var pick = random.int(0...(total - 1))
@@ -147,5 +122,66 @@ enum DemoCongress {
             }
             return Ballot(choice: .struck(struck))
         }
+    }
+}
+
+/// The two demo clerks counting one election the way the counting board does it: list adopted,
+/// ballots issued, the box opened, one stack entered twice, agreed, closed and certified, and
+/// the result recorded in the term's composition.
+struct DemoCounter {
+    let store: SQLiteCountingStore
+    let congress: Int64
+    let unit: String
+    let actor: String
+    let day: Day
+
+    func open(_ election: Election, through last: RoundLifecycle.Event) async throws -> Int64 {
+        let round = try await store.openRound(election, unit: unit, congress: congress, requiredEntries: 2,
+                                              audit: AuditDraft(actor: actor, action: .roundOpened, subject: "congress \(congress)", detail: "demo"))
+        let events: [RoundLifecycle.Event] = [.adoptList(candidates: election.candidates.count), .issueBallots(issued: election.ballotsIssued)]
+        for event in events {
+            _ = try await store.apply(event, to: round, audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round)", detail: "demo"))
+            if event == last { break }
+        }
+        return round
+    }
+
+    /// Counts `election` from generated ballots (tried again with new ballots on a tie); the certified result.
+    func count(_ election: Election, random: inout DemoRandom, keep: String? = nil) async throws -> ElectionResult? {
+        var ballots: [Ballot] = []
+        for _ in 0..<20 {
+            ballots = DemoCongress.generatedBallots(count: election.ballotsIssued, candidates: election.candidates.count,
+                                                    places: election.places, keep: keep.flatMap(election.candidates.firstIndex(of:)), random: &random)
+            if let trial = try? Tally.count(election, ballots: ballots), trial.tie == nil, trial.unfilledSeats == 0 { break }
+        }
+        let round = try await open(election, through: .issueBallots(issued: election.ballotsIssued))
+        let step = { (event: RoundLifecycle.Event) in
+            _ = try await store.apply(event, to: round, audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round)", detail: "demo"))
+        }
+        try await step(.openCounting(returned: ballots.count))
+        for (pass, clerk) in [(1, "kiemphieu1"), (2, "kiemphieu2")] {
+            try await store.claimPass(round: round, stack: 1, pass: pass, clerk: clerk,
+                                      audit: AuditDraft(actor: clerk, action: .passClaimed, subject: "round \(round) stack 1 pass \(pass)"))
+            for (position, ballot) in ballots.enumerated() {
+                try await store.recordBallot(round: round, stack: 1, pass: pass, clerk: clerk, position: position, ballot: ballot)
+            }
+            try await store.finishPass(round: round, stack: 1, pass: pass, clerk: clerk,
+                                       audit: AuditDraft(actor: clerk, action: .passFinished, subject: "round \(round) stack 1 pass \(pass)"))
+        }
+        guard case .agreed(let agreed) = try StackComparison.compare(try await store.entries(round: round, stack: 1)) else { return nil }
+        try await store.agreeStack(round: round, stack: 1, ballots: agreed,
+                                   audit: [AuditDraft(actor: "kiemphieu1", action: .stackAgreed, subject: "round \(round) stack 1")])
+        try await step(.closeCounting(agreedBallots: agreed.count))
+        let result = try Tally.count(election, ballots: try await store.agreedBallots(round: round))
+        try await step(.resultComputed(tiePending: result.tie != nil))
+        guard result.tie == nil else { return nil }
+        _ = try await store.certify(round: round, result: ResultDocument.encode(result).formatted(),
+                                    audit: AuditDraft(actor: "kiemphieu1", action: .resultCertified, subject: "round \(round)"))
+        if let stored = try await store.congress(congress), case var updated = stored.record,
+           let detail = updated.recordCertified(result, round: round, on: day) {
+            _ = try await store.updateCongress(congress, version: stored.version, updated,
+                                               audit: AuditDraft(actor: "kiemphieu1", action: .congressChanged, subject: "congress \(congress)", detail: detail))
+        }
+        return result
     }
 }

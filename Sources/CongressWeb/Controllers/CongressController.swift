@@ -109,7 +109,7 @@ struct CongressController {
         var deadlines: [CongressModel.Fact] = []
         if let record = chosen?.record {
             for role in SeatRole.allCases {
-                let names = record.composition.filter { $0.role == role }.map(\.name)
+                let names = VietnameseNameOrder.sorted(record.composition.filter { $0.role == role }.map(\.name))
                 if !names.isEmpty {
                     composition.append(.init(label: t("web.seat." + role.rawValue, []) + " (\(names.count))", value: names.joined(separator: ", ")))
                 }
