@@ -48,9 +48,9 @@ struct FullCycleTests {
 
     /// One election from the list to certification: two passes of one stack, agreed.
     static func elect(_ client: some TestClientProtocol, clerk: Clerk, body: BodyKind, seats: Int, alternates: Int = 0,
-                      candidates: [String], ballots: [String]) async throws -> String {
+                      candidates: [String], ballots: [String], extra: String = "") async throws -> String {
         let opened = try await post(client, "/units/X1/congress/elections", as: .secretary,
-                                    "congress=3&body=\(body.rawValue)&seats=\(seats)&alternates=\(alternates)&candidates="
+                                    "congress=3&body=\(body.rawValue)&seats=\(seats)&alternates=\(alternates)\(extra)&candidates="
                                         + encode(candidates.joined(separator: "\n")))
         let round = try #require(opened.headers[.location])
         try await post(client, round + "/list", as: .secretary, "")
@@ -144,6 +144,35 @@ struct FullCycleTests {
             #expect(overview.text.contains("Đã chuẩn y"))
             let page = try await WebClient.send(client, .get, "/units/X1/congress?id=3", as: .reviewer)
             #expect(page.text.contains("Bí thư (1)") && page.text.contains("Ủy viên Ban Chấp hành (27)"))
+        }
+    }
+
+    @Test("R-E-7, R-E-20: floor nominees pass an opinion ballot over 30% of those attending and join the list top-down to the cap")
+    func floorNominees() async throws {
+        let world = try await WebWorld.make()
+        let record = CongressRecord(unit: "X1", name: "Đại hội (đề cử tại đại hội)", term: "2025–2030", kind: .members,
+                                    opensOn: "2026-11-20", closesOn: "2026-11-21", members: Self.roll)
+        _ = try await world.counting.createCongress(record, audit: AuditDraft(actor: "test", action: .congressCreated, subject: "X1"))
+        let clerk = try await Self.secondClerk(world)
+        let app = Application(router: try await world.router())
+        let nominees = VietnameseNameOrder.sorted([Self.names[50], Self.names[55]])
+        try await app.test(.router) { client in
+            // 60 attending: more than 18 (30%) must agree. The first keeps 40, the second 25.
+            let ballots = (0..<60).map { $0 < 25 ? "" : ($0 < 40 ? "2" : "1 2") }
+            let opinion = try await Self.elect(client, clerk: clerk, body: .opinion, seats: 0, candidates: nominees, ballots: ballots)
+            let id = try #require(opinion.split(separator: "/").last.map(String.init))
+            let round = try #require(try await world.counting.round(Int64(id)!))
+            #expect(round.election.base.kind == .attending && round.election.threshold == 19)
+            // The convening committee's 34 for 27 seats leaves room for one under the 30% cap (35): the one with more votes.
+            let convening = Array(Self.names.prefix(34))
+            let opened = try await Self.post(client, "/units/X1/congress/elections", as: .secretary,
+                                             "congress=3&body=executiveCommittee&seats=27&opinion=\(id)&candidates=" + Self.encode(convening.joined(separator: "\n")))
+            let list = try #require(try await world.counting.rounds(ofCongress: 3).last?.election.candidates)
+            #expect(opened.headers[.location] != nil && list.count == 35)
+            #expect(list.contains(nominees[0]) && !list.contains(nominees[1]))
+            #expect(list == VietnameseNameOrder.sorted(list), "the combined list keeps ballot order (R-E-10)")
+            let log = try await world.access.auditLog().last { $0.action == .roundOpened }
+            #expect(log?.detail.contains("floor nominees admitted (R-E-7): \(nominees[0])") == true)
         }
     }
 }

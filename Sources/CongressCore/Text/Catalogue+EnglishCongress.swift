@@ -257,5 +257,8 @@ extension Catalogue {
         "web.entryLog.events": "Steps of the count",
         "web.entryLog.signature": "Head of the counting board (signature and full name)",
         "web.congress.cycleOrder": "{0} cannot be elected yet: in the cycle's order (R-E-3) the election of the {1} must be certified first.",
+        "web.congress.opinionRound": "Number of a certified opinion ballot (for floor nominees and self-nominees, R-E-7)",
+        "web.congress.noOpinion": "“{0}” is not a certified opinion ballot of this congress.",
+        "web.congress.floorTie": "Floor nominees tied at the surplus cap: {0} for {1} places. The presidium decides (R-E-7).",
     ]
 }

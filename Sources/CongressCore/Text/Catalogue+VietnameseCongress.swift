@@ -257,5 +257,8 @@ extension Catalogue {
         "web.entryLog.events": "Các bước của cuộc kiểm phiếu",
         "web.entryLog.signature": "Trưởng ban kiểm phiếu (ký, ghi rõ họ tên)",
         "web.congress.cycleOrder": "Chưa bầu được {0}: theo trình tự (R-E-3) phải có kết quả bầu {1} được xác nhận trước.",
+        "web.congress.opinionRound": "Số cuộc bầu phiếu xin ý kiến đã xác nhận (nếu có người được đề cử, ứng cử tại đại hội, R-E-7)",
+        "web.congress.noOpinion": "“{0}” không phải một cuộc bầu phiếu xin ý kiến đã được xác nhận của đại hội này.",
+        "web.congress.floorTie": "Những người được đề cử tại đại hội bằng phiếu ở giới hạn số dư: {0} cho {1} chỗ. Đoàn chủ tịch quyết định (R-E-7).",
     ]
 }

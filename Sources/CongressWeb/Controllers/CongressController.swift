@@ -191,12 +191,36 @@ struct CongressController {
         do { try CycleOrder.check(body, composition: record.composition) } catch {
             throw WebError.badInput(key: "web.congress.cycleOrder", arguments: [body.name(context.language), error.first(context.language)])
         }
-        // The first conference's base is the new committee (R-E-19); the congress's, its roll (R-E-17, R-E-18).
+        // The first conference's base is the new committee (R-E-19); an opinion ballot's, those
+        // attending (R-E-20); the congress's, its roll (R-E-17, R-E-18).
         let committee = record.composition.filter { $0.role == .committeeMember }.count
-        let base = CycleOrder.isConference(body)
-            ? BaseRecord(kind: .committeeConference, convened: committee, present: committee) : record.base()
+        let base: BaseRecord = if CycleOrder.isConference(body) {
+            BaseRecord(kind: .committeeConference, convened: committee, present: committee)
+        } else if body == .opinion {
+            BaseRecord(kind: .attending, convened: record.voters(), present: record.voters())
+        } else {
+            record.base()
+        }
         let issued = CycleOrder.isConference(body) ? committee : record.voters()
-        let election = Election(title: title, body: body, seats: seats, alternateSeats: alternates, candidates: names,
+        // R-E-7: floor nominees who passed a certified opinion ballot join the list, top-down to the cap.
+        var list = names
+        var admittedNote = ""
+        if let opinionText = form["opinion"] {
+            guard let opinionID = Int64(opinionText), let opinion = try await store.round(opinionID), opinion.congress == congress.id,
+                  opinion.election.body == .opinion, [.certified, .approved].contains(opinion.lifecycle.state) else {
+                throw WebError.badInput(key: "web.congress.noOpinion", arguments: [opinionText])
+            }
+            var opinionElection = opinion.election
+            opinionElection.ballotsIssued = opinion.lifecycle.issued
+            let result = try Tally.count(opinionElection, ballots: try await store.agreedBallots(round: opinionID))
+            let admission = FloorNominees.admit(opinion: result, listSize: names.count, seats: seats, body: body, rulebook: .qd190)
+            if let tie = admission.tie {
+                throw WebError.badInput(key: "web.congress.floorTie", arguments: [tie.names.joined(separator: ", "), String(tie.seats)])
+            }
+            list = VietnameseNameOrder.sorted(names + admission.admitted)
+            admittedNote = "; floor nominees admitted (R-E-7): \(admission.admitted.joined(separator: ", "))"
+        }
+        let election = Election(title: title, body: body, seats: seats, alternateSeats: alternates, candidates: list,
                                 base: base, ballotsIssued: max(1, issued))
         do { try ListCheck.validate(election) } catch {
             throw WebError.badInput(key: "web.round.refused", arguments: [error.message(context.language)])
@@ -205,7 +229,7 @@ struct CongressController {
         do {
             id = try await store.openRound(election, unit: code, congress: congress.id, requiredEntries: required, audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .roundOpened, subject: "congress \(congress.id)",
-                detail: "\(title): \(seats) seats, \(names.count) candidates"))
+                detail: "\(title): \(seats) seats, \(list.count) candidates" + admittedNote))
         } catch {
             throw CongressContext.refusal(error)
         }
