@@ -148,27 +148,7 @@ enum Schema {
     /// Counting rounds, stack passes and ballot entries (R-E-29). The audit table is rebuilt so
     /// its CHECK admits the counting actions. Entries are keyed (round, stack, pass, position)
     /// in a table without row IDs: nothing stored tells in which order ballots were typed.
-    static let v3 = """
-    DROP TRIGGER audit_entry_no_update;
-    DROP TRIGGER audit_entry_no_delete;
-    CREATE TABLE audit_entry_v3 (
-        sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
-        subject TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
-        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
-    );
-    INSERT INTO audit_entry_v3 SELECT sequence, at, actor, action, subject, detail, previous_hash, hash FROM audit_entry;
-    DROP TABLE audit_entry;
-    ALTER TABLE audit_entry_v3 RENAME TO audit_entry;
-    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-
+    static let v3 = auditRebuild + """
     CREATE TABLE counting_round (
         id INTEGER PRIMARY KEY,
         unit_id INTEGER NOT NULL REFERENCES unit(id),

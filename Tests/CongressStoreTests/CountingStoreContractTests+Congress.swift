@@ -1,0 +1,79 @@
+import CongressCore
+import CongressSQLite
+import CongressStore
+import Foundation
+import Testing
+
+/// The rest of the counting contract, on memory and SQLite: finished passes, agreed stacks,
+/// certification, congresses under their version check.
+extension CountingStoreContractTests {
+    @Test("R-E-29: a finished pass takes no more ballots; a stack agrees once, only when its passes are finished", arguments: StoreKind.allCases)
+    func finishAndAgree(_ kind: StoreKind) async throws {
+        let (store, access) = try await Self.make(kind)
+        let id = try await Self.counting(store)
+        try await store.claimPass(round: id, stack: 1, pass: 1, clerk: "lan", audit: Self.audit(.passClaimed))
+        try await store.claimPass(round: id, stack: 1, pass: 2, clerk: "minh", audit: Self.audit(.passClaimed))
+        for pass in 1...2 {
+            for (position, ballot) in ballots.enumerated() {
+                try await store.recordBallot(round: id, stack: 1, pass: pass, clerk: pass == 1 ? "lan" : "minh", position: position, ballot: ballot)
+            }
+        }
+        await #expect(throws: StoreError.counting(.passesNotFinished(stack: 1))) {
+            try await store.agreeStack(round: id, stack: 1, ballots: ballots, audit: [])
+        }
+        try await store.finishPass(round: id, stack: 1, pass: 1, clerk: "lan", audit: Self.audit(.passFinished))
+        await #expect(throws: StoreError.counting(.passFinished(stack: 1, pass: 1))) {
+            try await store.recordBallot(round: id, stack: 1, pass: 1, clerk: "lan", position: 4, ballot: .striking([1]))
+        }
+        // A retry of an acknowledged ballot is still accepted after the pass is finished.
+        try await store.recordBallot(round: id, stack: 1, pass: 1, clerk: "lan", position: 0, ballot: ballots[0])
+        await #expect(throws: StoreError.counting(.notYourPass(stack: 1, pass: 2))) {
+            try await store.finishPass(round: id, stack: 1, pass: 2, clerk: "lan", audit: Self.audit(.passFinished))
+        }
+        try await store.finishPass(round: id, stack: 1, pass: 2, clerk: "minh", audit: Self.audit(.passFinished))
+        let progress = try await store.stacks(round: id)
+        #expect(progress == [StackProgress(stack: 1, passes: [.init(pass: 1, clerk: "lan", entered: 4, finished: true),
+                                                              .init(pass: 2, clerk: "minh", entered: 4, finished: true)], agreed: nil)])
+        try await store.agreeStack(round: id, stack: 1, ballots: ballots, audit: [Self.audit(.stackAgreed)])
+        await #expect(throws: StoreError.counting(.stackAlreadyAgreed(stack: 1))) {
+            try await store.agreeStack(round: id, stack: 1, ballots: ballots, audit: [])
+        }
+        #expect(try await store.stacks(round: id).first?.agreed == 4)
+        let agreed = try await store.agreedBallots(round: id)
+        #expect(agreed == BallotCSV.sortedForExport(ballots, candidates: 4), "stored in content order, not paper order")
+        _ = try await store.apply(.closeCounting(agreedBallots: 4), to: id, audit: Self.audit(.roundEvent))
+        let result = try Tally.count(Self.election, ballots: agreed)
+        _ = try await store.apply(.resultComputed(tiePending: false), to: id, audit: Self.audit(.roundEvent))
+        let effects = try await store.certify(round: id, result: ResultDocument.encode(result).formatted(), audit: Self.audit(.resultCertified))
+        #expect(effects.contains(.releaseResult))
+        let round = try #require(try await store.round(id))
+        #expect(round.lifecycle.state == .certified && round.certifiedResult == ResultDocument.encode(result).formatted())
+        let opened = try #require(try await store.opened(id))
+        #expect(opened.unit == "X1" && opened.election == Self.election)
+        let log = try await access.auditLog().map(\.action)
+        #expect(log.contains(.passFinished) && log.contains(.stackAgreed) && log.contains(.resultCertified))
+    }
+
+    @Test("a congress record is replaced only under its version; rounds belong to their congress", arguments: StoreKind.allCases)
+    func congresses(_ kind: StoreKind) async throws {
+        let (store, _) = try await Self.make(kind)
+        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
+                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
+        let id = try await store.createCongress(record, audit: Self.audit(.congressCreated))
+        #expect(try await store.congress(id) == StoredCongress(id: id, version: 1, record: record))
+        var changed = record
+        changed.countingBoard = ["M1"]
+        #expect(try await store.updateCongress(id, version: 1, changed, audit: Self.audit(.congressChanged)) == 2)
+        await #expect(throws: StoreError.counting(.congressChanged(id))) {
+            try await store.updateCongress(id, version: 1, record, audit: Self.audit(.congressChanged))
+        }
+        #expect(try await store.congress(id)?.record.countingBoard == ["M1"])
+        #expect(try await store.congresses(of: "X1").map(\.id) == [id])
+        #expect(try await store.allCongresses().map(\.id) == [id])
+        let round = try await store.openRound(Self.election, unit: "X1", congress: id, requiredEntries: 3, audit: Self.audit(.roundOpened))
+        _ = try await store.openRound(Self.election, unit: "X1", requiredEntries: 2, audit: Self.audit(.roundOpened))
+        #expect(try await store.rounds(ofCongress: id).map(\.id) == [round])
+        #expect(try await store.round(round)?.requiredEntries == 3)
+        #expect(try await store.roundStates() == [id: [.draft]])
+    }
+}
