@@ -232,4 +232,36 @@ struct CountingDayTests {
             #expect(seat.memberID == "R07" && seat.role == .inspectionChair && seat.source == "decision 15-QĐ/TU of 01/11/2026 (R-E-27)")
         }
     }
+
+    @Test("R-C-4, R-E-17, R-E-18: a congress set up in the browser takes its roll from the register or from a checked delegates list")
+    func setUpCongress() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            let made = try await WebClient.send(client, .post, "/units/C1/congress", as: .secretary,
+                                                form: "kind=members&term=2025%E2%80%932030&opens=10%2F12%2F2026&closes=2026-12-11")
+            #expect(made.status == .seeOther)
+            let cell = try #require(try await world.counting.congresses(of: "C1").first?.record)
+            #expect(Set(cell.members.map(\.memberID)) == ["M001", "M002", "M004"] && cell.members.allSatisfy(\.full))
+            #expect(cell.name == "Đại hội Chi bộ khu phố 1, nhiệm kỳ 2025–2030" && cell.opensOn == "2026-12-10")
+            let page = try await WebClient.send(client, .get, "/units/C1/congress", as: .secretary)
+            #expect(page.text.contains("Theo quy định (R-C-4): Đại hội đảng viên."))
+            // A delegates list with bad lines: every problem named, nothing stored.
+            let before = try await world.counting.allCongresses().count
+            let bad = try await WebClient.send(client, .post, "/units/X1/congress", as: .secretary,
+                                               form: "kind=delegates&opens=2026-12-10&closes=2026-12-11&delegates=" + FullCycleTests.encode("M001;elected;C1\nM002;chosen\nNOBODY;elected\nM004;elected;C1;0"))
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("dòng 2") && bad.text.contains("dòng 3") && bad.text.contains("dòng 4") && !bad.text.contains("dòng 1 "))
+            #expect(try await world.counting.allCongresses().count == before)
+            let good = try await WebClient.send(client, .post, "/units/X1/congress", as: .secretary,
+                                                form: "kind=delegates&opens=2026-12-10&closes=2026-12-11&delegates=" + FullCycleTests.encode("M001;elected;C1\nM002;exOfficio\nM004;elected;C1;1"))
+            #expect(good.status == .seeOther)
+            let delegates = try #require(try await world.counting.congresses(of: "X1").first?.record)
+            #expect(delegates.kind == .delegates && delegates.delegates.map(\.fullName) == ["Nguyễn Văn An", "Trần Thị Bình", "Đặng Văn Đức"])
+            #expect(delegates.base().base(under: .qd190) == 2, "official delegates: the alternate is not in the base (R-E-18)")
+            let wrongOrder = try await WebClient.send(client, .post, "/units/X1/congress", as: .secretary,
+                                                      form: "kind=members&opens=2026-12-12&closes=2026-12-11")
+            #expect(wrongOrder.status == .badRequest)
+        }
+    }
 }

@@ -76,6 +76,8 @@ struct RouteAccessTests {
         Probe(method: .get, route: "/units/{code}/congress", path: "/units/X9/congress", allowed: foreign),
         Probe(method: .post, route: "/units/{code}/congress/elections", path: "/units/X1/congress/elections", allowed: runners,
               form: "congress=1&body=executiveCommittee&seats=3&candidates=An"),
+        Probe(method: .post, route: "/units/{code}/congress", path: "/units/C1/congress", allowed: runners,
+              form: "kind=members&opens=2026-12-10&closes=2026-12-11"),
         Probe(method: .post, route: "/units/{code}/congress/resume", path: "/units/X1/congress/resume", allowed: runners,
               form: "congress=1&direction=CV-1"),
         Probe(method: .post, route: "/units/{code}/congress/submit", path: "/units/X1/congress/submit", allowed: runners, form: "congress=1"),

@@ -14,6 +14,9 @@ struct CongressController {
             WebRoute(.get, "/units/{code}/congress", .unit(.viewCongress)) { request, context, authorised in
                 try await page(request, context, authorised)
             },
+            WebRoute(.post, "/units/{code}/congress", .unit(.runCongress)) { _, context, authorised in
+                try await create(context, authorised)
+            },
             WebRoute(.post, "/units/{code}/congress/elections", .unit(.runCongress)) { _, context, authorised in
                 try await openElection(context, authorised)
             },
@@ -62,6 +65,9 @@ struct CongressController {
         let base: String
         let subjects: [Option]
         let roles: [Option]
+        let canCreate: Bool
+        let kinds: [Option]
+        let suggestedKind: String
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -143,9 +149,74 @@ struct CongressController {
             deadlines: deadlines, canSubmit: runs && chosen?.record.submittedOn == nil,
             base: "/units/\(code)/congress",
             subjects: Motion.Subject.allCases.map { .init(value: $0.rawValue, label: t("web.motion.subject." + $0.rawValue, [])) },
-            roles: SeatRole.allCases.map { .init(value: $0.rawValue, label: t("web.seat." + $0.rawValue, [])) })
+            roles: SeatRole.allCases.map { .init(value: $0.rawValue, label: t("web.seat." + $0.rawValue, [])) },
+            canCreate: policy.allows(.runCongress, on: code, isWithin: tree.isWithin),
+            kinds: [CongressKind.members, .delegates].map { .init(value: $0.rawValue, label: t("web.congress.kind." + $0.rawValue, [])) },
+            suggestedKind: t("web.congress.suggested", [t("web.congress.kind." + Self.suggestedKind(tree.unit(code)?.kind, members: try await dependencies.register.memberCount(of: code, on: authorised.day)).rawValue, [])]))
         return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,
                           path: request.uri.description, section: .congress)
+    }
+
+    /// R-C-4 (open): a grassroots committee under the threshold, or a cell, holds a members'
+    /// congress; larger grassroots committees and every level above, a delegates' congress.
+    static func suggestedKind(_ kind: UnitKind?, members: Int) -> CongressKind {
+        switch kind {
+        case .grassrootsCommittee?: CongressKind.forGrassroots(members: members)
+        case .grassrootsCell?, .cell?: .members
+        default: .delegates
+        }
+    }
+
+    /// Sets up a congress of the unit: its roll from the register on the opening day (members'
+    /// congress, R-E-17) or from the delegates list typed in (R-E-18, R-E-25).
+    private func create(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let store = try CongressContext.store(dependencies)
+        guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
+        let form = authorised.form
+        guard let kind = form["kind"].flatMap(CongressKind.init(rawValue:)) else {
+            throw WebError.badInput(key: "web.round.badCount", arguments: ["kind", form["kind"] ?? ""])
+        }
+        let parse = { (field: String) throws -> Day in
+            guard let text = form[field], let day = Day(iso: text) ?? Day(vietnamese: text) else {
+                throw WebError.badInput(key: "web.error.badDay", arguments: [form[field] ?? ""])
+            }
+            return day
+        }
+        let opens = try parse("opens"), closes = try parse("closes")
+        guard opens <= closes else { throw WebError.badInput(key: "web.congress.datesOrder", arguments: [opens.vietnamese, closes.vietnamese]) }
+        let term = form["term"] ?? "2025–2030"
+        let unitName = tree.unit(code)?.name ?? code
+        var record = CongressRecord(unit: code, name: form["name"] ?? "Đại hội \(unitName), nhiệm kỳ \(term)", term: term, kind: kind,
+                                    opensOn: opens.iso, closesOn: closes.iso)
+        switch kind {
+        case .members:
+            let rows = try await dependencies.register.members(MemberQuery(unit: code, day: opens, limit: 10_000_000)).items
+            record.members = RollFromRegister.members(rows)
+        case .delegates:
+            var names: [String: String] = [:]
+            let text = form.all("delegates").first ?? ""
+            for line in text.split(whereSeparator: \.isNewline) {
+                let id = line.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                if !id.isEmpty, names[id] == nil, let person = try await dependencies.register.personRecord(id)?.person { names[id] = person.fullName }
+            }
+            switch RollFromRegister.delegates(text) { names[$0] } {
+            case .success(let delegates): record.delegates = delegates
+            case .failure(let problems):
+                let lines = problems.lines.map { Catalogue.text("web.congress.delegateLine", context.language, $0.line, $0.text,
+                                                                Catalogue.text("web.congress.delegateProblem." + $0.reason.rawValue, context.language)) }
+                throw WebError.badInput(key: "web.congress.delegatesRefused", arguments: [lines.joined(separator: " · ")])
+            }
+        }
+        guard !record.members.isEmpty || !record.delegates.isEmpty else { throw WebError.badInput(key: "web.congress.emptyRoll", arguments: []) }
+        let id: Int64
+        do {
+            id = try await store.createCongress(record, audit: AuditDraft(
+                actor: try CongressContext.clerk(authorised), action: .congressCreated, subject: code,
+                detail: "\(record.name): \(kind.rawValue), \(record.members.count + record.delegates.count) on the roll"))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to("/units/\(code)/congress?id=\(id)")
     }
 
     /// A change to the congress named by the form's `congress` field, then back to its page.
