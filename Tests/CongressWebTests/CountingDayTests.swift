@@ -189,12 +189,16 @@ struct CountingDayTests {
                                              form: "id=1&member=R06&attendance=present&condition=temporaryElsewhere").status == .seeOther)
             #expect(try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary,
                                              form: "id=1&member=R07&notConvened=retiredOrTransferredOut").status == .seeOther)
+            // R08 misses the second session: out of those present then, never out of the base.
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary,
+                                             form: "id=1&member=R08&attendance=present&sessions=2").status == .seeOther)
             let unknown = try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary, form: "id=1&member=NOBODY")
             #expect(unknown.status == .badRequest && unknown.text.contains("Không có “NOBODY” trong danh sách triệu tập."))
             let record = try #require(try await world.counting.congress(1)?.record)
             // 11 convened full members (R07 is no longer convened), minus R06 elsewhere, minus R05 and R12 absent with a reason.
             #expect(record.base().base(under: .qd190) == 8)
             #expect(record.notConvened.map(\.memberID) == ["R07"])
+            #expect(record.base(session: 1).base(under: .qd190) == 8 && record.base(session: 1).present == record.base().present! - 1)
             let credentials = try await WebClient.send(client, .get, "/units/X1/congress/credentials", as: .counter)
             #expect(credentials.status == .ok && credentials.text.contains("Không có trong sổ đảng viên"))
             #expect(!credentials.text.contains("Phan Thị Hoa"), "the report has no names")

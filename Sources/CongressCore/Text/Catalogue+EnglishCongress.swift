@@ -276,5 +276,8 @@ extension Catalogue {
         "web.congress.delegateProblem.alternateOrder": "the alternate's place must be a number from 1",
         "web.congress.delegateProblem.unknownMember": "no such member in the register",
         "web.congress.delegateProblem.duplicate": "this delegate is already on an earlier line",
+        "web.roll.sessions": "Absent at sessions (numbers, comma-separated)",
+        "web.roll.absentSessions": "Present, absent at session {0}",
+        "web.congress.session": "Session of the vote",
     ]
 }

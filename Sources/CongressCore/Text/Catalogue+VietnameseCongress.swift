@@ -276,5 +276,8 @@ extension Catalogue {
         "web.congress.delegateProblem.alternateOrder": "thứ tự dự khuyết phải là số từ 1",
         "web.congress.delegateProblem.unknownMember": "không có đảng viên này trong sổ",
         "web.congress.delegateProblem.duplicate": "đại biểu đã có ở dòng trên",
+        "web.roll.sessions": "Vắng các phiên (số phiên, cách nhau bằng dấu phẩy)",
+        "web.roll.absentSessions": "Có mặt, vắng phiên {0}",
+        "web.congress.session": "Phiên họp bầu cử",
     ]
 }

@@ -265,14 +265,15 @@ struct CongressController {
         // The first conference's base is the new committee (R-E-19); an opinion ballot's, those
         // attending (R-E-20); the congress's, its roll (R-E-17, R-E-18).
         let committee = record.composition.filter { $0.role == .committeeMember }.count
+        let session = max(0, (form["session"].flatMap(Int.init) ?? 1) - 1)
         let base: BaseRecord = if CycleOrder.isConference(body) {
             BaseRecord(kind: .committeeConference, convened: committee, present: committee)
         } else if body == .opinion {
-            BaseRecord(kind: .attending, convened: record.voters(), present: record.voters())
+            BaseRecord(kind: .attending, convened: record.voters(session: session), present: record.voters(session: session))
         } else {
-            record.base()
+            record.base(session: session)
         }
-        let issued = CycleOrder.isConference(body) ? committee : record.voters()
+        let issued = CycleOrder.isConference(body) ? committee : record.voters(session: session)
         // R-E-7: floor nominees who passed a certified opinion ballot join the list, top-down to the cap.
         var list = names
         var admittedNote = ""

@@ -57,7 +57,9 @@ struct RollController {
         let record = congress.record
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
         func attendance(_ value: Attendance) -> String {
-            t("web.roll.attendance." + (value.absentWhole ? (value.reasonAccepted ? "absentAccepted" : "absentNoReason") : "present"), [])
+            let whole = t("web.roll.attendance." + (value.absentWhole ? (value.reasonAccepted ? "absentAccepted" : "absentNoReason") : "present"), [])
+            guard !value.absentWhole, !value.absentSessions.isEmpty else { return whole }
+            return t("web.roll.absentSessions", [value.absentSessions.sorted().map { String($0 + 1) }.joined(separator: ", ")])
         }
         let members = record.members.sorted { VietnameseNameOrder.precedes($0.fullName, $1.fullName) }.map { member in
             RollModel.Line(memberID: member.memberID, name: member.fullName, standing: t(member.full ? "web.roll.full" : "web.roll.probationary", []),
@@ -104,7 +106,14 @@ struct RollController {
             }
             let state = form["attendance"] ?? "present"
             guard Self.attendanceStates.contains(state) else { throw WebError.badInput(key: "web.round.badCount", arguments: ["attendance", state]) }
-            let attendance = Attendance(absentWhole: state != "present", reasonAccepted: state == "absentAccepted")
+            var sessions = Set<Int>()
+            for token in (form["sessions"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }) {
+                guard let session = Int(token), session >= 1 else {
+                    throw WebError.badInput(key: "web.round.badCount", arguments: ["sessions", String(token)])
+                }
+                sessions.insert(session - 1)
+            }
+            let attendance = Attendance(absentWhole: state != "present", reasonAccepted: state == "absentAccepted", absentSessions: sessions)
             if let index = inMembers {
                 record.members[index].attendance = attendance
                 if let conditionText = form["condition"] {
