@@ -268,4 +268,29 @@ struct CountingDayTests {
             #expect(wrongOrder.status == .badRequest)
         }
     }
+
+    @Test("R-E-30: an annulled result leaves the term's composition, and the ordered re-election opens with the same list and base")
+    func annulAndRerun() async throws {
+        let world = try await WebWorld.make()
+        var record = try #require(try await world.counting.congress(1))
+        record.record.composition = [BodySeat(memberID: "M001", name: "Nguyễn Văn An", role: .committeeMember, source: "round 3"),
+                                     BodySeat(memberID: "R05", name: "Phan Thị Hoa", role: .committeeMember, source: "decision 1 (R-E-27)")]
+        _ = try await world.counting.updateCongress(1, version: record.version, record.record,
+                                                    audit: AuditDraft(actor: "test", action: .congressChanged, subject: "t"))
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            #expect(try await WebClient.send(client, .post, "/units/X1/rounds/3/rerun", as: .secretary).status == .badRequest,
+                    "a certified result is not re-run before an annulment")
+            #expect(try await WebClient.send(client, .post, "/units/X1/rounds/3/approval", as: .reviewer,
+                                             form: "decision=annul&reason=Vi+ph%E1%BA%A1m+quy+tr%C3%ACnh").status == .seeOther)
+            let after = try #require(try await world.counting.congress(1)?.record.composition)
+            #expect(after.map(\.memberID) == ["R05"], "the annulled round's seats are gone, the appointed one stays")
+            let rerun = try await WebClient.send(client, .post, "/units/X1/rounds/3/rerun", as: .secretary)
+            let location = try #require(rerun.headers[.location])
+            let id = try #require(Int64(location.split(separator: "/").last!))
+            let old = try #require(try await world.counting.round(3)), new = try #require(try await world.counting.round(id))
+            #expect(new.lifecycle.state == .draft && new.election.candidates == old.election.candidates && new.election.base == old.election.base)
+            #expect(new.election.round == old.election.round + 1 && new.congress == 1)
+        }
+    }
 }

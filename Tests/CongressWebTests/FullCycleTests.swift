@@ -139,6 +139,8 @@ struct FullCycleTests {
             let rounds = try await world.counting.rounds(ofCongress: 3)
             #expect(rounds.count == 7 && rounds.allSatisfy { $0.lifecycle.state == .certified })
             for round in rounds { try await Self.post(client, "/units/X1/rounds/\(round.id)/approval", as: .reviewer, "decision=approve") }
+            #expect(try await WebClient.send(client, .post, "/units/X1/rounds/\(rounds[0].id)/rerun", as: .secretary).status == .badRequest,
+                    "an approved result is not re-run")
             let overview = try await WebClient.send(client, .get, "/units/T44/congresses", as: .reviewer)
             #expect(overview.text.contains("(chu trình đầy đủ)") && overview.text.contains("7/7 cuộc bầu đã xác nhận"))
             #expect(overview.text.contains("Đã chuẩn y"))

@@ -102,6 +102,7 @@ struct RouteAccessTests {
         Probe(method: .post, route: round + "/decision", path: "/units/X1/rounds/3/decision", allowed: runners, form: "decision=stop"),
         Probe(method: .post, route: round + "/approval", path: "/units/X1/rounds/3/approval", allowed: [.reviewer],
               form: "decision=annul&reason="),
+        Probe(method: .post, route: round + "/rerun", path: "/units/X1/rounds/3/rerun", allowed: runners),
         Probe(method: .get, route: round + "/minutes", path: "/units/X1/rounds/3/minutes", allowed: treeOwn),
         Probe(method: .get, route: round + "/minutes", path: "/units/X9/rounds/2/minutes", allowed: []),
         Probe(method: .get, route: round + "/ballot", path: "/units/X1/rounds/1/ballot", allowed: runners),

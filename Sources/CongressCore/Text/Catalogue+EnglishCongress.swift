@@ -279,5 +279,6 @@ extension Catalogue {
         "web.roll.sessions": "Absent at sessions (numbers, comma-separated)",
         "web.roll.absentSessions": "Present, absent at session {0}",
         "web.congress.session": "Session of the vote",
+        "web.round.rerun": "Hold the re-election the higher committee ordered (R-E-30)",
     ]
 }

@@ -279,5 +279,6 @@ extension Catalogue {
         "web.roll.sessions": "Vắng các phiên (số phiên, cách nhau bằng dấu phẩy)",
         "web.roll.absentSessions": "Có mặt, vắng phiên {0}",
         "web.congress.session": "Phiên họp bầu cử",
+        "web.round.rerun": "Tổ chức bầu lại theo yêu cầu của cấp trên (R-E-30)",
     ]
 }

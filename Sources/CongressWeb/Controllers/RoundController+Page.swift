@@ -37,6 +37,7 @@ extension RoundController {
         let exportBallots: String?
         let outcomes: [Fact]
         let entryLogHref: String?
+        let canRerun: Bool
     }
 
     func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -121,7 +122,8 @@ extension RoundController {
             exportElection: exported ? round.base + "/export/election.json" : nil,
             exportBallots: exported ? round.base + "/export/ballots.csv" : nil,
             outcomes: outcomes,
-            entryLogHref: counts && ![.draft, .listAdopted, .ballotsIssued].contains(state) ? round.base + "/entry-log" : nil)
+            entryLogHref: counts && ![.draft, .listAdopted, .ballotsIssued].contains(state) ? round.base + "/entry-log" : nil,
+            canRerun: runs && state == .annulled)
         return pages.page("round", title: election.title, body: model, context: context, path: request.uri.description, section: .congress)
     }
 }

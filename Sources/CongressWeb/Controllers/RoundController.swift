@@ -28,12 +28,8 @@ struct RoundController {
             WebRoute(.post, p + "/close", .unit(.countBallots)) { _, context, authorised in try await close(context, authorised) },
             WebRoute(.post, p + "/certify", .unit(.countBallots)) { _, context, authorised in try await certify(context, authorised) },
             WebRoute(.post, p + "/decision", .unit(.runCongress)) { _, context, authorised in try await decide(context, authorised) },
-            WebRoute(.post, p + "/approval", .unit(.approveResults)) { _, context, authorised in
-                try await step(context, authorised) { _, form in
-                    if form["decision"] == "annul" { return .annul(reason: form["reason"] ?? "") }
-                    return .approve
-                }
-            },
+            WebRoute(.post, p + "/approval", .unit(.approveResults)) { _, context, authorised in try await approve(context, authorised) },
+            WebRoute(.post, p + "/rerun", .unit(.runCongress)) { _, context, authorised in try await rerun(context, authorised) },
             WebRoute(.get, p + "/minutes", .unit(.viewCongress)) { _, context, authorised in try await minutes(context, authorised) },
             WebRoute(.get, p + "/ballot", .unit(.runCongress)) { request, context, authorised in
                 try await ballot(request, context, authorised)
@@ -150,6 +146,44 @@ struct RoundController {
                                                     actor: try CongressContext.clerk(authorised), action: .roundOpened,
                                                     subject: "round after \(round.round.id)",
                                                     detail: "\(next.title), round \(next.round), \(next.candidates.count) candidates"))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to("/units/\(round.round.unit)/rounds/\(id)")
+    }
+
+    /// R-E-30: the higher committee approves, or annuls with a reason; an annulled result leaves
+    /// the term's composition.
+    private func approve(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let annul = authorised.form["decision"] == "annul"
+        try await apply(annul ? .annul(reason: authorised.form["reason"] ?? "") : .approve, round, authorised)
+        if annul, let congress = round.round.congress {
+            let source = "round \(round.round.id)"
+            try await CongressContext.updateCongress(round.store, congress, actor: try CongressContext.clerk(authorised)) { record in
+                let before = record.composition.count
+                record.composition.removeAll { $0.source == source }
+                return before == record.composition.count ? nil : "annulled (R-E-30): \(before - record.composition.count) seats of \(source) removed"
+            }
+        }
+        return Redirect.to(round.base)
+    }
+
+    /// The re-election the higher committee ordered (R-E-30): the same list and base as a new round.
+    private func rerun(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        guard round.round.lifecycle.state == .annulled else {
+            throw CongressContext.refusal(StoreError.counting(.lifecycle(.notNow(state: round.round.lifecycle.state, event: "rerun"))))
+        }
+        var election = round.round.election
+        election.round += 1
+        let id: Int64
+        do {
+            id = try await round.store.openRound(election, unit: round.round.unit, congress: round.round.congress,
+                                                 requiredEntries: round.round.requiredEntries, audit: AuditDraft(
+                                                    actor: try CongressContext.clerk(authorised), action: .roundOpened,
+                                                    subject: "re-run of round \(round.round.id)",
+                                                    detail: "re-election ordered by the higher committee (R-E-30)"))
         } catch {
             throw CongressContext.refusal(error)
         }
