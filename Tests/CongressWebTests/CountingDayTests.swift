@@ -291,6 +291,14 @@ struct CountingDayTests {
             let old = try #require(try await world.counting.round(3)), new = try #require(try await world.counting.round(id))
             #expect(new.lifecycle.state == .draft && new.election.candidates == old.election.candidates && new.election.base == old.election.base)
             #expect(new.election.round == old.election.round + 1 && new.congress == 1)
+            // One post annulled: the reason is required, the seat leaves the composition.
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/annul-seat", as: .reviewer,
+                                             form: "congress=1&name=Phan+Th%E1%BB%8B+Hoa&role=committeeMember").status == .badRequest)
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/annul-seat", as: .secretary,
+                                             form: "congress=1&name=Phan+Th%E1%BB%8B+Hoa&role=committeeMember&reason=x").status == .forbidden)
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/annul-seat", as: .reviewer,
+                                             form: "congress=1&name=Phan+Th%E1%BB%8B+Hoa&role=committeeMember&reason=Kh%C3%B4ng+%C4%91%E1%BB%A7+ti%C3%AAu+chu%E1%BA%A9n").status == .seeOther)
+            #expect(try await world.counting.congress(1)?.record.composition.isEmpty == true)
         }
     }
 }

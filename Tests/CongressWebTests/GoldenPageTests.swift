@@ -34,6 +34,8 @@ struct GoldenPageTests {
         Page(file: "stack-agreed.vi.html", path: "/units/X1/rounds/3/stacks/1", persona: .counter),
         Page(file: "minutes-certified.vi.html", path: "/units/X1/rounds/3/minutes", persona: .reviewer),
         Page(file: "ballot-draft.vi.html", path: "/units/X1/rounds/1/ballot", persona: .secretary),
+        Page(file: "entry-log.vi.html", path: "/units/X1/rounds/3/entry-log", persona: .counter),
+        Page(file: "overview-T44.vi.html", path: "/units/T44/congresses", persona: .reviewer),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -78,6 +78,8 @@ struct RouteAccessTests {
               form: "congress=1&body=executiveCommittee&seats=3&candidates=An"),
         Probe(method: .post, route: "/units/{code}/congress", path: "/units/C1/congress", allowed: runners,
               form: "kind=members&opens=2026-12-10&closes=2026-12-11"),
+        Probe(method: .post, route: "/units/{code}/congress/annul-seat", path: "/units/X1/congress/annul-seat", allowed: [.reviewer],
+              form: "congress=1&name=An&role=secretary&reason=x"),
         Probe(method: .post, route: "/units/{code}/congress/resume", path: "/units/X1/congress/resume", allowed: runners,
               form: "congress=1&direction=CV-1"),
         Probe(method: .post, route: "/units/{code}/congress/submit", path: "/units/X1/congress/submit", allowed: runners, form: "congress=1"),

@@ -280,5 +280,9 @@ extension Catalogue {
         "web.roll.absentSessions": "Present, absent at session {0}",
         "web.congress.session": "Session of the vote",
         "web.round.rerun": "Hold the re-election the higher committee ordered (R-E-30)",
+        "web.annulSeat.name": "Full name of the person whose post is annulled",
+        "web.annulSeat.submit": "Annul one post (R-E-30)",
+        "web.annulSeat.which": "No such person with that post in the term's composition.",
+        "web.annulSeat.reason": "Give the reason for the annulment (R-E-30).",
     ]
 }

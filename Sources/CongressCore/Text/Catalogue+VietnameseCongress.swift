@@ -280,5 +280,9 @@ extension Catalogue {
         "web.roll.absentSessions": "Có mặt, vắng phiên {0}",
         "web.congress.session": "Phiên họp bầu cử",
         "web.round.rerun": "Tổ chức bầu lại theo yêu cầu của cấp trên (R-E-30)",
+        "web.annulSeat.name": "Họ và tên người có chức danh bị hủy",
+        "web.annulSeat.submit": "Hủy kết quả một chức danh (R-E-30)",
+        "web.annulSeat.which": "Không có người này với chức danh đã chọn trong thành phần nhiệm kỳ.",
+        "web.annulSeat.reason": "Ghi lý do hủy (R-E-30).",
     ]
 }

@@ -66,6 +66,7 @@ struct CongressController {
         let subjects: [Option]
         let roles: [Option]
         let canCreate: Bool
+        let canAnnulSeat: Bool
         let kinds: [Option]
         let suggestedKind: String
     }
@@ -151,6 +152,7 @@ struct CongressController {
             subjects: Motion.Subject.allCases.map { .init(value: $0.rawValue, label: t("web.motion.subject." + $0.rawValue, [])) },
             roles: SeatRole.allCases.map { .init(value: $0.rawValue, label: t("web.seat." + $0.rawValue, [])) },
             canCreate: policy.allows(.runCongress, on: code, isWithin: tree.isWithin),
+            canAnnulSeat: chosen.map { !$0.record.composition.isEmpty } == true && policy.allows(.approveResults, on: code, isWithin: tree.isWithin),
             kinds: [CongressKind.members, .delegates].map { .init(value: $0.rawValue, label: t("web.congress.kind." + $0.rawValue, [])) },
             suggestedKind: t("web.congress.suggested", [t("web.congress.kind." + Self.suggestedKind(tree.unit(code)?.kind, members: try await dependencies.register.memberCount(of: code, on: authorised.day)).rawValue, [])]))
         return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,

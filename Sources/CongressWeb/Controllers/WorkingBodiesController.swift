@@ -15,6 +15,9 @@ struct WorkingBodiesController {
             WebRoute(.post, "/units/{code}/congress/appointments", .unit(.runCongress)) { _, context, authorised in
                 try await appointment(context, authorised)
             },
+            WebRoute(.post, "/units/{code}/congress/annul-seat", .unit(.approveResults)) { _, context, authorised in
+                try await annulSeat(context, authorised)
+            },
         ]
     }
 
@@ -79,6 +82,24 @@ struct WorkingBodiesController {
                 return BodySeat(memberID: ids.count == 1 ? ids[0] : nil, name: name, role: role, source: source)
             }
             return "appointed \(names.count) \(role.rawValue): \(source)"
+        }
+        return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
+    }
+
+    /// R-E-30: the higher committee annuls one post (one person's seat), with its reason.
+    private func annulSeat(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let (store, congress, code) = try await congress(authorised)
+        let form = authorised.form
+        guard let name = form["name"], let role = form["role"].flatMap(SeatRole.init(rawValue:)) else {
+            throw WebError.badInput(key: "web.annulSeat.which", arguments: [])
+        }
+        guard let reason = form["reason"] else { throw WebError.badInput(key: "web.annulSeat.reason", arguments: []) }
+        try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
+            guard let index = record.composition.firstIndex(where: { $0.name == name && $0.role == role }) else {
+                throw WebError.badInput(key: "web.annulSeat.which", arguments: [])
+            }
+            let seat = record.composition.remove(at: index)
+            return "post annulled by the higher committee (R-E-30): \(seat.name), \(seat.role.rawValue) (\(seat.source)): \(reason)"
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
     }
