@@ -232,6 +232,11 @@ struct CountingDayTests {
             #expect(missing.status == .badRequest && missing.text.contains("R-E-27"))
             #expect(try await WebClient.send(client, .post, "/units/X1/congress/appointments", as: .secretary,
                                              form: "congress=1&role=inspectionChair&decision=15-QĐ/TU&date=01/11/2026&names=Hồ+Thị+Lan").status == .seeOther)
+            // R-E-4 the other way round: a board member on a new list is refused.
+            let clash = try await WebClient.send(client, .post, "/units/X1/congress/elections", as: .secretary,
+                                                 form: "congress=1&body=executiveCommittee&seats=3&candidates=" + FullCycleTests.encode(
+                                                    ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Dương Thị Quyên"].joined(separator: "\n")))
+            #expect(clash.status == .badRequest && clash.text.contains("Dương Thị Quyên ở trong Ban kiểm phiếu"))
             let seat = try #require(try await world.counting.congress(1)?.record.composition.last)
             #expect(seat.memberID == "R07" && seat.role == .inspectionChair && seat.source == "decision 15-QĐ/TU of 01/11/2026 (R-E-27)")
         }

@@ -284,5 +284,6 @@ extension Catalogue {
         "web.annulSeat.submit": "Annul one post (R-E-30)",
         "web.annulSeat.which": "No such person with that post in the term's composition.",
         "web.annulSeat.reason": "Give the reason for the annulment (R-E-30).",
+        "web.congress.boardOnList": "{0} sits on the counting board and cannot stand on a list the board counts (R-E-4).",
     ]
 }

@@ -284,5 +284,6 @@ extension Catalogue {
         "web.annulSeat.submit": "Hủy kết quả một chức danh (R-E-30)",
         "web.annulSeat.which": "Không có người này với chức danh đã chọn trong thành phần nhiệm kỳ.",
         "web.annulSeat.reason": "Ghi lý do hủy (R-E-30).",
+        "web.congress.boardOnList": "{0} ở trong Ban kiểm phiếu nên không thể có tên trong danh sách bầu cử mà Ban kiểm phiếu kiểm (R-E-4).",
     ]
 }

@@ -294,6 +294,11 @@ struct CongressController {
             list = VietnameseNameOrder.sorted(names + admission.admitted)
             admittedNote = "; floor nominees admitted (R-E-7): \(admission.admitted.joined(separator: ", "))"
         }
+        // R-E-4: nobody on the counting board may stand on a list it counts.
+        let boardNames = Set(record.countingBoard.compactMap { record.name(of: $0) })
+        if let clash = list.first(where: { boardNames.contains($0) }) {
+            throw WebError.badInput(key: "web.congress.boardOnList", arguments: [clash])
+        }
         let election = Election(title: title, body: body, seats: seats, alternateSeats: alternates, candidates: list,
                                 base: base, ballotsIssued: max(1, issued))
         do { try ListCheck.validate(election) } catch {
