@@ -268,6 +268,13 @@ struct CountingDayTests {
             let delegates = try #require(try await world.counting.congresses(of: "X1").first?.record)
             #expect(delegates.kind == .delegates && delegates.delegates.map(\.fullName) == ["Nguyễn Văn An", "Trần Thị Bình", "Đặng Văn Đức"])
             #expect(delegates.base().base(under: .qd190) == 2, "official delegates: the alternate is not in the base (R-E-18)")
+            // M001 absent throughout: the alternate of C1 sits in their place and the base keeps 2 (R-E-25).
+            let congress = try #require(try await world.counting.congresses(of: "X1").first)
+            #expect(try await WebClient.send(client, .post, "/units/X1/congress/roll", as: .secretary,
+                                             form: "id=\(congress.id)&member=M001&attendance=absentNoReason").status == .seeOther)
+            let replaced = try await WebClient.send(client, .get, "/units/X1/congress/roll?id=\(congress.id)", as: .secretary)
+            #expect(replaced.text.contains("id=\"replacements\"") && replaced.text.contains("Đặng Văn Đức"))
+            #expect(try await world.counting.congress(congress.id)?.record.base().base(under: .qd190) == 2)
             let wrongOrder = try await WebClient.send(client, .post, "/units/X1/congress", as: .secretary,
                                                       form: "kind=members&opens=2026-12-12&closes=2026-12-11")
             #expect(wrongOrder.status == .badRequest)

@@ -285,5 +285,8 @@ extension Catalogue {
         "web.annulSeat.which": "No such person with that post in the term's composition.",
         "web.annulSeat.reason": "Give the reason for the annulment (R-E-30).",
         "web.congress.boardOnList": "{0} sits on the counting board and cannot stand on a list the board counts (R-E-4).",
+        "web.roll.replacements": "Alternates replacing absent official delegates (R-E-25)",
+        "web.roll.absentDelegate": "Absent official delegate",
+        "web.roll.replacedBy": "Replaced by",
     ]
 }

@@ -285,5 +285,8 @@ extension Catalogue {
         "web.annulSeat.which": "Không có người này với chức danh đã chọn trong thành phần nhiệm kỳ.",
         "web.annulSeat.reason": "Ghi lý do hủy (R-E-30).",
         "web.congress.boardOnList": "{0} ở trong Ban kiểm phiếu nên không thể có tên trong danh sách bầu cử mà Ban kiểm phiếu kiểm (R-E-4).",
+        "web.roll.replacements": "Đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt (R-E-25)",
+        "web.roll.absentDelegate": "Đại biểu chính thức vắng mặt",
+        "web.roll.replacedBy": "Được thay bằng",
     ]
 }

@@ -46,6 +46,7 @@ struct RollController {
         let reasonOptions: [Option]
         let action: String
         let base: String
+        let replacements: [Line]
     }
 
     static let attendanceStates = ["present", "absentAccepted", "absentNoReason"]
@@ -78,7 +79,11 @@ struct RollController {
             attendanceOptions: Self.attendanceStates.map { .init(value: $0, label: t("web.roll.attendance." + $0, [])) },
             conditionOptions: MemberOnRoll.Condition.allCases.map { .init(value: $0.rawValue, label: t("web.roll.condition." + $0.rawValue, [])) },
             reasonOptions: NotConvened.Reason.allCases.map { .init(value: $0.rawValue, label: t("web.roll.reason." + $0.rawValue, [])) },
-            action: "/units/\(code)/congress/roll", base: "/units/\(code)/congress?id=\(congress.id)")
+            action: "/units/\(code)/congress/roll", base: "/units/\(code)/congress?id=\(congress.id)",
+            replacements: RollBase.replacements(record.delegates).map { pair in
+                .init(memberID: pair.absent.memberID, name: pair.absent.fullName, standing: pair.alternate.fullName,
+                      condition: pair.alternate.electedBy ?? "", attendance: t("web.roll.alternate", [pair.alternate.alternateOrder ?? 0]))
+            })
         return pages.page("roll", title: t("web.roll.title", [record.name]), body: model, context: context,
                           path: request.uri.description, section: .congress)
     }
