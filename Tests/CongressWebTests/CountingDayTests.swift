@@ -76,6 +76,17 @@ struct CountingDayTests {
             #expect(try await Self.post(client, round + "/stacks/1", as: .counter, "typed.4=2").status == .badRequest, "settled once")
 
             #expect(try await Self.post(client, round + "/close", as: .counter).status == .seeOther)
+            // Once the congress names the board head's account, only that account certifies (R-E-28).
+            var stored = try #require(try await world.counting.congress(1))
+            stored.record.boardHeadLogin = "clerk2"
+            _ = try await world.counting.updateCongress(1, version: stored.version, stored.record,
+                                                        audit: AuditDraft(actor: "t", action: .congressChanged, subject: "t"))
+            let notHead = try await Self.post(client, round + "/certify", as: .counter)
+            #expect(notHead.status == .badRequest && notHead.text.contains("clerk2"))
+            stored = try #require(try await world.counting.congress(1))
+            stored.record.boardHeadLogin = "counter"
+            _ = try await world.counting.updateCongress(1, version: stored.version, stored.record,
+                                                        audit: AuditDraft(actor: "t", action: .congressChanged, subject: "t"))
             // Before certification the result is the board's and the presidium's, not the reviewer's.
             #expect(try await WebClient.send(client, .get, round + "/minutes", as: .reviewer).status == .forbidden)
             #expect(try await Self.post(client, round + "/certify", as: .counter).status == .seeOther)

@@ -37,6 +37,7 @@ enum DemoCongress {
         let name = "Đại hội Đảng bộ \(commune.name.replacingOccurrences(of: "Đảng bộ ", with: "")) lần thứ I, nhiệm kỳ 2025–2030"
         var record = CongressRecord(unit: commune.code, name: name, term: "2025–2030", kind: .members,
                                     opensOn: "2026-11-20", closesOn: "2026-11-21", members: roll, countingBoard: Array(board))
+        record.boardHeadLogin = "kiemphieu1"   // the head of the counting board certifies (R-E-28)
         let voters = record.voters()
         record.motions = [
             Motion(subject: .presidium, text: "Đoàn Chủ tịch đại hội (5 đồng chí)", inFavour: voters, against: 0),

@@ -288,5 +288,7 @@ extension Catalogue {
         "web.roll.replacements": "Alternates replacing absent official delegates (R-E-25)",
         "web.roll.absentDelegate": "Absent official delegate",
         "web.roll.replacedBy": "Replaced by",
+        "web.motion.headLogin": "The counting board head's account (who certifies results)",
+        "web.round.headCertifies": "Only the head of the counting board (account {0}) certifies the result (R-E-28).",
     ]
 }

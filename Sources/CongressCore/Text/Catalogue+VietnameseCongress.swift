@@ -288,5 +288,7 @@ extension Catalogue {
         "web.roll.replacements": "Đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt (R-E-25)",
         "web.roll.absentDelegate": "Đại biểu chính thức vắng mặt",
         "web.roll.replacedBy": "Được thay bằng",
+        "web.motion.headLogin": "Tài khoản của Trưởng ban kiểm phiếu (người xác nhận kết quả)",
+        "web.round.headCertifies": "Chỉ Trưởng ban kiểm phiếu (tài khoản {0}) xác nhận kết quả (R-E-28).",
     ]
 }

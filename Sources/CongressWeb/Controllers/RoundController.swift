@@ -103,6 +103,10 @@ struct RoundController {
 
     private func certify(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
+        // The board's head certifies (R-E-28), when the congress named the head's account.
+        if let head = round.congress?.record.boardHeadLogin, head != (try CongressContext.clerk(authorised)) {
+            throw WebError.badInput(key: "web.round.headCertifies", arguments: [head])
+        }
         guard let result = try await round.result() else {
             throw CongressContext.refusal(StoreError.counting(.lifecycle(.notNow(state: round.round.lifecycle.state, event: "certify"))))
         }

@@ -54,7 +54,8 @@ struct WorkingBodiesController {
                     throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, String(describing: problem)])
                 }
                 record.countingBoard = board
-                detail += "; counting board: \(board.joined(separator: " ")) (R-E-4)"
+                record.boardHeadLogin = form["headLogin"]
+                detail += "; counting board: \(board.joined(separator: " ")) (R-E-4)" + (form["headLogin"].map { ", head's account \($0)" } ?? "")
             }
             record.motions.append(motion)
             return detail
