@@ -34,6 +34,10 @@ struct GoldenPageTests {
         Page(file: "stack-agreed.vi.html", path: "/units/X1/rounds/3/stacks/1", persona: .counter),
         Page(file: "minutes-certified.vi.html", path: "/units/X1/rounds/3/minutes", persona: .reviewer),
         Page(file: "ballot-draft.vi.html", path: "/units/X1/rounds/1/ballot", persona: .secretary),
+        Page(file: "entry-finished.vi.html", path: "/units/X1/rounds/3/stacks/1/passes/1", persona: .counter),
+        Page(file: "projector-certified.vi.html", path: "/units/X1/rounds/3/projector", persona: .reviewer),
+        Page(file: "credentials-X1.vi.html", path: "/units/X1/congress/credentials", persona: .reviewer),
+        Page(file: "roll-X1.vi.html", path: "/units/X1/congress/roll", persona: .secretary),
         Page(file: "entry-log.vi.html", path: "/units/X1/rounds/3/entry-log", persona: .counter),
         Page(file: "overview-T44.vi.html", path: "/units/T44/congresses", persona: .reviewer),
     ]
