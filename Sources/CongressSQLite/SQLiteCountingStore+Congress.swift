@@ -37,6 +37,21 @@ extension SQLiteCountingStore {
         try await read { db in try Row.fetchAll(db, sql: "SELECT id, version, record FROM congress ORDER BY id").map(Self.congress) }
     }
 
+    public func congressSummaries() async throws(StoreError) -> [CongressSummary] {
+        // SQLite's JSON functions read the few fields in C; the rolls are never decoded here.
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, u.code, json_extract(c.record, '$.name'), json_extract(c.record, '$.opensOn'),
+                       json_extract(c.record, '$.closesOn'), json_extract(c.record, '$.submittedOn'),
+                       json_type(c.record, '$.pause') = 'object' AND json_extract(c.record, '$.pause.direction') IS NULL
+                FROM congress c JOIN unit u ON u.id = c.unit_id ORDER BY c.id
+                """).map { row in
+                CongressSummary(id: row[0], unit: row[1], name: row[2], opensOn: row[3], closesOn: row[4], submittedOn: row[5],
+                                paused: (row[6] as Int?) == 1)
+            }
+        }
+    }
+
     public func roundStates() async throws(StoreError) -> [Int64: [RoundLifecycle.State]] {
         try await read { db in
             var states: [Int64: [RoundLifecycle.State]] = [:]

@@ -45,6 +45,9 @@ public protocol CountingStore: Sendable {
     func congresses(of unit: String) async throws(StoreError) -> [StoredCongress]
     /// Every congress, for the overview of a subtree (the caller filters by the tree).
     func allCongresses() async throws(StoreError) -> [StoredCongress]
+    /// What the overview shows of every congress, without reading the rolls (a national round
+    /// has thousands of congresses of up to 1,600 people each).
+    func congressSummaries() async throws(StoreError) -> [CongressSummary]
     /// The states of every congress's rounds, in the order they were opened, in one read.
     func roundStates() async throws(StoreError) -> [Int64: [RoundLifecycle.State]]
     /// Replaces the record when `version` is still the stored one; returns the new version.
@@ -59,6 +62,34 @@ extension CountingStore {
     /// A round outside any congress (the counting store's tests, `congress tally` re-counts).
     public func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Int64 {
         try await openRound(election, unit: unit, congress: nil, requiredEntries: requiredEntries, audit: audit)
+    }
+}
+
+/// A congress as the higher committee's overview lists it.
+public struct CongressSummary: Sendable, Equatable {
+    public var id: Int64
+    public var unit: String
+    public var name: String
+    public var opensOn: String
+    public var closesOn: String
+    public var submittedOn: String?
+    /// Paused for a designated leader not elected (R-E-26).
+    public var paused: Bool
+
+    public init(id: Int64, unit: String, name: String, opensOn: String, closesOn: String, submittedOn: String?, paused: Bool) {
+        self.id = id
+        self.unit = unit
+        self.name = name
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.submittedOn = submittedOn
+        self.paused = paused
+    }
+
+    public init(_ stored: StoredCongress) {
+        let record = stored.record
+        self.init(id: stored.id, unit: record.unit, name: record.name, opensOn: record.opensOn, closesOn: record.closesOn,
+                  submittedOn: record.submittedOn, paused: record.isPaused)
     }
 }
 

@@ -148,6 +148,8 @@ public actor MemoryCountingStore: CountingStore {
 
     public func allCongresses() -> [StoredCongress] { congresses.values.sorted { $0.id < $1.id } }
 
+    public func congressSummaries() -> [CongressSummary] { allCongresses().map(CongressSummary.init) }
+
     public func roundStates() -> [Int64: [RoundLifecycle.State]] {
         var states: [Int64: [RoundLifecycle.State]] = [:]
         for round in rounds.values.map(\.round).sorted(by: { $0.id < $1.id }) {

@@ -70,6 +70,16 @@ extension CountingStoreContractTests {
         #expect(try await store.congress(id)?.record.countingBoard == ["M1"])
         #expect(try await store.congresses(of: "X1").map(\.id) == [id])
         #expect(try await store.allCongresses().map(\.id) == [id])
+        #expect(try await store.congressSummaries() == [CongressSummary(id: id, unit: "X1", name: "Đại hội", opensOn: "2026-11-20",
+                                                                        closesOn: "2026-11-21", submittedOn: nil, paused: false)])
+        var paused = changed
+        paused.pause = CongressPause(reason: "R-E-26", since: "2026-11-21")
+        paused.submittedOn = "2026-11-23"
+        _ = try await store.updateCongress(id, version: 2, paused, audit: Self.audit(.congressChanged))
+        #expect(try await store.congressSummaries().first.map { ($0.paused, $0.submittedOn) } ?? (false, nil) == (true, "2026-11-23"))
+        paused.pause?.direction = "CV 1"
+        _ = try await store.updateCongress(id, version: 3, paused, audit: Self.audit(.congressChanged))
+        #expect(try await store.congressSummaries().first?.paused == false)
         let round = try await store.openRound(Self.election, unit: "X1", congress: id, requiredEntries: 3, audit: Self.audit(.roundOpened))
         _ = try await store.openRound(Self.election, unit: "X1", requiredEntries: 2, audit: Self.audit(.roundOpened))
         #expect(try await store.rounds(ofCongress: id).map(\.id) == [round])

@@ -38,15 +38,14 @@ struct OverviewController {
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
         let states = try await store.roundStates()
         let today = dependencies.today()
-        let within = try await store.allCongresses().filter { tree.position[$0.record.unit] != nil && tree.isWithin($0.record.unit, code) }
+        let within = try await store.congressSummaries().filter { tree.position[$0.unit] != nil && tree.isWithin($0.unit, code) }
         var approvedAll = 0, paused = 0, late = 0
-        let lines: [OverviewModel.Line] = within.map { congress in
-            let record = congress.record
-            let rounds = states[congress.id] ?? []
+        let lines: [OverviewModel.Line] = within.map { record in
+            let rounds = states[record.id] ?? []
             let done = rounds.filter { $0 == .certified || $0 == .approved }.count
             let approved = rounds.filter { $0 == .approved }.count
             let status: (String, String)
-            if record.isPaused {
+            if record.paused {
                 paused += 1
                 status = ("paused", t("web.overview.paused", []))
             } else if !rounds.isEmpty, approved == rounds.filter({ $0 != .annulled }).count {
@@ -69,7 +68,7 @@ struct OverviewController {
                     ? t("web.overview.late", [due.vietnamese, -left]) : t("web.congress.dueIn", [due.vietnamese, max(0, left)])
             }
             return .init(unit: tree.unit(record.unit)?.name ?? record.unit, name: record.name,
-                         href: "/units/\(record.unit)/congress?id=\(congress.id)",
+                         href: "/units/\(record.unit)/congress?id=\(record.id)",
                          dates: "\(Day(iso: record.opensOn)?.vietnamese ?? record.opensOn) – \(Day(iso: record.closesOn)?.vietnamese ?? record.closesOn)",
                          elections: t("web.overview.elections", [done, rounds.count]), status: status.1, statusCode: status.0,
                          deadline: deadline)
