@@ -54,17 +54,20 @@ public enum StackComparison {
     }
 
     /// The stack's ballots once the board has settled every difference (`settlements`: position →
-    /// the ballot as the paper reads).
-    public static func settle(_ entries: [Entry], settlements: [Int: Ballot], required: Int = 2) throws(Problem) -> [Ballot] {
+    /// the ballot as the paper reads; `absent`: positions where the paper has no ballot, as when
+    /// one clerk typed a ballot twice).
+    public static func settle(_ entries: [Entry], settlements: [Int: Ballot], absent: Set<Int> = [],
+                              required: Int = 2) throws(Problem) -> [Ballot] {
         try check(entries, required: required)
         let differences = self.differences(entries)
         let open = Set(differences.map(\.position))
-        if let stray = settlements.keys.sorted().first(where: { !open.contains($0) }) { throw .notADifference(stray) }
-        let missing = open.subtracting(settlements.keys).sorted()
+        let answered = Set(settlements.keys).union(absent)
+        if let stray = answered.sorted().first(where: { !open.contains($0) }) { throw .notADifference(stray) }
+        let missing = open.subtracting(answered).sorted()
         guard missing.isEmpty else { throw .unsettled(missing) }
         let length = entries.map(\.ballots.count).max() ?? 0
         var ballots: [Ballot] = []
-        for position in 0..<length {
+        for position in 0..<length where !absent.contains(position) {
             if let settled = settlements[position] {
                 ballots.append(settled)
             } else {

@@ -290,5 +290,6 @@ extension Catalogue {
         "web.roll.replacedBy": "Replaced by",
         "web.motion.headLogin": "The counting board head's account (who certifies results)",
         "web.round.headCertifies": "Only the head of the counting board (account {0}) certifies the result (R-E-28).",
+        "web.stack.noBallot": "No paper ballot at this position (typed in excess)",
     ]
 }

@@ -290,5 +290,6 @@ extension Catalogue {
         "web.roll.replacedBy": "Được thay bằng",
         "web.motion.headLogin": "Tài khoản của Trưởng ban kiểm phiếu (người xác nhận kết quả)",
         "web.round.headCertifies": "Chỉ Trưởng ban kiểm phiếu (tài khoản {0}) xác nhận kết quả (R-E-28).",
+        "web.stack.noBallot": "Không có phiếu giấy ở vị trí này (nhập thừa)",
     ]
 }

@@ -85,7 +85,17 @@ extension EntryController {
                 ballots = agreed
             case .differ(let differences):
                 var settlements: [Int: Ballot] = [:]
+                var absent = Set<Int>()
                 for difference in differences {
+                    let typed = zip(entries, difference.entered).map { entry, ballot in
+                        "\(entry.clerk): \(ballot.map { BallotCSV.row($0, candidates: candidates) } ?? "-")"
+                    }.joined(separator: "; ")
+                    if authorised.form["none.\(difference.position)"] != nil {
+                        absent.insert(difference.position)
+                        audit.append(AuditDraft(actor: clerk, action: .differenceSettled, subject: subject,
+                                                detail: "ballot \(difference.position + 1): \(typed) → paper: no ballot here"))
+                        continue
+                    }
                     let entry = Self.keyEntry(authorised.form, suffix: ".\(difference.position)")
                     let ballot: Ballot
                     do { ballot = try entry.ballot(form: election.ballotForm, candidates: candidates) } catch {
@@ -93,13 +103,10 @@ extension EntryController {
                         throw WebError.badInput(key: "web.stack.badSettlement", arguments: [String(difference.position + 1), message])
                     }
                     settlements[difference.position] = ballot
-                    let typed = zip(entries, difference.entered).map { entry, ballot in
-                        "\(entry.clerk): \(ballot.map { BallotCSV.row($0, candidates: candidates) } ?? "-")"
-                    }.joined(separator: "; ")
                     audit.append(AuditDraft(actor: clerk, action: .differenceSettled, subject: subject,
                                             detail: "ballot \(difference.position + 1): \(typed) → paper: \(BallotCSV.row(ballot, candidates: candidates))"))
                 }
-                ballots = try StackComparison.settle(entries, settlements: settlements, required: round.round.requiredEntries)
+                ballots = try StackComparison.settle(entries, settlements: settlements, absent: absent, required: round.round.requiredEntries)
             }
         } catch let problem as StackComparison.Problem {
             throw WebError.badInput(key: "web.round.refused", arguments: ["\(problem.ruleID): \(problem)"])

@@ -125,4 +125,15 @@ struct StackComparisonTests {
         }
         #expect(try StackComparison.settle(entries, settlements: [1: b, 2: c]) == [a, b, c])
     }
+
+    @Test("R-E-29: a ballot one clerk typed twice is settled as no ballot at that position")
+    func ballotTypedTwice() throws {
+        // lan typed b twice; the paper reads a, b, c.
+        let entries: [StackComparison.Entry] = [.init(clerk: "lan", ballots: [a, b, b, c]), .init(clerk: "minh", ballots: [a, b, c])]
+        let settled = try StackComparison.settle(entries, settlements: [3: c], absent: [2])
+        #expect(settled == [a, b, c])
+        #expect(throws: StackComparison.Problem.notADifference(1)) {
+            try StackComparison.settle(entries, settlements: [3: c], absent: [1, 2])
+        }
+    }
 }
