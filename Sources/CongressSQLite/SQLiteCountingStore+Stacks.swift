@@ -57,8 +57,7 @@ extension SQLiteCountingStore {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM stack_result WHERE round_id = ? AND stack = ?", arguments: [id, stack]) == true {
                 throw StoreError.counting(.stackAlreadyAgreed(stack: stack))
             }
-            let candidates = try Int.fetchOne(db, sql: "SELECT json_array_length(election, '$.candidates') FROM counting_round WHERE id = ?",
-                                              arguments: [id]) ?? 0
+            let candidates = try Self.candidateCount(id, db)
             let rows = BallotCSV.sortedForExport(ballots, candidates: candidates).map { BallotCSV.row($0, candidates: candidates) }
             try db.execute(sql: "INSERT INTO stack_result (round_id, stack, ballots, count) VALUES (?, ?, ?, ?)",
                            arguments: [id, stack, rows.joined(separator: "\n"), rows.count])

@@ -159,7 +159,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         return (RoundLifecycle.State(rawValue: row["state"]) ?? .draft, row["required_entries"])
     }
 
-    private static func candidateCount(_ id: Int64, _ db: Database) throws -> Int {
+    static func candidateCount(_ id: Int64, _ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT json_array_length(election, '$.candidates') FROM counting_round WHERE id = ?",
                          arguments: [id]) ?? 0
     }

@@ -79,7 +79,7 @@ extension CongressRecord {
         let body = result.election.body
         func seat(_ name: String, alternate: Bool) -> BodySeat? {
             guard let role = SeatRole.of(body, alternate: alternate) else { return nil }
-            let matches = members.filter { $0.fullName == name }.map(\.memberID) + delegates.filter { $0.fullName == name }.map(\.memberID)
+            let matches = memberIDs(named: name)
             return BodySeat(memberID: matches.count == 1 ? matches[0] : nil, name: name, role: role, source: source)
         }
         return result.elected.compactMap { seat($0, alternate: false) } + result.alternates.compactMap { seat($0, alternate: true) }

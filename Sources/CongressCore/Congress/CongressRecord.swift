@@ -99,6 +99,11 @@ public struct CongressRecord: Sendable, Codable, Hashable {
         members.first { $0.memberID == memberID }?.fullName ?? delegates.first { $0.memberID == memberID }?.fullName
     }
 
+    /// The member IDs of everyone on the roll with this full name.
+    public func memberIDs(named name: String) -> [String] {
+        members.filter { $0.fullName == name }.map(\.memberID) + delegates.filter { $0.fullName == name }.map(\.memberID)
+    }
+
     /// Who is eligible for the counting board: full members or official delegates (R-E-4).
     public var boardEligible: Set<String> {
         switch kind {

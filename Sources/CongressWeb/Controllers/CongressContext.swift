@@ -1,5 +1,6 @@
 import CongressCore
 import CongressStore
+import Hummingbird
 
 /// What every congress page loads first: the counting store, the round (checked to belong to
 /// the unit the guard authorised, so a round ID from another subtree answers 404), its congress.
@@ -19,6 +20,28 @@ struct CongressContext {
               let round = try await store.round(id), round.unit == authorised.unit else { throw WebError.notFound }
         let congress: StoredCongress? = if let congressID = round.congress { try await store.congress(congressID) } else { nil }
         return CongressContext(store: store, round: round, congress: congress)
+    }
+
+    /// The congress named by the form's `congress` field, checked to be the authorised unit's.
+    static func formCongress(_ dependencies: WebDependencies, _ authorised: Authorised) async throws
+        -> (store: any CountingStore, congress: StoredCongress, unit: String) {
+        let store = try store(dependencies)
+        guard let code = authorised.unit, let id = authorised.form["congress"].flatMap(Int64.init),
+              let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
+        return (store, congress, code)
+    }
+
+    /// A round opened after `round` in the same congress (a next round, a re-election), then its page.
+    func openFollowing(_ election: Election, subject: String, detail: String, _ authorised: Authorised) async throws -> Response {
+        let id: Int64
+        do {
+            id = try await store.openRound(election, unit: round.unit, congress: round.congress, requiredEntries: round.requiredEntries,
+                                           audit: AuditDraft(actor: try Self.clerk(authorised), action: .roundOpened,
+                                                             subject: subject, detail: detail))
+        } catch {
+            throw Self.refusal(error)
+        }
+        return Redirect.to("/units/\(round.unit)/rounds/\(id)")
     }
 
     /// The election as counted: the stored list and base, with the ballots actually issued.

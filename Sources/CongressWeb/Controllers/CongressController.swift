@@ -224,26 +224,20 @@ struct CongressController {
     /// A change to the congress named by the form's `congress` field, then back to its page.
     private func change(_ context: AppRequestContext, _ authorised: Authorised,
                         _ body: @escaping (inout CongressRecord, FormFields, Day) throws -> String?) async throws -> Response {
-        let store = try CongressContext.store(dependencies)
-        guard let code = authorised.unit, let id = authorised.form["congress"].flatMap(Int64.init),
-              let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
+        let (store, congress, code) = try await CongressContext.formCongress(dependencies, authorised)
         let today = dependencies.today()
-        try await CongressContext.updateCongress(store, id, actor: try CongressContext.clerk(authorised)) { record in
+        try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             try body(&record, authorised.form, today)
         }
-        return Redirect.to("/units/\(code)/congress?id=\(id)")
+        return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
     }
 
     /// Opens an election of the congress from its adopted list: names one per line, which must
     /// already be in ballot order (R-E-10); the base comes from the roll (R-E-17, R-E-18), the
     /// list is checked before anything is stored (R-E-6).
     private func openElection(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
-        let store = try CongressContext.store(dependencies)
-        guard let code = authorised.unit else { throw WebError.notFound }
+        let (store, congress, code) = try await CongressContext.formCongress(dependencies, authorised)
         let form = authorised.form
-        guard let congress = try await store.congresses(of: code).first(where: { String($0.id) == form["congress"] }) else {
-            throw WebError.notFound
-        }
         guard let body = form["body"].flatMap(BodyKind.init(rawValue:)) else {
             throw WebError.badInput(key: "web.round.badCount", arguments: ["body", form["body"] ?? ""])
         }

@@ -16,8 +16,6 @@ extension EntryController {
         let matches: String?
         let differences: [Difference]
         let action: String
-        let strikeOut: Bool
-        let done: String?
     }
 
     /// The stack's passes compared position by position (R-E-29). Shown to the board only once
@@ -51,8 +49,7 @@ extension EntryController {
             title: round.election.title, roundHref: round.base, stack: stack,
             passes: progress.passes.map { .init(pass: $0.pass, clerk: $0.clerk, entered: $0.entered, finished: $0.finished) },
             waiting: !finished, agreedCount: progress.agreed.map { Catalogue.text("web.stack.agreed", language, $0) },
-            matches: matches, differences: differences, action: "\(round.base)/stacks/\(stack)",
-            strikeOut: round.election.ballotForm == .strikeOut, done: nil)
+            matches: matches, differences: differences, action: "\(round.base)/stacks/\(stack)")
         return pages.page("stack", title: Catalogue.text("web.stack.title", language, stack), body: model, context: context,
                           path: request.uri.description, section: .congress)
     }

@@ -70,15 +70,12 @@ struct EntryController {
         let roundHref: String
         let stack: Int
         let pass: Int
-        let entered: Int
         let enteredText: String
         let position: Int
         let nextNumber: Int
         let action: String
         let finishAction: String
-        let strikeOut: Bool
         let hint: String
-        let candidates: Int
         let last: [Line]
         let lastNumber: Int?
         let lastFlags: String?
@@ -127,12 +124,12 @@ struct EntryController {
         let strikeOut = election.ballotForm == .strikeOut
         let base = "\(round.base)/stacks/\(stack)/passes/\(pass)"
         let model = EntryModel(
-            title: election.title, roundHref: round.base, stack: stack, pass: pass, entered: progress.entered,
+            title: election.title, roundHref: round.base, stack: stack, pass: pass,
             enteredText: Catalogue.text("web.entry.entered", language, progress.entered), position: progress.entered,
             nextNumber: progress.entered + 1,
-            action: base, finishAction: base + "/finish", strikeOut: strikeOut,
+            action: base, finishAction: base + "/finish",
             hint: Catalogue.text(strikeOut ? "web.entry.hintStrike" : "web.entry.hintMarks", language, election.candidates.count),
-            candidates: election.candidates.count, last: last == nil ? [] : lines, lastNumber: last == nil ? nil : progress.entered,
+            last: last == nil ? [] : lines, lastNumber: last == nil ? nil : progress.entered,
             lastFlags: flags.isEmpty ? nil : flags.joined(separator: ", "), error: error, typed: typed, finished: progress.finished)
         let status: HTTPResponse.Status = error == nil ? .ok : .badRequest
         return pages.page("entry", title: Catalogue.text("web.entry.title", language, stack, pass), body: model, context: context,

@@ -72,11 +72,10 @@ struct ProjectorController {
     private func events(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let first = try await CongressContext.load(dependencies, context, authorised)
         let language = context.language
-        let (dependencies, interval, lifetime) = (dependencies, interval, lifetime)
         let controller = self
         let body = ResponseBody { writer in
             var last = ""
-            let deadline = ContinuousClock.now + lifetime
+            let deadline = ContinuousClock.now + controller.lifetime
             var round = first
             try await writer.write(ByteBuffer(string: "retry: 5000\n\n"))
             while ContinuousClock.now < deadline {
@@ -87,12 +86,11 @@ struct ProjectorController {
                     try await writer.write(ByteBuffer(string: "data: \(line)\n\n"))
                 }
                 if Self.isReleased(round.round.lifecycle.state) || round.round.lifecycle.state == .annulled { break }
-                try await Task.sleep(for: interval)
+                try await Task.sleep(for: controller.interval)
                 guard let next = try await round.store.round(round.round.id) else { break }
                 round = CongressContext(store: round.store, round: next, congress: round.congress)
             }
             try await writer.finish(nil)
-            _ = dependencies
         }
         return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"], body: body)
     }

@@ -17,7 +17,6 @@ extension RoundController {
         let candidates: [Candidate]
         let showVotes: Bool
         let base: String
-        let action: String
         let canAdopt: Bool
         let canIssue: Bool
         let voters: Int
@@ -109,7 +108,7 @@ extension RoundController {
             congressName: round.congress?.record.name,
             congressHref: round.congress.map { "/units/\(round.round.unit)/congress?id=\($0.id)" },
             title: election.title, facts: facts, state: t("web.state." + state.rawValue, []), stateCode: state.rawValue,
-            candidates: candidates, showVotes: result != nil, base: round.base, action: round.base,
+            candidates: candidates, showVotes: result != nil, base: round.base,
             canAdopt: runs && state == .draft, canIssue: runs && state == .listAdopted,
             voters: round.congress?.record.voters() ?? election.ballotsIssued,
             canOpen: counts && state == .ballotsIssued, issued: lifecycle.issued,

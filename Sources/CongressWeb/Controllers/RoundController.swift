@@ -143,17 +143,8 @@ struct RoundController {
         }
         if round.round.lifecycle.state == .tiePending { try await apply(.tieDecided(newRound: again), round, authorised) }
         guard let next else { return Redirect.to(round.base) }
-        let id: Int64
-        do {
-            id = try await round.store.openRound(next, unit: round.round.unit, congress: round.round.congress,
-                                                 requiredEntries: round.round.requiredEntries, audit: AuditDraft(
-                                                    actor: try CongressContext.clerk(authorised), action: .roundOpened,
-                                                    subject: "round after \(round.round.id)",
-                                                    detail: "\(next.title), round \(next.round), \(next.candidates.count) candidates"))
-        } catch {
-            throw CongressContext.refusal(error)
-        }
-        return Redirect.to("/units/\(round.round.unit)/rounds/\(id)")
+        return try await round.openFollowing(next, subject: "round after \(round.round.id)",
+                                             detail: "\(next.title), round \(next.round), \(next.candidates.count) candidates", authorised)
     }
 
     /// R-E-30: the higher committee approves, or annuls with a reason; an annulled result leaves
@@ -181,17 +172,8 @@ struct RoundController {
         }
         var election = round.round.election
         election.round += 1
-        let id: Int64
-        do {
-            id = try await round.store.openRound(election, unit: round.round.unit, congress: round.round.congress,
-                                                 requiredEntries: round.round.requiredEntries, audit: AuditDraft(
-                                                    actor: try CongressContext.clerk(authorised), action: .roundOpened,
-                                                    subject: "re-run of round \(round.round.id)",
-                                                    detail: "re-election ordered by the higher committee (R-E-30)"))
-        } catch {
-            throw CongressContext.refusal(error)
-        }
-        return Redirect.to("/units/\(round.round.unit)/rounds/\(id)")
+        return try await round.openFollowing(election, subject: "re-run of round \(round.round.id)",
+                                             detail: "re-election ordered by the higher committee (R-E-30)", authorised)
     }
 
     // MARK: Documents

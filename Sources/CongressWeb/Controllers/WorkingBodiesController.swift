@@ -22,10 +22,7 @@ struct WorkingBodiesController {
     }
 
     private func congress(_ authorised: Authorised) async throws -> (any CountingStore, StoredCongress, String) {
-        let store = try CongressContext.store(dependencies)
-        guard let code = authorised.unit, let id = authorised.form["congress"].flatMap(Int64.init),
-              let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
-        return (store, congress, code)
+        try await CongressContext.formCongress(dependencies, authorised)
     }
 
     /// R-E-2: a motion with its counts; a carried counting board motion names the board, whose
@@ -48,8 +45,7 @@ struct WorkingBodiesController {
             var detail = "motion \(subject.rawValue): \(motion.inFavour) for, \(motion.against) against (R-E-2)"
             if subject == .countingBoard, motion.carried(present: present) {
                 let board = (form["board"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-                let onLists = Set(record.members.filter { lists.contains($0.fullName) }.map(\.memberID)
-                                  + record.delegates.filter { lists.contains($0.fullName) }.map(\.memberID))
+                let onLists = Set(lists.flatMap(record.memberIDs(named:)))
                 do { try CountingBoardCheck.check(board: board, eligible: record.boardEligible, lists: onLists) } catch let problem as CountingBoardProblem {
                     throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, String(describing: problem)])
                 }
@@ -79,7 +75,7 @@ struct WorkingBodiesController {
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             let source = "decision \(decision) of \(date.vietnamese) (R-E-27)"
             record.composition += names.map { name in
-                let ids = record.members.filter { $0.fullName == name }.map(\.memberID) + record.delegates.filter { $0.fullName == name }.map(\.memberID)
+                let ids = record.memberIDs(named: name)
                 return BodySeat(memberID: ids.count == 1 ? ids[0] : nil, name: name, role: role, source: source)
             }
             return "appointed \(names.count) \(role.rawValue): \(source)"
