@@ -54,6 +54,9 @@ struct FullCycleTests {
                                         + encode(candidates.joined(separator: "\n")))
         let round = try #require(opened.headers[.location])
         try await post(client, round + "/list", as: .secretary, "")
+        // The ballots to issue are offered as those with a vote: the roll's, or the new committee at its conference.
+        let page = try await WebClient.send(client, .get, round, as: .secretary)
+        #expect(page.text.contains("name=\"issued\" value=\"\(ballots.count)\""), "\(body): issued offered")
         try await post(client, round + "/issue", as: .secretary, "issued=\(ballots.count)")
         try await post(client, round + "/open", as: .counter, "returned=\(ballots.count)")
         try await post(client, round + "/passes", as: .counter, "stack=1")

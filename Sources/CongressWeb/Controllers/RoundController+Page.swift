@@ -110,7 +110,8 @@ extension RoundController {
             title: election.title, facts: facts, state: t("web.state." + state.rawValue, []), stateCode: state.rawValue,
             candidates: candidates, showVotes: result != nil, base: round.base,
             canAdopt: runs && state == .draft, canIssue: runs && state == .listAdopted,
-            voters: round.congress?.record.voters() ?? election.ballotsIssued,
+            // Those with a vote when the election was opened: the congress's voters, or the new committee (R-E-19).
+            voters: election.ballotsIssued,
             canOpen: counts && state == .ballotsIssued, issued: lifecycle.issued,
             counting: counts && state == .counting, stacks: stacks, agreedTotal: language.number(agreedTotal),
             canClose: counts && state == .counting && !stacks.isEmpty && stacks.allSatisfy { $0.agreed != nil },
