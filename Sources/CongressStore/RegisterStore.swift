@@ -57,6 +57,17 @@ public struct PersonRecord: Sendable, Equatable {
         self.events = events
         self.spans = spans
     }
+
+    /// The record as it stood at the end of `day`: later events and spans left out, a span
+    /// that went on past it shown as lasting.
+    public func asOf(_ day: Day) -> PersonRecord {
+        PersonRecord(person: person, events: events.filter { $0.day <= day },
+                     spans: spans.filter { $0.from <= day }.map { span in
+                         var span = span
+                         if let to = span.to, to > day { span.to = nil }
+                         return span
+                     })
+    }
 }
 
 /// What an import did.

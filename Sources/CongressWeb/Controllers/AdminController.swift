@@ -44,8 +44,8 @@ struct AdminController {
     }
 
     private func target(_ context: AppRequestContext, _ authorised: Authorised) async throws -> UserAccount {
-        guard let id = Int64(try context.parameters.require("userID")),
-              let user = try await dependencies.access.user(id: id) else { throw WebError.notFound }
+        let id = try context.parameters.recordID("userID")
+        guard let user = try await dependencies.access.user(id: id) else { throw WebError.notFound }
         guard try await manages(user.grants, authorised) else { throw WebError.forbidden }
         return user
     }
@@ -81,7 +81,7 @@ struct AdminController {
         let form = authorised.form
         let login = (form["login"] ?? "").lowercased()
         guard UserAccount.isValidLogin(login) else { throw WebError.badInput(key: "web.error.badLogin", arguments: [login]) }
-        guard let name = form["name"] else { throw WebError.badInput(key: "web.error.missingField", arguments: ["name"]) }
+        let name = try form.requiredLine("name", max: 120)
         let password = form.all("password").first ?? ""
         guard password.count >= UserAccount.minimumPasswordLength else {
             throw WebError.badInput(key: "web.error.shortPassword", arguments: [String(UserAccount.minimumPasswordLength)])
@@ -130,7 +130,7 @@ struct AdminController {
     private func changeGrants(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let user = try await target(context, authorised)
         let form = authorised.form
-        let removed = Set(form.all("remove").compactMap(Int.init))
+        let removed = Set(form.all("remove").compactMap { RequestValue.int($0, in: 0...1_000) })
         var grants = user.grants.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
         if form["unit"] != nil {
             let added = try grant(role: form["role"], unit: form["unit"])
@@ -209,7 +209,7 @@ struct AdminController {
     private func audit(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let language = context.language
         let size = 100
-        let number = max(1, Int(FormFields(encoded: Substring(request.uri.query ?? ""))["page"] ?? "1") ?? 1)
+        let number = try FormFields(encoded: Substring(request.uri.query ?? "")).int("page", in: InputLimits.page, default: 1)
         let page = try await dependencies.access.auditEntries(offset: (number - 1) * size, limit: size)
         let pageCount = max(1, (page.total + size - 1) / size)
         let model = AuditModel(

@@ -16,8 +16,8 @@ struct CongressContext {
 
     static func load(_ dependencies: WebDependencies, _ context: AppRequestContext, _ authorised: Authorised) async throws -> CongressContext {
         let store = try store(dependencies)
-        guard let text = context.parameters.get("round"), let id = Int64(text),
-              let round = try await store.round(id), round.unit == authorised.unit else { throw WebError.notFound }
+        let id = try context.parameters.recordID("round")
+        guard let round = try await store.round(id), round.unit == authorised.unit else { throw WebError.notFound }
         let congress: StoredCongress? = if let congressID = round.congress { try await store.congress(congressID) } else { nil }
         return CongressContext(store: store, round: round, congress: congress)
     }
@@ -26,8 +26,8 @@ struct CongressContext {
     static func formCongress(_ dependencies: WebDependencies, _ authorised: Authorised) async throws
         -> (store: any CountingStore, congress: StoredCongress, unit: String) {
         let store = try store(dependencies)
-        guard let code = authorised.unit, let id = authorised.form["congress"].flatMap(Int64.init),
-              let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
+        let id = try authorised.form.recordID("congress")
+        guard let code = authorised.unit, let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
         return (store, congress, code)
     }
 

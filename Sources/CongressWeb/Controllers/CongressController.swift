@@ -23,7 +23,7 @@ struct CongressController {
             WebRoute(.post, "/units/{code}/congress/resume", .unit(.runCongress)) { _, context, authorised in
                 try await change(context, authorised) { record, form, today in
                     guard record.isPaused else { return nil }
-                    guard let direction = form["direction"] else {
+                    guard let direction = try form.line("direction") else {
                         throw WebError.badInput(key: "web.congress.directionMissing", arguments: [])
                     }
                     record.pause?.direction = direction
@@ -77,7 +77,8 @@ struct CongressController {
         guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
         let query = FormFields(encoded: Substring(request.uri.query ?? ""))
         let all = try await store.congresses(of: code)
-        let chosen = query["id"].flatMap(Int64.init).flatMap { id in all.first { $0.id == id } } ?? all.first
+        let chosenID = try query.optionalRecordID("id")
+        let chosen = chosenID.flatMap { id in all.first { $0.id == id } } ?? all.first
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
         var facts: [CongressModel.Fact] = []
         var steps: [String] = []
@@ -175,36 +176,35 @@ struct CongressController {
         let store = try CongressContext.store(dependencies)
         guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
         let form = authorised.form
-        guard let kind = form["kind"].flatMap(CongressKind.init(rawValue:)) else {
-            throw WebError.badInput(key: "web.round.badCount", arguments: ["kind", form["kind"] ?? ""])
-        }
-        let parse = { (field: String) throws -> Day in
-            guard let text = form[field], let day = Day(iso: text) ?? Day(vietnamese: text) else {
-                throw WebError.badInput(key: "web.error.badDay", arguments: [form[field] ?? ""])
-            }
-            return day
-        }
-        let opens = try parse("opens"), closes = try parse("closes")
+        let kind = try form.requiredChoice("kind", CongressKind.self)
+        let opens = try form.day("opens"), closes = try form.day("closes")
         guard opens <= closes else { throw WebError.badInput(key: "web.congress.datesOrder", arguments: [opens.vietnamese, closes.vietnamese]) }
-        let term = form["term"] ?? "2025–2030"
+        let term = try form.line("term", max: 40) ?? "2025–2030"
         let unitName = tree.unit(code)?.name ?? code
-        var record = CongressRecord(unit: code, name: form["name"] ?? "Đại hội \(unitName), nhiệm kỳ \(term)", term: term, kind: kind,
+        var record = CongressRecord(unit: code, name: try form.line("name") ?? "Đại hội \(unitName), nhiệm kỳ \(term)", term: term, kind: kind,
                                     opensOn: opens.iso, closesOn: closes.iso)
         switch kind {
         case .members:
             let rows = try await dependencies.register.members(MemberQuery(unit: code, day: opens, limit: 10_000_000)).items
             record.members = RollFromRegister.members(rows)
         case .delegates:
+            // Only members of the unit's own subtree today may be its delegates: an ID outside it
+            // answers exactly as an unknown one, so the register cannot be probed through this list.
             var names: [String: String] = [:]
-            let text = form.all("delegates").first ?? ""
-            for line in text.split(whereSeparator: \.isNewline) {
+            let lines = try form.lines("delegates")
+            let today = try await dependencies.register.tree(on: dependencies.today())
+            for line in lines {
                 let id = line.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                if !id.isEmpty, names[id] == nil, let person = try await dependencies.register.personRecord(id)?.person { names[id] = person.fullName }
+                guard RequestValue.code(id) != nil, names[id] == nil, let record = try await dependencies.register.personRecord(id),
+                      let (unit, _) = RouteGuard.placement(of: record, on: dependencies.today()),
+                      record.spans.last?.to == nil, today.isWithin(unit, code) else { continue }
+                names[id] = record.person.fullName
             }
+            let text = form.all("delegates").first ?? ""
             switch RollFromRegister.delegates(text) { names[$0] } {
             case .success(let delegates): record.delegates = delegates
             case .failure(let problems):
-                let lines = problems.lines.map { Catalogue.text("web.congress.delegateLine", context.language, $0.line, $0.text,
+                let lines = problems.lines.map { Catalogue.text("web.congress.delegateLine", context.language, $0.line, InputExcerpt.quote($0.text),
                                                                 Catalogue.text("web.congress.delegateProblem." + $0.reason.rawValue, context.language)) }
                 throw WebError.badInput(key: "web.congress.delegatesRefused", arguments: [lines.joined(separator: " · ")])
             }
@@ -238,13 +238,10 @@ struct CongressController {
     private func openElection(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await CongressContext.formCongress(dependencies, authorised)
         let form = authorised.form
-        guard let body = form["body"].flatMap(BodyKind.init(rawValue:)) else {
-            throw WebError.badInput(key: "web.round.badCount", arguments: ["body", form["body"] ?? ""])
-        }
-        let seats = body == .opinion ? 0 : try RoundController.count(form, "seats")
-        let alternates = body == .delegates ? (form["alternates"].flatMap(Int.init) ?? 0) : 0
-        let names = (form.all("candidates").first ?? "").split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let body = try form.requiredChoice("body", BodyKind.self)
+        let seats = body == .opinion ? 0 : try form.int("seats", in: InputLimits.seats)
+        let alternates = body == .delegates ? try form.int("alternates", in: InputLimits.seats, default: 0) : 0
+        let names = try form.lines("candidates")
         guard VietnameseNameOrder.sorted(names) == names else {
             throw WebError.badInput(key: "web.congress.notInOrder", arguments: [VietnameseNameOrder.sorted(names).joined(separator: ", ")])
         }
@@ -252,16 +249,15 @@ struct CongressController {
         if record.isPaused {
             throw WebError.badInput(key: "web.congress.paused", arguments: [record.pause?.reason ?? ""])
         }
-        let required = form["entries"].flatMap(Int.init) ?? 2
-        guard (2...3).contains(required) else { throw WebError.badInput(key: "web.round.badCount", arguments: ["entries", form["entries"] ?? ""]) }
-        let title = form["title"] ?? "\(body.name(.vi)) — \(record.name)"
+        let required = try form.int("entries", in: InputLimits.entries, default: 2)
+        let title = try form.line("title") ?? "\(body.name(.vi)) — \(record.name)"
         do { try CycleOrder.check(body, composition: record.composition) } catch {
             throw WebError.badInput(key: "web.congress.cycleOrder", arguments: [body.name(context.language), error.first(context.language)])
         }
         // The first conference's base is the new committee (R-E-19); an opinion ballot's, those
         // attending (R-E-20); the congress's, its roll (R-E-17, R-E-18).
         let committee = record.composition.filter { $0.role == .committeeMember }.count
-        let session = max(0, (form["session"].flatMap(Int.init) ?? 1) - 1)
+        let session = try form.int("session", in: InputLimits.session, default: 1) - 1
         let base: BaseRecord = if CycleOrder.isConference(body) {
             BaseRecord(kind: .committeeConference, convened: committee, present: committee)
         } else if body == .opinion {
@@ -273,8 +269,9 @@ struct CongressController {
         // R-E-7: floor nominees who passed a certified opinion ballot join the list, top-down to the cap.
         var list = names
         var admittedNote = ""
-        if let opinionText = form["opinion"] {
-            guard let opinionID = Int64(opinionText), let opinion = try await store.round(opinionID), opinion.congress == congress.id,
+        if let opinionID = try form.optionalRecordID("opinion") {
+            let opinionText = String(opinionID)
+            guard let opinion = try await store.round(opinionID), opinion.congress == congress.id,
                   opinion.election.body == .opinion, [.certified, .approved].contains(opinion.lifecycle.state) else {
                 throw WebError.badInput(key: "web.congress.noOpinion", arguments: [opinionText])
             }

@@ -33,9 +33,9 @@ struct EntryController {
         ]
     }
 
+    /// The stack or pass number of the path (404 when it is not one).
     static func number(_ context: AppRequestContext, _ name: String) throws -> Int {
-        guard let text = context.parameters.get(name), let value = Int(text), value >= 1 else { throw WebError.notFound }
-        return value
+        try context.parameters.int(name, in: name == "pass" ? InputLimits.pass : InputLimits.stack)
     }
 
     // MARK: Taking a pass
@@ -43,8 +43,7 @@ struct EntryController {
     /// The clerk takes the first free pass of the stack typed in (R-E-29: never two passes of one stack).
     private func claim(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
-        let stack = try RoundController.count(authorised.form, "stack")
-        guard stack >= 1 else { throw WebError.badInput(key: "web.round.badCount", arguments: ["stack", "0"]) }
+        let stack = try authorised.form.int("stack", in: InputLimits.stack)
         let clerk = try CongressContext.clerk(authorised)
         let taken = try await round.store.stacks(round: round.round.id).first { $0.stack == stack }?.passes ?? []
         if let mine = taken.first(where: { $0.clerk == clerk }) {
@@ -137,7 +136,7 @@ struct EntryController {
     }
 
     static func keyEntry(_ form: FormFields, suffix: String = "") -> BallotKeyEntry {
-        BallotKeyEntry(typed: form.all("typed" + suffix).first ?? "", notIssued: form["notissued" + suffix] != nil,
+        BallotKeyEntry(typed: String((form.all("typed" + suffix).first ?? "").prefix(InputLimits.lineLength)), notIssued: form["notissued" + suffix] != nil,
                        writeIn: form["writein" + suffix] != nil, marked: form["marked" + suffix] != nil)
     }
 
@@ -145,8 +144,8 @@ struct EntryController {
     private func enter(_ context: AppRequestContext, _ authorised: Authorised, api: Bool) async throws -> Response {
         // The round's unit and list never change once opened: the store answers from its cache.
         let store = try CongressContext.store(dependencies)
-        guard let text = context.parameters.get("round"), let id = Int64(text),
-              let (unit, election) = try await store.opened(id), unit == authorised.unit else { throw WebError.notFound }
+        let id = try context.parameters.recordID("round")
+        guard let (unit, election) = try await store.opened(id), unit == authorised.unit else { throw WebError.notFound }
         let base = "/units/\(unit)/rounds/\(id)"
         let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")
         let form = authorised.form
@@ -158,7 +157,7 @@ struct EntryController {
             return try await entryPage("\(base)/stacks/\(stack)/passes/\(pass)", context, authorised,
                                        error: message, typed: entry.typed)
         }
-        let position = try RoundController.count(form, "position")
+        let position = try form.int("position", in: InputLimits.position)
         do {
             try await store.recordBallot(round: id, stack: stack, pass: pass,
                                          clerk: try CongressContext.clerk(authorised), position: position, ballot: ballot)

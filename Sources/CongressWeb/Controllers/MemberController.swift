@@ -51,14 +51,14 @@ struct MemberController {
             }
             return value
         }
-        let page = max(1, Int(fields["page"] ?? "1") ?? 1)
+        let page = try fields.int("page", in: InputLimits.page, default: 1)
         var query = MemberQuery(unit: unit, day: day, offset: (page - 1) * pageSize, limit: pageSize)
         query.status = try pick("status", MemberStatus.allCases) { $0.rawValue }
         query.gender = try pick("gender", Gender.allCases) { Labels.caseName($0) }
         query.ageBand = try pick("age", AgeBand.allCases) { Labels.caseName($0) }
         query.education = try pick("education", Education.allCases) { Labels.caseName($0) }
         query.ethnicity = try pick("ethnicity", EthnicGroups.all) { $0 }
-        query.search = fields["q"]
+        query.search = try fields.line("q", max: 100)
         return query
     }
 

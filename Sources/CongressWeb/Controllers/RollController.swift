@@ -25,7 +25,8 @@ struct RollController {
     private func chosen(_ query: FormFields, _ code: String) async throws -> (any CountingStore, StoredCongress) {
         let store = try CongressContext.store(dependencies)
         let all = try await store.congresses(of: code)
-        guard let congress = query["id"].flatMap(Int64.init).flatMap({ id in all.first { $0.id == id } }) ?? all.first else {
+        let chosenID = try query.optionalRecordID("id")
+        guard let congress = chosenID.flatMap({ id in all.first { $0.id == id } }) ?? (chosenID == nil ? all.first : nil) else {
             throw WebError.notFound
         }
         return (store, congress)
@@ -94,14 +95,16 @@ struct RollController {
         guard let code = authorised.unit else { throw WebError.notFound }
         let form = authorised.form
         let (store, congress) = try await chosen(form, code)
-        guard let memberID = form["member"] else { throw WebError.badInput(key: "web.roll.unknownMember", arguments: [""]) }
+        guard let memberID = try form.line("member", max: InputLimits.codeLength) else {
+            throw WebError.badInput(key: "web.roll.unknownMember", arguments: [""])
+        }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             let inMembers = record.members.firstIndex { $0.memberID == memberID }
             let inDelegates = record.delegates.firstIndex { $0.memberID == memberID }
             guard inMembers != nil || inDelegates != nil else { throw WebError.badInput(key: "web.roll.unknownMember", arguments: [memberID]) }
             if let reasonText = form["notConvened"] {
                 guard let reason = NotConvened.Reason(rawValue: reasonText) else {
-                    throw WebError.badInput(key: "web.round.badCount", arguments: ["notConvened", reasonText])
+                    throw FieldProblem.notAChoice(NotConvened.Reason.allCases.map(\.rawValue)).error(field: "notConvened", value: reasonText)
                 }
                 let name = record.name(of: memberID) ?? memberID
                 if let index = inMembers { record.members.remove(at: index) }
@@ -110,11 +113,11 @@ struct RollController {
                 return "\(memberID) not convened (R-E-21): \(reason.rawValue)"
             }
             let state = form["attendance"] ?? "present"
-            guard Self.attendanceStates.contains(state) else { throw WebError.badInput(key: "web.round.badCount", arguments: ["attendance", state]) }
+            guard Self.attendanceStates.contains(state) else { throw FieldProblem.notAChoice(Self.attendanceStates).error(field: "attendance", value: state) }
             var sessions = Set<Int>()
             for token in (form["sessions"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }) {
-                guard let session = Int(token), session >= 1 else {
-                    throw WebError.badInput(key: "web.round.badCount", arguments: ["sessions", String(token)])
+                guard let session = RequestValue.int(String(token), in: InputLimits.session) else {
+                    throw FieldProblem.notANumber(InputLimits.session).error(field: "sessions", value: String(token))
                 }
                 sessions.insert(session - 1)
             }
@@ -123,7 +126,7 @@ struct RollController {
                 record.members[index].attendance = attendance
                 if let conditionText = form["condition"] {
                     guard let condition = MemberOnRoll.Condition(rawValue: conditionText) else {
-                        throw WebError.badInput(key: "web.round.badCount", arguments: ["condition", conditionText])
+                        throw FieldProblem.notAChoice(MemberOnRoll.Condition.allCases.map(\.rawValue)).error(field: "condition", value: conditionText)
                     }
                     record.members[index].condition = condition
                 }

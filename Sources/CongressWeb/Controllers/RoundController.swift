@@ -45,11 +45,9 @@ struct RoundController {
 
     // MARK: Steps
 
+    /// A count of people, ballots or votes, bounded (`InputLimits.count`).
     static func count(_ form: FormFields, _ field: String) throws -> Int {
-        guard let text = form[field], let value = Int(text), value >= 0 else {
-            throw WebError.badInput(key: "web.round.badCount", arguments: [field, form[field] ?? ""])
-        }
-        return value
+        try form.int(field, in: InputLimits.count)
     }
 
     private func step(_ context: AppRequestContext, _ authorised: Authorised,
@@ -198,7 +196,7 @@ struct RoundController {
     private func ballot(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         let query = FormFields(encoded: Substring(request.uri.query ?? ""))
-        let paper = BallotSheet.Paper(rawValue: query["paper"] ?? "A4") ?? .a4
+        let paper = try query.choice("paper", BallotSheet.Paper.self) ?? .a4
         do {
             return PageRenderer.html(PrintedDocuments.ballot(try BallotSheet(election: round.election, paper: paper, language: context.language)))
         } catch {

@@ -30,10 +30,8 @@ struct WorkingBodiesController {
     private func motion(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await congress(authorised)
         let form = authorised.form
-        guard let subject = form["subject"].flatMap(Motion.Subject.init(rawValue:)) else {
-            throw WebError.badInput(key: "web.round.badCount", arguments: ["subject", form["subject"] ?? ""])
-        }
-        let motion = Motion(subject: subject, text: form["text"] ?? subject.rawValue,
+        let subject = try form.requiredChoice("subject", Motion.Subject.self)
+        let motion = Motion(subject: subject, text: try form.line("text") ?? subject.rawValue,
                             inFavour: try RoundController.count(form, "for"), against: try RoundController.count(form, "against"),
                             abstaining: form["abstaining"] == nil ? 0 : try RoundController.count(form, "abstaining"))
         let lists = Set(try await store.rounds(ofCongress: congress.id).flatMap(\.election.candidates))
@@ -63,14 +61,12 @@ struct WorkingBodiesController {
     private func appointment(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await congress(authorised)
         let form = authorised.form
-        guard let role = form["role"].flatMap(SeatRole.init(rawValue:)) else {
-            throw WebError.badInput(key: "web.round.badCount", arguments: ["role", form["role"] ?? ""])
-        }
-        guard let decision = form["decision"], let date = form["date"].flatMap({ Day(iso: $0) ?? Day(vietnamese: $0) }) else {
+        let role = try form.requiredChoice("role", SeatRole.self)
+        guard let decision = try form.line("decision", max: 100), form["date"] != nil else {
             throw WebError.badInput(key: "web.appointment.decisionMissing", arguments: [])
         }
-        let names = (form.all("names").first ?? "").split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let date = try form.day("date")
+        let names = try form.lines("names")
         guard !names.isEmpty else { throw WebError.badInput(key: "web.appointment.namesMissing", arguments: []) }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             let source = "decision \(decision) of \(date.vietnamese) (R-E-27)"
@@ -87,10 +83,10 @@ struct WorkingBodiesController {
     private func annulSeat(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await congress(authorised)
         let form = authorised.form
-        guard let name = form["name"], let role = form["role"].flatMap(SeatRole.init(rawValue:)) else {
+        guard let name = try form.line("name"), let role = try form.choice("role", SeatRole.self) else {
             throw WebError.badInput(key: "web.annulSeat.which", arguments: [])
         }
-        guard let reason = form["reason"] else { throw WebError.badInput(key: "web.annulSeat.reason", arguments: []) }
+        guard let reason = try form.line("reason", max: 2_000) else { throw WebError.badInput(key: "web.annulSeat.reason", arguments: []) }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             guard let index = record.composition.firstIndex(where: { $0.name == name && $0.role == role }) else {
                 throw WebError.badInput(key: "web.annulSeat.which", arguments: [])

@@ -16,6 +16,16 @@ public struct FormFields: Sendable, Equatable {
         }
     }
 
+    /// The fields of a posted form, or nil when it has more than `InputLimits.formPairs` pairs.
+    public init?(bounded text: Substring) {
+        var count = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "&") {
+            count += 1
+            if count >= InputLimits.formPairs { return nil }
+        }
+        self.init(encoded: text)
+    }
+
     /// The first value of `name`, trimmed; nil when missing or empty.
     public subscript(_ name: String) -> String? {
         guard let value = pairs.first(where: { $0.name == name })?.value.trimmingCharacters(in: .whitespacesAndNewlines),

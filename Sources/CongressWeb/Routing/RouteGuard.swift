@@ -9,7 +9,10 @@ struct RouteGuard: Sendable {
 
     func authorise(_ route: WebRoute, _ request: Request, _ context: AppRequestContext) async throws -> Authorised {
         let query = FormFields(encoded: Substring(request.uri.query ?? ""))
-        var authorised = Authorised(signedIn: context.signedIn, day: try day(query), form: FormFields())
+        // Writes are always authorised on today's tree: `?day=` only changes what a read shows.
+        let isWrite = request.method != .get && request.method != .head
+        let day = isWrite ? dependencies.today() : try Self.day(query, today: dependencies.today())
+        var authorised = Authorised(signedIn: context.signedIn, day: day, form: FormFields())
         if route.access != .anyone, context.signedIn == nil { throw WebError.notSignedIn }
         if request.method == .post {
             authorised.form = try await checkedForm(request, context)
@@ -20,23 +23,25 @@ struct RouteGuard: Sendable {
         case .capability(let capability):
             guard try authorised.user.policy.allows(capability) else { throw WebError.forbidden }
         case .unit(let capability):
-            let code = try context.parameters.require("code")
+            let code = try context.parameters.code("code")
             let tree = try await dependencies.register.tree(on: authorised.day)
-            guard try await covers(try authorised.user.policy, capability, code, tree) else { throw WebError.forbidden }
-            guard tree.position[code] != nil else { throw WebError.notFound }
+            // Unknown and foreign units answer alike.
+            guard tree.position[code] != nil, try await covers(try authorised.user.policy, capability, code, tree, on: authorised.day)
+            else { throw WebError.forbidden }
             authorised.tree = tree
             authorised.unit = code
         case .member(let capability):
-            let id = try context.parameters.require("id")
+            let id = try context.parameters.code("id")
             let policy = try authorised.user.policy
+            // Unknown and foreign members answer alike, so IDs cannot be probed.
             guard let record = try await dependencies.register.personRecord(id),
-                  let (unit, day) = Self.placement(of: record, on: authorised.day)
-            else { throw policy.roots(for: capability).contains(Self.nationalRoot) ? WebError.notFound : WebError.forbidden }
-            let tree = try await dependencies.register.tree(on: day)
-            guard try await covers(policy, capability, unit, tree) else { throw WebError.forbidden }
+                  let (unit, placedOn) = Self.placement(of: record, on: authorised.day) else { throw WebError.forbidden }
+            let tree = try await dependencies.register.tree(on: placedOn)
+            guard try await covers(policy, capability, unit, tree, on: placedOn) else { throw WebError.forbidden }
             authorised.tree = tree
             authorised.unit = unit
-            authorised.person = record
+            // A unit the member belonged to in the past reads the record as it stood then, never today's.
+            authorised.person = placedOn < dependencies.today() ? record.asOf(placedOn) : record
         }
         return authorised
     }
@@ -46,16 +51,27 @@ struct RouteGuard: Sendable {
     /// Whether a grant with `capability` covers `unit` in `tree`. A granted unit that did not
     /// exist that day (a province formed on 1/7/2025, viewed as of 2024) covers the units that
     /// were merged into it.
-    private func covers(_ policy: AccessPolicy, _ capability: Capability, _ unit: String, _ tree: OrganisationTree) async throws -> Bool {
-        for root in policy.roots(for: capability) {
-            if tree.position[root] != nil {
-                if tree.isWithin(unit, root) { return true }
-                continue
+    ///
+    /// A unit that went only in part into the granted one (`partInto`) is not covered itself:
+    /// only those of its units that are within the granted one today were in it then.
+    func covers(_ policy: AccessPolicy, _ capability: Capability, _ unit: String, _ tree: OrganisationTree, on day: Day) async throws -> Bool {
+        let roots = policy.roots(for: capability)
+        for root in roots where tree.position[root] != nil {
+            if tree.isWithin(unit, root) { return true }
+        }
+        let missing = roots.filter { tree.position[$0] == nil }
+        guard !missing.isEmpty else { return false }
+        let today = dependencies.today()
+        let current = day == today ? tree : try await dependencies.register.tree(on: today)
+        for root in missing {
+            let events = try await dependencies.register.unitEvents(root).filter { $0.other == root }
+            for event in events where event.kind == .mergedInto {
+                if tree.position[event.unit] != nil, tree.isWithin(unit, event.unit) { return true }
             }
-            let predecessors = try await dependencies.register.unitEvents(root).filter { event in
-                (event.kind == .mergedInto || event.kind == .partInto) && event.other == root
-            }.map(\.unit)
-            if predecessors.contains(where: { tree.position[$0] != nil && tree.isWithin(unit, $0) }) { return true }
+            for event in events where event.kind == .partInto {
+                if tree.position[event.unit] != nil, tree.isWithin(unit, event.unit), unit != event.unit,
+                   current.position[root] != nil, current.position[unit] != nil, current.isWithin(unit, root) { return true }
+            }
         }
         return false
     }
@@ -68,18 +84,23 @@ struct RouteGuard: Sendable {
         return record.spans.first.map { ($0.unit, $0.from) }
     }
 
-    private func day(_ query: FormFields) throws -> Day {
-        guard let text = query["day"] else { return dependencies.today() }
-        if let day = Day(iso: text) ?? Day(vietnamese: text) { return day }
-        throw WebError.badInput(key: "web.error.badDay", arguments: [text])
+    /// The `?day=` of a read, bounded to `InputLimits.days`; today when absent.
+    static func day(_ query: FormFields, today: Day) throws(WebError) -> Day {
+        guard query["day"] != nil else { return today }
+        return try query.day("day")
     }
 
     /// The POSTed form, after its token matched the session's (or, before sign-in, the
     /// `congress_form` cookie's: a double-submit token).
     private func checkedForm(_ request: Request, _ context: AppRequestContext) async throws -> FormFields {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        let form = FormFields(encoded: Substring(String(buffer: buffer)))
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: context.maxUploadSize) } catch {
+            throw WebError.badInput(key: "web.field.tooLong", arguments: ["body", String(context.maxUploadSize)])
+        }
+        guard let form = FormFields(bounded: Substring(String(buffer: buffer))) else {
+            throw WebError.badInput(key: "web.field.tooLong", arguments: ["body", String(InputLimits.formPairs)])
+        }
         let expected = context.signedIn?.session.formToken ?? request.cookies["congress_form"]?.value
         guard let expected, let sent = form["csrf"], SessionTokens.equal(expected, sent) else { throw WebError.badFormToken }
         return form
