@@ -1,5 +1,6 @@
 import CongressCore
 import CongressStore
+import Foundation
 import GRDB
 
 /// Users, sessions and the audit log in the register's SQLite file (same pool, own tables).
@@ -26,13 +27,13 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
                 throw StoreError.duplicateLogin(login)
             }
             try db.execute(
-                sql: "INSERT INTO app_user (login, display_name, password_hash, language, active) VALUES (?, ?, ?, ?, 1)",
-                arguments: [login, user.displayName, user.passwordHash, user.language.rawValue])
+                sql: "INSERT INTO app_user (login, display_name, password_hash, language, active, member_id) VALUES (?, ?, ?, ?, 1, ?)",
+                arguments: [login, user.displayName, user.passwordHash, user.language.rawValue, user.memberID])
             let id = db.lastInsertedRowID
             try Self.insertGrants(user.grants, for: id, db)
             try Self.append(audit, at: time, chain, db)
             return UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
-                               grants: user.grants)
+                               grants: user.grants, memberID: user.memberID)
         }
     }
 
@@ -63,6 +64,15 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
             try Self.requireUser(userID, db)
             try db.execute(sql: "DELETE FROM role_grant WHERE user_id = ?", arguments: [userID])
             try Self.insertGrants(grants, for: userID, db)
+            try Self.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            try Self.requireUser(userID, db)
+            try db.execute(sql: "UPDATE app_user SET member_id = ? WHERE id = ?", arguments: [memberID, userID])
             try Self.append(audit, at: time, chain, db)
         }
     }
@@ -142,13 +152,39 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         return try await write { [chain] db in try Self.append(draft, at: time, chain, db) }
     }
 
-    public func auditEntries(offset: Int, limit: Int) async throws(StoreError) -> Page<AuditEntry> {
+    public func auditEntries(_ query: AuditQuery) async throws(StoreError) -> Page<AuditEntry> {
         try await read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") ?? 0
-            let rows = try Row.fetchAll(db, sql: Self.auditColumns + " ORDER BY sequence DESC LIMIT ? OFFSET ?",
-                                        arguments: [limit, offset])
-            return Page(items: rows.map(Self.entry), total: total, offset: offset)
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let units = query.units {
+                conditions.append("unit IN (SELECT value FROM json_each(?))")
+                _ = arguments.append(contentsOf: [Self.jsonArray(units)])
+            }
+            if let subject = query.subject {
+                conditions.append("(subject = ? OR subject LIKE ? ESCAPE '\\')")
+                let escaped = subject.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_")
+                _ = arguments.append(contentsOf: [subject, escaped + " %"])
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry" + filter, arguments: arguments) ?? 0
+            let order = query.oldestFirst ? "ASC" : "DESC"
+            let rows = try Row.fetchAll(db, sql: Self.auditColumns + filter + " ORDER BY sequence \(order) LIMIT ? OFFSET ?",
+                                        arguments: arguments + [query.limit, query.offset])
+            return Page(items: rows.map(Self.entry), total: total, offset: query.offset)
         }
+    }
+
+    public func auditHead() async throws(StoreError) -> AuditHead {
+        try await read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+            return AuditHead(count: row?[0] ?? 0, hash: row?[1] ?? AuditChain.genesis)
+        }
+    }
+
+    private static func jsonArray(_ values: [String]) -> String {
+        let data = (try? JSONEncoder().encode(values)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     public func auditLog() async throws(StoreError) -> [AuditEntry] {
@@ -157,9 +193,9 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
 
     // MARK: Rows
 
-    private static let userColumns = "SELECT id, login, display_name, password_hash, language, active FROM app_user"
+    private static let userColumns = "SELECT id, login, display_name, password_hash, language, active, member_id FROM app_user"
     private static let auditColumns =
-        "SELECT sequence, at, actor, action, subject, detail, previous_hash, hash FROM audit_entry"
+        "SELECT sequence, at, actor, action, subject, detail, previous_hash, hash, unit FROM audit_entry"
 
     private static func account(_ row: Row, _ db: Database) throws -> UserAccount {
         let id: Int64 = row["id"]
@@ -167,13 +203,14 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
             SELECT g.role, u.code FROM role_grant g JOIN unit u ON u.id = g.unit_id WHERE g.user_id = ? ORDER BY g.position
             """, arguments: [id]).compactMap { grant in Role(rawValue: grant[0]).map { RoleGrant(role: $0, unit: grant[1]) } }
         return UserAccount(id: id, login: row["login"], displayName: row["display_name"],
-                           language: Language(rawValue: row["language"]) ?? .vi, active: row["active"], grants: grants)
+                           language: Language(rawValue: row["language"]) ?? .vi, active: row["active"], grants: grants,
+                           memberID: row["member_id"])
     }
 
     /// Reads an entry as stored; an action the program does not know reads as a changed entry.
     private static func entry(_ row: Row) -> AuditEntry {
         AuditEntry(sequence: row[0], at: row[1], actor: row[2], action: AuditAction(rawValue: row[3]) ?? .signedIn,
-                   subject: row[4], detail: row[5], previousHash: row[6], hash: row[7])
+                   subject: row[4], detail: row[5], unit: row[8], previousHash: row[6], hash: row[7])
     }
 
     private static func insertGrants(_ grants: [RoleGrant], for userID: Int64, _ db: Database) throws {
@@ -197,10 +234,10 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         let last = try Row.fetchOne(db.cachedStatement(sql: auditColumns + " ORDER BY sequence DESC LIMIT 1")).map(entry)
         let entry = chain.entry(after: last, draft, at: time)
         try db.cachedStatement(sql: """
-            INSERT INTO audit_entry (sequence, at, actor, action, subject, detail, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_entry (sequence, at, actor, action, subject, detail, previous_hash, hash, unit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [entry.sequence, entry.at, entry.actor, entry.action.rawValue, entry.subject, entry.detail,
-                                     entry.previousHash, entry.hash])
+                                     entry.previousHash, entry.hash, entry.unit])
         return entry
     }
 

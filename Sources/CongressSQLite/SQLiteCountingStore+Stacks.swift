@@ -21,8 +21,11 @@ extension SQLiteCountingStore {
                 db, sql: "SELECT finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ? AND clerk = ?",
                 arguments: [id, stack, pass, clerk]) else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
             if finished == 1 { return }
-            try db.execute(sql: "UPDATE stack_pass SET finished = 1 WHERE round_id = ? AND stack = ? AND pass = ?",
-                           arguments: [id, stack, pass])
+            try db.execute(sql: """
+                UPDATE stack_pass SET finished = 1,
+                    entered = (SELECT count(*) FROM ballot_entry e WHERE e.round_id = ?1 AND e.stack = ?2 AND e.pass = ?3)
+                WHERE round_id = ?1 AND stack = ?2 AND pass = ?3
+                """, arguments: [id, stack, pass])
             try SQLiteAccessStore.append(audit, at: time, chain, db)
         }
     }
@@ -31,7 +34,8 @@ extension SQLiteCountingStore {
         try await read { db in
             let passes = try Row.fetchAll(db, sql: """
                 SELECT p.stack, p.pass, p.clerk, p.finished,
-                       (SELECT count(*) FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass) AS entered
+                       coalesce(p.entered, (SELECT count(*) FROM ballot_entry e
+                                            WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass)) AS entered
                 FROM stack_pass p WHERE p.round_id = ? ORDER BY p.stack, p.pass
                 """, arguments: [id])
             let agreed = try Row.fetchAll(db, sql: "SELECT stack, count FROM stack_result WHERE round_id = ?", arguments: [id])
@@ -61,6 +65,7 @@ extension SQLiteCountingStore {
             let rows = BallotCSV.sortedForExport(ballots, candidates: candidates).map { BallotCSV.row($0, candidates: candidates) }
             try db.execute(sql: "INSERT INTO stack_result (round_id, stack, ballots, count) VALUES (?, ?, ?, ?)",
                            arguments: [id, stack, rows.joined(separator: "\n"), rows.count])
+            try db.execute(sql: "DELETE FROM stack_settlement WHERE round_id = ? AND stack = ?", arguments: [id, stack])
             for draft in audit { try SQLiteAccessStore.append(draft, at: time, chain, db) }
         }
     }
@@ -84,10 +89,58 @@ extension SQLiteCountingStore {
             do { effects = try round.lifecycle.handle(.certify) } catch let refusal as RoundLifecycle.Refusal {
                 throw StoreError.counting(.lifecycle(refusal))
             }
-            try db.execute(sql: "UPDATE counting_round SET state = ?, result = ? WHERE id = ?",
-                           arguments: [round.lifecycle.state.rawValue, result, id])
-            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            // Secrecy: only the agreed, sorted ballots of each stack outlive certification.
+            try db.execute(sql: "DELETE FROM ballot_entry WHERE round_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM stack_settlement WHERE round_id = ?", arguments: [id])
+            let entry = try SQLiteAccessStore.append(audit, at: time, chain, db)
+            try db.execute(sql: "UPDATE counting_round SET state = ?, result = ?, audit_head = ? WHERE id = ?",
+                           arguments: [round.lifecycle.state.rawValue, result, AuditHead(count: entry.sequence, hash: entry.hash).description, id])
             return effects
+        }
+    }
+
+    public func certifiedAuditHead(round id: Int64) async throws(StoreError) -> AuditHead? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT audit_head FROM counting_round WHERE id = ?", arguments: [id]).flatMap(AuditHead.init)
+        }
+    }
+
+    public func proposeSettlement(round id: Int64, stack: Int, proposer: String, settlement: StackSettlement,
+                                  audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        let json = String(decoding: (try? JSONEncoder().encode(settlement)) ?? Data("{}".utf8), as: UTF8.self)
+        try await write { [chain] db in
+            let (state, _) = try Self.counting(id, db)
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM stack_result WHERE round_id = ? AND stack = ?", arguments: [id, stack]) == true {
+                throw StoreError.counting(.stackAlreadyAgreed(stack: stack))
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM stack_settlement WHERE round_id = ? AND stack = ?", arguments: [id, stack]) == true {
+                throw StoreError.counting(.settlementPending(stack: stack))
+            }
+            try db.execute(sql: "INSERT INTO stack_settlement (round_id, stack, proposer, settlement) VALUES (?, ?, ?, ?)",
+                           arguments: [id, stack, proposer, json])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func settlementProposal(round id: Int64, stack: Int) async throws(StoreError) -> (proposer: String, settlement: StackSettlement)? {
+        let found: (String, StackSettlement)? = try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT proposer, settlement FROM stack_settlement WHERE round_id = ? AND stack = ?",
+                                             arguments: [id, stack]),
+                  let settlement = try? JSONDecoder().decode(StackSettlement.self, from: Data((row["settlement"] as String).utf8))
+            else { return nil }
+            return (row["proposer"], settlement)
+        }
+        return found.map { (proposer: $0.0, settlement: $0.1) }
+    }
+
+    public func rejectSettlement(round id: Int64, stack: Int, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            try db.execute(sql: "DELETE FROM stack_settlement WHERE round_id = ? AND stack = ?", arguments: [id, stack])
+            guard db.changesCount > 0 else { throw StoreError.counting(.noSettlementProposed(stack: stack)) }
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
         }
     }
 }

@@ -113,9 +113,6 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
                 guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
                 try db.cachedStatement(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [id, stack, pass, position, row])
-                try SQLiteAccessStore.append(
-                    CountingAudit.ballotEntered(round: id, stack: stack, pass: pass, clerk: clerk, position: position),
-                    at: time, chain, db)
             }
         } catch {
             throw SQLiteRegisterStore.storeError(error, advice: "Nothing was written. Enter the ballot again.")

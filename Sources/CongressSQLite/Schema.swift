@@ -18,6 +18,9 @@ enum Schema {
         migrator.registerMigration("v4: congresses, finished passes, agreed stacks, certified results") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5: accounts bound to members, proposed settlements, audit units") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -204,6 +207,45 @@ enum Schema {
     /// Congresses (one JSON record each, guarded by a version), rounds tied to their congress
     /// with the certified result, passes that a clerk finished, and the agreed ballots of each
     /// stack, stored sorted so that they reveal neither paper nor entry order (R-E-29).
+    /// Accounts bound to the member they belong to (R-E-4: the counting board is people), a
+    /// settlement proposed by one board member until a second confirms it (R-E-29), the round's
+    /// audit head at certification, and the unit each audit entry concerns (the log page of an
+    /// administrator shows their subtree only). The audit table is rebuilt for the new actions.
+    static let v5 = """
+    DROP TRIGGER audit_entry_no_update;
+    DROP TRIGGER audit_entry_no_delete;
+    CREATE TABLE audit_entry_next (
+        sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+        unit TEXT
+    );
+    INSERT INTO audit_entry_next SELECT sequence, at, actor, action, subject, detail, previous_hash, hash, NULL FROM audit_entry;
+    DROP TABLE audit_entry;
+    ALTER TABLE audit_entry_next RENAME TO audit_entry;
+    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    ALTER TABLE app_user ADD COLUMN member_id TEXT CHECK (member_id IS NULL OR length(member_id) BETWEEN 1 AND 32);
+    CREATE TABLE stack_settlement (
+        round_id INTEGER NOT NULL REFERENCES counting_round(id),
+        stack INTEGER NOT NULL CHECK (stack >= 1),
+        proposer TEXT NOT NULL CHECK (length(proposer) > 0),
+        settlement TEXT NOT NULL CHECK (json_valid(settlement)),
+        PRIMARY KEY (round_id, stack)
+    ) WITHOUT ROWID;
+    ALTER TABLE counting_round ADD COLUMN audit_head TEXT;
+    ALTER TABLE stack_pass ADD COLUMN entered INTEGER CHECK (entered IS NULL OR entered >= 0);
+    CREATE INDEX audit_entry_unit ON audit_entry(unit, sequence);
+    CREATE INDEX audit_entry_subject ON audit_entry(subject);
+    """
+
     static let v4 = auditRebuild + """
     CREATE TABLE congress (
         id INTEGER PRIMARY KEY,

@@ -11,6 +11,8 @@ public protocol AccessStore: Sendable {
     /// Every user, by login.
     func users() async throws(StoreError) -> [UserAccount]
     func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError)
+    /// Binds the account to a member of the register (or unbinds it with nil).
+    func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) async throws(StoreError)
     func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) async throws(StoreError)
     func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) async throws(StoreError)
     /// The remembered language; not audited (it changes nothing anyone else sees).
@@ -28,10 +30,61 @@ public protocol AccessStore: Sendable {
     /// Appends one entry after the last one; returns it with its place and hash.
     @discardableResult
     func appendAudit(_ draft: AuditDraft) async throws(StoreError) -> AuditEntry
-    /// The newest entries first.
-    func auditEntries(offset: Int, limit: Int) async throws(StoreError) -> Page<AuditEntry>
+    /// A page of entries matching the query, newest first unless the query says otherwise.
+    func auditEntries(_ query: AuditQuery) async throws(StoreError) -> Page<AuditEntry>
+    /// How many entries the log holds and the hash of the last: what minutes print and
+    /// `congress audit verify --expect` checks, so that a cut tail is seen.
+    func auditHead() async throws(StoreError) -> AuditHead
     /// Every entry in sequence order, for verification.
     func auditLog() async throws(StoreError) -> [AuditEntry]
+}
+
+/// Which audit entries to read: of some units only, about one subject (`round 3` and
+/// `round 3 …`), one page of them.
+public struct AuditQuery: Sendable, Equatable {
+    /// Entries concerning these units; nil: every entry.
+    public var units: [String]?
+    public var subject: String?
+    public var offset: Int
+    public var limit: Int
+    public var oldestFirst: Bool
+
+    public init(units: [String]? = nil, subject: String? = nil, offset: Int = 0, limit: Int = 100, oldestFirst: Bool = false) {
+        self.units = units
+        self.subject = subject
+        self.offset = offset
+        self.limit = limit
+        self.oldestFirst = oldestFirst
+    }
+
+    /// Whether `entry` matches the query's filters (the memory store's reading).
+    public func matches(_ entry: AuditEntry) -> Bool {
+        if let units, !units.contains(entry.unit ?? "\u{0}") { return false }
+        if let subject, entry.subject != subject, !entry.subject.hasPrefix(subject + " ") { return false }
+        return true
+    }
+}
+
+/// The log's head: its entry count and the hash of its last entry.
+public struct AuditHead: Sendable, Equatable, CustomStringConvertible {
+    public var count: Int
+    public var hash: String
+
+    public init(count: Int, hash: String) {
+        self.count = count
+        self.hash = hash
+    }
+
+    /// `COUNT:HASH`, as `congress audit verify --expect` takes it.
+    public var description: String { "\(count):\(hash)" }
+
+    /// Parses `COUNT:HASH`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let count = Int(parts[0]), count >= 0, parts[1].utf8.count == 64,
+              parts[1].utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+        self.init(count: count, hash: String(parts[1]))
+    }
 }
 
 /// A user to be created: the password is already hashed by the caller.
@@ -41,8 +94,11 @@ public struct NewUser: Sendable, Hashable {
     public var passwordHash: String
     public var language: Language
     public var grants: [RoleGrant]
+    public var memberID: String?
 
-    public init(login: String, displayName: String, passwordHash: String, language: Language = .vi, grants: [RoleGrant]) {
+    public init(login: String, displayName: String, passwordHash: String, language: Language = .vi, grants: [RoleGrant],
+                memberID: String? = nil) {
+        self.memberID = memberID
         self.login = login
         self.displayName = displayName
         self.passwordHash = passwordHash

@@ -28,14 +28,28 @@ public protocol CountingStore: Sendable {
     /// Every stack of a round: its passes (clerk, ballots entered, finished) and, once agreed or
     /// settled, how many ballots it holds. Never the ballots themselves.
     func stacks(round: Int64) async throws(StoreError) -> [StackProgress]
-    /// Records a stack's agreed ballots (R-E-29), after every required pass is finished; the
-    /// settlements of its differences are in `audit` (one entry each) with the agreement.
+    /// Records a stack's agreed ballots (R-E-29), after every required pass is finished, and
+    /// drops its pending proposal; the settlement is in `audit` with the agreement.
     func agreeStack(round: Int64, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError)
     /// The agreed ballots of every stack, in an order that reveals neither the paper's order nor
     /// the entry's (`BallotCSV.sortedForExport`).
     func agreedBallots(round: Int64) async throws(StoreError) -> [Ballot]
-    /// Certifies a counted round (the lifecycle's `certify`) and keeps its result document.
+    /// Certifies a counted round (the lifecycle's `certify`) and keeps its result document and
+    /// the audit log's head after the certification's own entry. The passes' raw entries and
+    /// any proposed settlement are deleted in the same transaction: only each stack's agreed,
+    /// sorted ballots remain, so no typing order survives a certified round.
     func certify(round: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect]
+    /// The audit head (`COUNT:HASH`) recorded when the round was certified.
+    func certifiedAuditHead(round: Int64) async throws(StoreError) -> AuditHead?
+
+    /// R-E-29: one board member's proposed settlement of a stack's differences, kept until a
+    /// second member confirms or rejects it. Refused when one is already pending.
+    func proposeSettlement(round: Int64, stack: Int, proposer: String, settlement: StackSettlement,
+                           audit: AuditDraft) async throws(StoreError)
+    /// The pending proposal of a stack, if any.
+    func settlementProposal(round: Int64, stack: Int) async throws(StoreError) -> (proposer: String, settlement: StackSettlement)?
+    /// Drops the pending proposal (rejected by the second member), with its audit entry.
+    func rejectSettlement(round: Int64, stack: Int, audit: AuditDraft) async throws(StoreError)
 
     // MARK: Congresses
 
@@ -171,4 +185,28 @@ public enum CountingRefusal: Error, Sendable, Equatable {
     case unknownCongress(Int64)
     /// Someone else changed the congress since it was read: read it again.
     case congressChanged(Int64)
+    /// A settlement is already proposed for this stack (R-E-29).
+    case settlementPending(stack: Int)
+    /// No settlement is proposed for this stack.
+    case noSettlementProposed(stack: Int)
+}
+
+/// How the board read the paper ballots at a stack's differing positions (R-E-29): the ballot
+/// as the paper reads, or nil where there was no paper ballot. Kept only while a proposal waits
+/// for its confirmation; the positions never outlive the stack's agreement.
+public struct StackSettlement: Sendable, Equatable, Codable {
+    public struct Reading: Sendable, Equatable, Codable {
+        public var position: Int
+        /// The ballot as a ballot-file row (formats.md §2), nil: no ballot here.
+        public var row: String?
+
+        public init(position: Int, row: String?) {
+            self.position = position
+            self.row = row
+        }
+    }
+
+    public var readings: [Reading]
+
+    public init(readings: [Reading]) { self.readings = readings }
 }

@@ -25,7 +25,7 @@ public actor MemoryAccessStore: AccessStore {
         guard !usersByID.values.contains(where: { $0.account.login == login }) else { throw .duplicateLogin(login) }
         let id = (usersByID.keys.max() ?? 0) + 1
         let account = UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
-                                  grants: user.grants)
+                                  grants: user.grants, memberID: user.memberID)
         usersByID[id] = StoredUser(account: account, passwordHash: user.passwordHash)
         append(audit)
         return account
@@ -43,6 +43,12 @@ public actor MemoryAccessStore: AccessStore {
     public func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) throws(StoreError) {
         guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
         usersByID[userID]!.account.grants = grants
+        append(audit)
+    }
+
+    public func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+        usersByID[userID]!.account.memberID = memberID
         append(audit)
     }
 
@@ -79,10 +85,18 @@ public actor MemoryAccessStore: AccessStore {
     @discardableResult
     public func appendAudit(_ draft: AuditDraft) -> AuditEntry { append(draft) }
 
-    public func auditEntries(offset: Int, limit: Int) -> Page<AuditEntry> {
-        let newestFirst = log.reversed().dropFirst(offset).prefix(limit)
-        return Page(items: Array(newestFirst), total: log.count, offset: offset)
+    public func auditEntries(_ query: AuditQuery) -> Page<AuditEntry> {
+        let matching = log.filter(query.matches)
+        let ordered = query.oldestFirst ? matching : matching.reversed()
+        return Page(items: Array(ordered.dropFirst(query.offset).prefix(query.limit)), total: matching.count, offset: query.offset)
     }
+
+    public func auditHead() -> AuditHead {
+        AuditHead(count: log.last?.sequence ?? 0, hash: log.last?.hash ?? AuditChain.genesis)
+    }
+
+    /// Test hook: removes the last entries, as a hand edit of the database would.
+    public func cutTail(_ count: Int) { log.removeLast(min(count, log.count)) }
 
     public func auditLog() -> [AuditEntry] { log }
 

@@ -12,6 +12,9 @@ public actor MemoryCountingStore: CountingStore {
         var round: CountingRound
         var passes: [Int: [Int: Pass]] = [:]
         var agreed: [Int: [Ballot]] = [:]
+        var proposals: [Int: (proposer: String, settlement: StackSettlement)] = [:]
+        var finishedCounts: [Int: [Int: Int]] = [:]
+        var auditHead: AuditHead?
     }
 
     private var rounds: [Int64: StoredRound] = [:]
@@ -77,7 +80,6 @@ public actor MemoryCountingStore: CountingStore {
         entry.ballots.append(ballot)
         stored.passes[stack]![pass] = entry
         rounds[id] = stored
-        try await access.appendAudit(CountingAudit.ballotEntered(round: id, stack: stack, pass: pass, clerk: clerk, position: position))
     }
 
     public func entries(round id: Int64, stack: Int) throws(StoreError) -> [StackComparison.Entry] {
@@ -95,6 +97,7 @@ public actor MemoryCountingStore: CountingStore {
         guard let entry = stored.passes[stack]?[pass], entry.clerk == clerk else { throw .counting(.notYourPass(stack: stack, pass: pass)) }
         if entry.finished { return }
         stored.passes[stack]![pass]!.finished = true
+        stored.finishedCounts[stack, default: [:]][pass] = entry.ballots.count
         rounds[id] = stored
         try await access.appendAudit(audit)
     }
@@ -103,7 +106,8 @@ public actor MemoryCountingStore: CountingStore {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         return stored.passes.keys.sorted().map { stack in
             let passes = stored.passes[stack]!.sorted { $0.key < $1.key }.map { pass, entry in
-                StackProgress.Pass(pass: pass, clerk: entry.clerk, entered: entry.ballots.count, finished: entry.finished)
+                StackProgress.Pass(pass: pass, clerk: entry.clerk, entered: stored.finishedCounts[stack]?[pass] ?? entry.ballots.count,
+                                   finished: entry.finished)
             }
             return StackProgress(stack: stack, passes: passes, agreed: stored.agreed[stack]?.count)
         }
@@ -116,6 +120,7 @@ public actor MemoryCountingStore: CountingStore {
         guard finished >= stored.round.requiredEntries else { throw .counting(.passesNotFinished(stack: stack)) }
         guard stored.agreed[stack] == nil else { throw .counting(.stackAlreadyAgreed(stack: stack)) }
         stored.agreed[stack] = BallotCSV.sortedForExport(ballots, candidates: stored.round.election.candidates.count)
+        stored.proposals[stack] = nil
         rounds[id] = stored
         for draft in audit { try await access.appendAudit(draft) }
     }
@@ -130,9 +135,38 @@ public actor MemoryCountingStore: CountingStore {
         let effects: [RoundLifecycle.Effect]
         do { effects = try stored.round.lifecycle.handle(.certify) } catch { throw .counting(.lifecycle(error)) }
         stored.round.certifiedResult = result
+        // Secrecy: only the agreed, sorted ballots of each stack outlive certification.
+        for stack in stored.passes.keys { for pass in stored.passes[stack]!.keys { stored.passes[stack]![pass]!.ballots = [] } }
+        stored.proposals = [:]
+        let entry = try await access.appendAudit(audit)
+        stored.auditHead = AuditHead(count: entry.sequence, hash: entry.hash)
+        rounds[id] = stored
+        return effects
+    }
+
+    public func certifiedAuditHead(round id: Int64) -> AuditHead? { rounds[id]?.auditHead }
+
+    public func proposeSettlement(round id: Int64, stack: Int, proposer: String, settlement: StackSettlement,
+                                  audit: AuditDraft) async throws(StoreError) {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
+        guard stored.agreed[stack] == nil else { throw .counting(.stackAlreadyAgreed(stack: stack)) }
+        guard stored.proposals[stack] == nil else { throw .counting(.settlementPending(stack: stack)) }
+        stored.proposals[stack] = (proposer, settlement)
         rounds[id] = stored
         try await access.appendAudit(audit)
-        return effects
+    }
+
+    public func settlementProposal(round id: Int64, stack: Int) -> (proposer: String, settlement: StackSettlement)? {
+        rounds[id]?.proposals[stack]
+    }
+
+    public func rejectSettlement(round id: Int64, stack: Int, audit: AuditDraft) async throws(StoreError) {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        guard stored.proposals[stack] != nil else { throw .counting(.noSettlementProposed(stack: stack)) }
+        stored.proposals[stack] = nil
+        rounds[id] = stored
+        try await access.appendAudit(audit)
     }
 
     // MARK: Congresses

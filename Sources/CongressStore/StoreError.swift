@@ -41,7 +41,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case .duplicateLogin(let login): return Catalogue.text("store.duplicateLogin", language, login)
         case .invalidLogin(let login): return Catalogue.text("web.error.badLogin", language, login)
         case .unknownUser(let login): return Catalogue.text("store.unknownUser", language, login)
-        case .counting(let refusal): return Catalogue.text("store.counting", language, String(describing: refusal))
+        case .counting(let refusal): return refusal.message(language)
         case .database(let message, let advice): return Catalogue.text("store.database", language, message, advice)
         }
     }

@@ -11,12 +11,16 @@ public struct AppRequestContext: RequestContext {
     public var language: Language = .vi
     /// Before sign-in: the double-submit token forms carry (also in the `congress_form` cookie).
     public var preSessionToken: String?
-    /// The client's address, for throttling sign-in attempts.
+    /// The peer's address (a proxy's, behind one).
     public let remoteAddress: String
+    /// The client's address, for throttling sign-in attempts: the peer's, or the last address
+    /// a configured trusted proxy put in `X-Forwarded-For` (set by `SessionMiddleware`).
+    public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress ?? "local"
+        clientAddress = remoteAddress
     }
 
     public var maxUploadSize: Int { 256 * 1024 }

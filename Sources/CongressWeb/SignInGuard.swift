@@ -8,16 +8,20 @@ public actor SignInGuard {
         self.throttle = throttle
     }
 
-    /// When any of the keys may try again, or `nil` if all may try now.
-    func retryAfter(_ keys: [String], now: Double) -> Double? {
-        keys.compactMap { throttle.retryAfter($0, now: now) }.max()
+    /// When this login may try again from this address, or nil if it may try now.
+    func retryAfter(login: String, address: String, now: Double) -> Double? {
+        throttle.retryAfter(login: login, address: address, now: now)
     }
 
-    func failed(_ keys: [String], now: Double) {
-        for key in keys { throttle.recordFailure(key, now: now) }
+    /// Records a failure; returns what of it to audit, if anything.
+    func failed(login: String, address: String, now: Double) -> (moment: SignInThrottle.AuditMoment, failures: Int)? {
+        throttle.recordFailure(login: login, address: address, now: now)
     }
 
-    func succeeded(_ keys: [String]) {
-        for key in keys { throttle.recordSuccess(key) }
+    func succeeded(login: String, address: String) {
+        throttle.recordSuccess(login: login, address: address)
     }
+
+    /// Keys remembered, for the bound's test.
+    public var remembered: Int { throttle.count }
 }

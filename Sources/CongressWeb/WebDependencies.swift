@@ -21,6 +21,9 @@ public struct WebDependencies: Sendable {
     /// Session lifetime in seconds.
     public var sessionLifetime: Int64
     public var throttle: SignInGuard
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`);
+    /// from anyone else the header is ignored.
+    public var trustedProxies: Set<String> = []
 
     public init(register: any RegisterStore, access: any AccessStore, clock: @escaping @Sendable () -> Date,
                 today: @escaping @Sendable () -> Day, passwords: any PasswordHashing,

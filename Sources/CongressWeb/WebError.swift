@@ -1,4 +1,5 @@
 import CongressCore
+import CongressStore
 import Hummingbird
 
 /// Why a request was refused; `ErrorPageMiddleware` turns each into a status and a page.
@@ -14,13 +15,15 @@ public enum WebError: Error, Sendable, Equatable {
     case badInput(key: String, arguments: [String])
     /// Too many failed sign-ins.
     case throttled
+    /// A store refused the write: its own message, in the user's language.
+    case storeRefusal(StoreError)
 
     var status: HTTPResponse.Status {
         switch self {
         case .notSignedIn: .unauthorized
         case .forbidden, .badFormToken: .forbidden
         case .notFound: .notFound
-        case .badInput: .badRequest
+        case .badInput, .storeRefusal: .badRequest
         case .throttled: .tooManyRequests
         }
     }
@@ -33,6 +36,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .notFound: Catalogue.text("web.error.notFound", language)
         case .badInput(let key, let arguments): Catalogue.text(key, language, arguments: arguments)
         case .throttled: Catalogue.text("web.error.throttled", language)
+        case .storeRefusal(let error): Catalogue.text("web.round.refused", language, error.message(language))
         }
     }
 }

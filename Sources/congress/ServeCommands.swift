@@ -8,9 +8,12 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Address to listen on (0.0.0.0 for the office network).") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Mark cookies Secure (when a TLS proxy is in front).") var secureCookies = false
+    @Option(help: "Address of a reverse proxy whose X-Forwarded-For names the client (repeatable); from anyone else the header is ignored.")
+    var trustedProxy: [String] = []
 
     func options(database: String, language: Language) -> ServeJob.Options {
-        ServeJob.Options(database: database, host: host, port: port, language: language, secureCookies: secureCookies)
+        ServeJob.Options(database: database, host: host, port: port, language: language, secureCookies: secureCookies,
+                         trustedProxies: Set(trustedProxy))
     }
 }
 
@@ -44,10 +47,12 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     )
 
     @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "COUNT:HASH printed by certified minutes or an earlier verify: fail if the log no longer holds that entry (a cut tail).")
+    var expect: String?
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
-        try emit(await AuditVerifyJob.run(database: database, language: language.lang))
+        try emit(await AuditVerifyJob.run(database: database, language: language.lang, expect: expect))
     }
 }
 

@@ -51,8 +51,29 @@ struct AccessStoreContractTests {
         let log = try await store.auditLog()
         #expect(log.map(\.action) == [.userCreated, .grantsChanged, .userDisabled])
         #expect(AuditChain(digest: Self.digest).verify(log) == .intact(entries: 3, lastHash: log[2].hash))
-        let newest = try await store.auditEntries(offset: 0, limit: 2)
+        let newest = try await store.auditEntries(AuditQuery(limit: 2))
         #expect(newest.total == 3 && newest.items.map(\.sequence) == [3, 2])
+        #expect(try await store.auditHead() == AuditHead(count: 3, hash: log[2].hash))
+    }
+
+    @Test("audit entries are read by the units they concern and by subject, paged; the unit is hashed", arguments: StoreKind.allCases)
+    func auditQueries(_ kind: StoreKind) async throws {
+        let store = try await Self.make(kind)
+        try await store.appendAudit(AuditDraft(actor: "a", action: .roundEvent, subject: "round 1", detail: "x", unit: "X1"))
+        try await store.appendAudit(AuditDraft(actor: "a", action: .passClaimed, subject: "round 1 stack 1", unit: "X1"))
+        try await store.appendAudit(AuditDraft(actor: "a", action: .roundEvent, subject: "round 10", unit: "X2"))
+        try await store.appendAudit(AuditDraft(actor: "a", action: .signInFailed, subject: "someone"))
+        let ofX1 = try await store.auditEntries(AuditQuery(units: ["X1"]))
+        #expect(ofX1.total == 2 && ofX1.items.allSatisfy { $0.unit == "X1" })
+        let round1 = try await store.auditEntries(AuditQuery(subject: "round 1", oldestFirst: true))
+        #expect(round1.items.map(\.subject) == ["round 1", "round 1 stack 1"])
+        let everything = try await store.auditEntries(AuditQuery(offset: 1, limit: 2))
+        #expect(everything.total == 4 && everything.items.map(\.sequence) == [3, 2])
+        let log = try await store.auditLog()
+        #expect(AuditChain(digest: Self.digest).verify(log) == .intact(entries: 4, lastHash: log[3].hash))
+        var moved = log
+        moved[0].unit = nil   // an entry moved out of every subtree
+        #expect(AuditChain(digest: Self.digest).verify(moved) == .broken(sequence: 1, reason: .contentChanged))
     }
 
     @Test("sessions: found by token hash until they expire, ended one by one or all for a user", arguments: StoreKind.allCases)

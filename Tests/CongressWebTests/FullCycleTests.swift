@@ -21,18 +21,15 @@ struct FullCycleTests {
     })
     static let roll = names.enumerated().map { MemberOnRoll(memberID: String(format: "G%02d", $0 + 1), fullName: $1) }
 
-    struct Clerk { let token: String; let form: String }
+    /// The counting board voted in these tests: G60 (its head, the counter persona's member), G59, G58.
+    struct Clerk { let token: String; let form: String; let settler: WebWorld.Account }
 
-    /// A second counting clerk of X1 with a session whose token is known.
+    /// The second clerk (G59) and the member who agrees stacks (G58); the counter persona is bound to G60.
     static func secondClerk(_ world: WebWorld) async throws -> Clerk {
-        let user = try await world.access.createUser(
-            NewUser(login: "kiemphieu2", displayName: "Kiểm phiếu viên Hai", passwordHash: String(repeating: "x", count: 60),
-                    grants: [RoleGrant(role: .countingBoard, unit: "X1")]),
-            audit: AuditDraft(actor: "test", action: .userCreated, subject: "kiemphieu2"))
-        let token = String(repeating: "7c", count: 32), form = String(repeating: "9d", count: 16)
-        await world.access.createSession(StoredSession(tokenHash: WebWorld.hex(WebWorld.sha256(Array(token.utf8))), userID: user.id,
-                                                       formToken: form, expires: Int64(WebWorld.now.timeIntervalSince1970) + 3_600))
-        return Clerk(token: token, form: form)
+        try await world.access.bindMember(of: world.userIDs[.counter]!, to: "G60",
+                                          audit: AuditDraft(actor: "test", action: .memberBound, subject: "counter"))
+        let second = try await world.boardMember("kiemphieu2", "G59")
+        return Clerk(token: second.token, form: second.form, settler: try await world.boardMember("kiemphieu3", "G58"))
     }
 
     static func encode(_ text: String) -> String {
@@ -79,7 +76,8 @@ struct FullCycleTests {
         headers[.contentType] = "application/x-www-form-urlencoded"
         _ = try await client.execute(uri: round + "/stacks/1/passes/2/finish", method: .post, headers: headers,
                                      body: ByteBuffer(string: "csrf=\(clerk.form)"))
-        try await post(client, round + "/stacks/1", as: .counter, "")
+        let agreed = try await WebClient.send(client, .post, round + "/stacks/1", account: clerk.settler)
+        #expect(agreed.status == .seeOther, "stack agreed by a member who typed neither pass")
         try await post(client, round + "/close", as: .counter, "")
         try await post(client, round + "/certify", as: .counter, "")
         return round
@@ -155,8 +153,9 @@ struct FullCycleTests {
     @Test("R-E-7, R-E-20: floor nominees pass an opinion ballot over 30% of those attending and join the list top-down to the cap")
     func floorNominees() async throws {
         let world = try await WebWorld.make()
-        let record = CongressRecord(unit: "X1", name: "Đại hội (đề cử tại đại hội)", term: "2025–2030", kind: .members,
+        var record = CongressRecord(unit: "X1", name: "Đại hội (đề cử tại đại hội)", term: "2025–2030", kind: .members,
                                     opensOn: "2026-11-20", closesOn: "2026-11-21", members: Self.roll)
+        record.countingBoard = ["G60", "G59", "G58"]
         _ = try await world.counting.createCongress(record, audit: AuditDraft(actor: "test", action: .congressCreated, subject: "X1"))
         let clerk = try await Self.secondClerk(world)
         let app = Application(router: try await world.router())

@@ -49,16 +49,19 @@ struct SecurityTests {
         }
     }
 
-    @Test("five failed sign-ins lock the login for a while, even with the right password")
+    @Test("lockout locks out the real user no more: failures slow the (login, address) pair; the real user signs in from elsewhere")
     func throttling() async throws {
         try await withApp { world, client in
-            for _ in 0..<5 {
+            let before = try await world.access.auditLog().count
+            for _ in 0..<8 {
                 _ = try await WebClient.send(client, .post, "/signin", as: .anonymous, form: "login=reviewer&password=nope-nope-nope")
             }
-            let locked = try await WebClient.send(client, .post, "/signin", as: .anonymous,
+            let slowed = try await WebClient.send(client, .post, "/signin", as: .anonymous,
                                                   form: "login=reviewer&password=\(Persona.password)")
-            #expect(locked.status == .tooManyRequests)
-            #expect(await world.access.auditLog().last?.action == .signInThrottled)
+            #expect(slowed.status == .tooManyRequests)
+            // Eight failures leave two entries: the window's first failure and its slowing down.
+            let written = try await world.access.auditLog().dropFirst(before).map(\.action)
+            #expect(written == [.signInFailed, .signInThrottled])
         }
     }
 
@@ -148,5 +151,30 @@ struct SecurityTests {
             let signIn = try await WebClient.send(client, .post, "/signin", as: .anonymous, form: "login=mai.lan&password=mot-hai-ba-bon")
             #expect(signIn.status == .seeOther)
         }
+    }
+}
+
+@Suite("Sign-in behind a trusted proxy")
+struct TrustedProxyTests {
+    @Test("behind a proxy everyone no longer shares one address: only a trusted proxy's X-Forwarded-For names the client")
+    func forwardedClient() async throws {
+        let world = try await WebWorld.make()
+        var dependencies = world.dependencies
+        dependencies.trustedProxies = ["local", "127.0.0.1", "::1"]
+        let app = Application(router: try await WebApplication.router(dependencies))
+        try await app.test(.router) { client in
+            func signIn(_ password: String, from address: String) async throws -> TestResponse {
+                try await client.execute(uri: "/signin", method: .post, headers: [
+                    .cookie: "congress_form=\(WebClient.anonymousFormToken)", .contentType: "application/x-www-form-urlencoded",
+                    .init("X-Forwarded-For")!: "198.51.100.1, \(address)"],
+                    body: ByteBuffer(string: "csrf=\(WebClient.anonymousFormToken)&login=reviewer&password=\(password)"))
+            }
+            for _ in 0..<8 { _ = try await signIn("nope-nope-nope", from: "203.0.113.7") }
+            #expect(try await signIn(WebWorld.Persona.password, from: "203.0.113.7").status == .tooManyRequests)
+            #expect(try await signIn(WebWorld.Persona.password, from: "203.0.113.8").status == .seeOther,
+                    "the real user at another address signs in")
+        }
+        #expect(ForwardedFor.client(["10.0.0.1, 203.0.113.9"]) == "203.0.113.9")
+        #expect(ForwardedFor.client(["<script>"]) == nil)
     }
 }

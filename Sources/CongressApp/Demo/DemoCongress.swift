@@ -33,15 +33,14 @@ enum DemoCongress {
         let full = roll.filter(\.full)
         let list = VietnameseNameOrder.sorted(Array(full.prefix(candidates * 3)).enumerated().filter { $0.offset % 3 == 0 }.map(\.element.fullName))
         let onList = Set(list)
-        let board = full.filter { !onList.contains($0.fullName) && !$0.attendance.absentWhole }.suffix(3).map(\.memberID)
+        let board = full.filter { !onList.contains($0.fullName) && !$0.attendance.absentWhole }.suffix(4).map(\.memberID)
         let name = "Đại hội Đảng bộ \(commune.name.replacingOccurrences(of: "Đảng bộ ", with: "")) lần thứ I, nhiệm kỳ 2025–2030"
         var record = CongressRecord(unit: commune.code, name: name, term: "2025–2030", kind: .members,
                                     opensOn: "2026-11-20", closesOn: "2026-11-21", members: roll, countingBoard: Array(board))
-        record.boardHeadLogin = "kiemphieu1"   // the head of the counting board certifies (R-E-28)
         let voters = record.voters()
         record.motions = [
             Motion(subject: .presidium, text: "Đoàn Chủ tịch đại hội (5 đồng chí)", inFavour: voters, against: 0),
-            Motion(subject: .countingBoard, text: "Ban Kiểm phiếu (3 đồng chí)", inFavour: voters - 1, against: 1),
+            Motion(subject: .countingBoard, text: "Ban Kiểm phiếu (4 đồng chí)", inFavour: voters - 1, against: 1),
             Motion(subject: .numberOfSeats, text: "Số lượng Ban Chấp hành: \(seats) đồng chí", inFavour: voters, against: 0),
             Motion(subject: .electionList, text: "Danh sách bầu cử Ban Chấp hành: \(list.count) đồng chí", inFavour: voters - 2, against: 2),
         ]
@@ -56,16 +55,21 @@ enum DemoCongress {
         if let password = try await FirstAdministrator.ensure(access: access, register: register, passwords: passwords, today: day) {
             lines.append(Catalogue.text("demo.user", language, FirstAdministrator.login, password, Catalogue.text("web.role.administrator", language), "TW"))
         }
-        let users: [(String, String, Role, String)] = [
-            ("thuky", "Thư ký đại hội (demo)", .secretariat, commune.code),
-            ("kiemphieu1", "Kiểm phiếu viên 1 (demo)", .countingBoard, commune.code),
-            ("kiemphieu2", "Kiểm phiếu viên 2 (demo)", .countingBoard, commune.code),
-            ("thamdinh", "Thẩm định tỉnh (demo)", .reviewer, province),
+        // The counting board's accounts are bound to the members the congress voted to it (R-E-4),
+        // its head (kiemphieu1) first: two type each stack, a third settles, a fourth confirms.
+        let boardName = { (index: Int) in record.name(of: board[index]) ?? board[index] }
+        let users: [(String, String, Role, String, String?)] = [
+            ("thuky", "Thư ký đại hội (demo)", .secretariat, commune.code, nil),
+            ("kiemphieu1", "\(boardName(0)) — Trưởng Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[0]),
+            ("kiemphieu2", "\(boardName(1)) — Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[1]),
+            ("kiemphieu3", "\(boardName(2)) — Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[2]),
+            ("kiemphieu4", "\(boardName(3)) — Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[3]),
+            ("thamdinh", "Thẩm định tỉnh (demo)", .reviewer, province, nil),
         ]
-        for (login, display, role, unit) in users where try await access.credentials(login: login) == nil {
+        for (login, display, role, unit, member) in users where try await access.credentials(login: login) == nil {
             let password = AccessSetup.generatedPassword()
             _ = try await access.createUser(NewUser(login: login, displayName: display, passwordHash: await passwords.hash(password),
-                                                    grants: [RoleGrant(role: role, unit: unit)]),
+                                                    grants: [RoleGrant(role: role, unit: unit)], memberID: member),
                                             audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: "demo"))
             lines.append(Catalogue.text("demo.user", language, login, password, Catalogue.text("web.role.\(role.rawValue)", language), unit))
         }

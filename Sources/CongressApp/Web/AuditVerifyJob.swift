@@ -6,7 +6,16 @@ import Foundation
 /// `congress audit verify`: recomputes the audit log's hash chain and names the first entry that
 /// does not follow from the one before.
 public enum AuditVerifyJob {
-    public static func run(database: String, language: Language) async -> CommandOutput {
+    /// With `expect` (`COUNT:HASH`, as minutes and an earlier verify printed it), also fails
+    /// when the log no longer holds that entry as recorded: a cut tail is seen.
+    public static func run(database: String, language: Language, expect: String? = nil) async -> CommandOutput {
+        var expected: AuditHead?
+        if let expect {
+            guard let head = AuditHead(expect) else {
+                return .failure([Catalogue.text("audit.badExpect", language, InputExcerpt.quote(expect))])
+            }
+            expected = head
+        }
         do {
             guard FileManager.default.fileExists(atPath: database) else {
                 return .failure([Catalogue.text("serve.noDatabase", language, database)])
@@ -15,6 +24,12 @@ public enum AuditVerifyJob {
             let entries = try await AccessSetup.accessStore(for: register).auditLog()
             switch AccessSetup.chain.verify(entries) {
             case .intact(let count, let lastHash):
+                if let expected {
+                    guard expected.count >= 1, expected.count <= entries.count, entries[expected.count - 1].hash == expected.hash else {
+                        return .failure([Catalogue.text("audit.expectMissing", language, database, expected.count,
+                                                        String(expected.hash.prefix(16)), language.number(count))], status: 1)
+                    }
+                }
                 return .success(Catalogue.text("audit.intact", language, database, language.number(count), lastHash) + "\n")
             case .broken(let sequence, let reason):
                 let why: String

@@ -15,9 +15,12 @@ public enum ServeJob {
         public var language: Language
         /// Mark cookies Secure (behind a TLS proxy).
         public var secureCookies: Bool
+        /// Reverse proxies trusted for `X-Forwarded-For`.
+        public var trustedProxies: Set<String>
 
         public init(database: String, host: String = "127.0.0.1", port: Int = 8080, language: Language = .vi,
-                    secureCookies: Bool = false) {
+                    secureCookies: Bool = false, trustedProxies: Set<String> = []) {
+            self.trustedProxies = trustedProxies
             self.database = database
             self.host = host
             self.port = port
@@ -45,7 +48,8 @@ public enum ServeJob {
             guard try await !register.summary().unitsByKind.isEmpty else {
                 return .failure([t("member.noOrganisation", [options.database])])
             }
-            let dependencies = dependencies(register: register, secureCookies: options.secureCookies)
+            var dependencies = dependencies(register: register, secureCookies: options.secureCookies)
+            dependencies.trustedProxies = options.trustedProxies
             say(t("serve.loading", []))
             _ = try await register.snapshot()
             if let password = try await FirstAdministrator.ensure(access: dependencies.access, register: register,

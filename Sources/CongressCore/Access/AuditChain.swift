@@ -13,10 +13,12 @@ public struct AuditChain: Sendable {
     }
 
     /// The hash of an entry: hex of digest(previous hash, sequence, time, actor, action,
-    /// subject, detail), fields separated by U+001F so no two entries share their bytes.
+    /// subject, detail[, unit]), fields separated by U+001F so no two entries share their bytes.
+    /// The unit joins the hashed fields only when the entry has one (entries written before
+    /// units were recorded keep their hashes).
     public func hash(sequence: Int, at: String, actor: String, action: AuditAction, subject: String, detail: String,
-                     previousHash: String) -> String {
-        let fields = [previousHash, String(sequence), at, actor, action.rawValue, subject, detail]
+                     unit: String? = nil, previousHash: String) -> String {
+        let fields = [previousHash, String(sequence), at, actor, action.rawValue, subject, detail] + (unit.map { [$0] } ?? [])
         let bytes = Array(fields.joined(separator: "\u{1F}").utf8)
         return digest(bytes).map { byte in
             let hex = String(byte, radix: 16)
@@ -28,10 +30,11 @@ public struct AuditChain: Sendable {
     public func entry(after previous: AuditEntry?, _ draft: AuditDraft, at: String) -> AuditEntry {
         let sequence = (previous?.sequence ?? 0) + 1
         let previousHash = previous?.hash ?? Self.genesis
+        let draft = draft.bounded
         let hash = hash(sequence: sequence, at: at, actor: draft.actor, action: draft.action, subject: draft.subject,
-                        detail: draft.detail, previousHash: previousHash)
+                        detail: draft.detail, unit: draft.unit, previousHash: previousHash)
         return AuditEntry(sequence: sequence, at: at, actor: draft.actor, action: draft.action, subject: draft.subject,
-                          detail: draft.detail, previousHash: previousHash, hash: hash)
+                          detail: draft.detail, unit: draft.unit, previousHash: previousHash, hash: hash)
     }
 
     /// Checks entries in sequence order; the first that does not follow from the one before.
@@ -47,7 +50,7 @@ public struct AuditChain: Sendable {
                 return .broken(sequence: entry.sequence, reason: .previousHashMismatch)
             }
             let recomputed = hash(sequence: entry.sequence, at: entry.at, actor: entry.actor, action: entry.action,
-                                  subject: entry.subject, detail: entry.detail, previousHash: entry.previousHash)
+                                  subject: entry.subject, detail: entry.detail, unit: entry.unit, previousHash: entry.previousHash)
             if recomputed != entry.hash { return .broken(sequence: entry.sequence, reason: .contentChanged) }
             previous = entry
             count += 1

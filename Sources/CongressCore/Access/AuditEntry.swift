@@ -12,11 +12,15 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var subject: String
     /// Free text: the change in a few words (never a password, never a ballot's content).
     public var detail: String
+    /// The unit whose subtree the entry concerns (an administrator reads their subtree's
+    /// entries only); nil for entries of the whole system.
+    public var unit: String?
     public var previousHash: String
     public var hash: String
 
     public init(sequence: Int, at: String, actor: String, action: AuditAction, subject: String, detail: String,
-                previousHash: String, hash: String) {
+                unit: String? = nil, previousHash: String, hash: String) {
+        self.unit = unit
         self.sequence = sequence
         self.at = at
         self.actor = actor
@@ -35,6 +39,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case membersImported, organisationLoaded, demoBuilt
     case roundOpened, roundEvent, passClaimed, ballotEntered, differenceSettled
     case passFinished, stackAgreed, resultCertified, congressCreated, congressChanged, roundExported
+    case memberBound, settlementProposed, entriesDeleted
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.
@@ -43,11 +48,27 @@ public struct AuditDraft: Sendable, Hashable {
     public var action: AuditAction
     public var subject: String
     public var detail: String
+    public var unit: String?
 
-    public init(actor: String, action: AuditAction, subject: String, detail: String = "") {
+    /// The longest actor or subject an entry keeps, in characters; a detail keeps 16 times as
+    /// much. Anything longer is cut, so no request can make one entry large.
+    public static let maximumField = 64
+
+    public init(actor: String, action: AuditAction, subject: String, detail: String = "", unit: String? = nil) {
+        self.unit = unit
         self.actor = actor
         self.action = action
         self.subject = subject
         self.detail = detail
+    }
+}
+
+extension AuditDraft {
+    /// The draft with every field cut to its bound and unprintable characters escaped.
+    public var bounded: AuditDraft {
+        AuditDraft(actor: InputExcerpt.quote(actor, length: Self.maximumField), action: action,
+                   subject: InputExcerpt.quote(subject, length: Self.maximumField),
+                   detail: InputExcerpt.quote(detail, length: Self.maximumField * 16),
+                   unit: unit.map { InputExcerpt.quote($0, length: Self.maximumField) })
     }
 }

@@ -1,42 +1,96 @@
-/// Slows down password guessing: after `limit` failures for one key (a login name or a network
-/// address) within `window` seconds, that key is refused for `lockout` seconds. Pure state;
-/// the web layer keeps one in an actor and feeds it the clock.
+/// Slows down password guessing without locking out the real user: failures are counted per
+/// (login, address) pair, and after `freeFailures` each further failure doubles the wait before
+/// that pair may try again, up to `maximumDelay`. The same login from another address is not
+/// slowed, so the real user signs in while someone guesses elsewhere. An address that fails for
+/// many logins is slowed the same way, from `freeFailuresPerAddress`. Memory is bounded: at most
+/// `capacity` keys, expired ones dropped first, then the oldest. Pure state; the web layer keeps
+/// one in an actor and feeds it the clock.
 public struct SignInThrottle: Sendable {
-    public var limit: Int
+    public var freeFailures: Int
+    public var freeFailuresPerAddress: Int
+    /// Seconds of the first delay; each later failure doubles it.
+    public var firstDelay: Double
+    public var maximumDelay: Double
+    /// Seconds after the last failure when a key is forgotten.
     public var window: Double
-    public var lockout: Double
-    private var failures: [String: [Double]] = [:]
-    private var lockedUntil: [String: Double] = [:]
+    public var capacity: Int
 
-    public init(limit: Int = 5, window: Double = 900, lockout: Double = 900) {
-        self.limit = limit
+    struct Record: Sendable {
+        var failures: Int
+        var last: Double
+        var retryAt: Double
+        /// Whether this window's first failure and its slowing down were already audited.
+        var audited: Set<AuditMoment> = []
+    }
+
+    /// The moments of a window that the audit log records: its first failure and the moment
+    /// the key begins to be slowed down. Every other failure of the window is only counted.
+    public enum AuditMoment: Sendable, Hashable { case firstFailure, slowedDown }
+
+    private var records: [String: Record] = [:]
+
+    public init(freeFailures: Int = 5, freeFailuresPerAddress: Int = 30, firstDelay: Double = 2, maximumDelay: Double = 900,
+                window: Double = 900, capacity: Int = 20_000) {
+        self.freeFailures = freeFailures
+        self.freeFailuresPerAddress = freeFailuresPerAddress
+        self.firstDelay = firstDelay
+        self.maximumDelay = maximumDelay
         self.window = window
-        self.lockout = lockout
+        self.capacity = capacity
     }
 
-    /// When the key may try again, or `nil` if it may try now.
-    public func retryAfter(_ key: String, now: Double) -> Double? {
-        guard let until = lockedUntil[key], until > now else { return nil }
-        return until
-    }
+    static func pairKey(login: String, address: String) -> String { "pair:" + address + "\u{1F}" + login }
+    static func addressKey(_ address: String) -> String { "address:" + address }
 
-    /// Records a failed attempt; returns the lock's end if this failure locked the key.
-    @discardableResult
-    public mutating func recordFailure(_ key: String, now: Double) -> Double? {
-        var recent = (failures[key] ?? []).filter { now - $0 < window }
-        recent.append(now)
-        if recent.count >= limit {
-            failures[key] = nil
-            lockedUntil[key] = now + lockout
-            return now + lockout
+    /// When the pair may try again, or nil if it may try now.
+    public func retryAfter(login: String, address: String, now: Double) -> Double? {
+        let waits = [Self.pairKey(login: login, address: address), Self.addressKey(address)].compactMap { key -> Double? in
+            guard let record = records[key], now - record.last < window, record.retryAt > now else { return nil }
+            return record.retryAt
         }
-        failures[key] = recent
-        return nil
+        return waits.max()
     }
 
-    /// A successful sign-in forgets the key's failures.
-    public mutating func recordSuccess(_ key: String) {
-        failures[key] = nil
-        lockedUntil[key] = nil
+    /// Records a failed attempt; returns what of it the audit log should record (nothing for
+    /// most failures: they are counted, and the count is in the next recorded entry).
+    @discardableResult
+    public mutating func recordFailure(login: String, address: String, now: Double) -> (moment: AuditMoment, failures: Int)? {
+        makeRoom(now: now)
+        let pair = bump(Self.pairKey(login: login, address: address), free: freeFailures, now: now)
+        _ = bump(Self.addressKey(address), free: freeFailuresPerAddress, now: now)
+        let key = Self.pairKey(login: login, address: address)
+        let moment: AuditMoment? = pair.failures == 1 ? .firstFailure : pair.failures == freeFailures + 1 ? .slowedDown : nil
+        guard let moment, records[key]?.audited.insert(moment).inserted == true else { return nil }
+        return (moment, pair.failures)
+    }
+
+    /// A successful sign-in forgets the pair's failures (never the address's: a guesser who
+    /// knows one password does not reset the slowing of their other guesses).
+    public mutating func recordSuccess(login: String, address: String) {
+        records[Self.pairKey(login: login, address: address)] = nil
+    }
+
+    /// How many keys are remembered (bounded by `capacity`).
+    public var count: Int { records.count }
+
+    private mutating func bump(_ key: String, free: Int, now: Double) -> Record {
+        var record = records[key].flatMap { now - $0.last < window ? $0 : nil } ?? Record(failures: 0, last: now, retryAt: now)
+        record.failures += 1
+        record.last = now
+        let over = record.failures - free
+        if over > 0 {
+            let exponent = min(over - 1, 20)
+            record.retryAt = now + min(maximumDelay, firstDelay * Double(1 << exponent))
+        }
+        records[key] = record
+        return record
+    }
+
+    private mutating func makeRoom(now: Double) {
+        guard records.count >= capacity - 1 else { return }
+        records = records.filter { now - $0.value.last < window }
+        while records.count >= capacity - 1, let oldest = records.min(by: { $0.value.last < $1.value.last })?.key {
+            records[oldest] = nil
+        }
     }
 }

@@ -6,9 +6,13 @@ public struct UserAccount: Sendable, Hashable, Codable {
     public var language: Language
     public var active: Bool
     public var grants: [RoleGrant]
+    /// The member of the register this account belongs to: how a counting board elected by
+    /// member ID (R-E-4) is bound to the accounts that count.
+    public var memberID: String?
 
     public init(id: Int64, login: String, displayName: String, language: Language = .vi, active: Bool = true,
-                grants: [RoleGrant] = []) {
+                grants: [RoleGrant] = [], memberID: String? = nil) {
+        self.memberID = memberID
         self.id = id
         self.login = login
         self.displayName = displayName

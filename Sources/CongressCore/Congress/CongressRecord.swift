@@ -28,12 +28,10 @@ public struct CongressRecord: Sendable, Codable, Hashable {
     public var pause: CongressPause?
     /// The day the minutes and résumés went to the higher committee (ISO, R-E-30).
     public var submittedOn: String?
-    /// The user account of the counting board's head, who alone certifies (R-E-28); nil: any board user.
-    public var boardHeadLogin: String?
 
     private enum CodingKeys: String, CodingKey {
         case unit, name, term, kind, opensOn, closesOn, members, delegates, notConvened, countingBoard, motions
-        case designated, composition, pause, submittedOn, boardHeadLogin
+        case designated, composition, pause, submittedOn
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,7 +51,6 @@ public struct CongressRecord: Sendable, Codable, Hashable {
         composition = try c.decodeIfPresent([BodySeat].self, forKey: .composition) ?? []
         pause = try c.decodeIfPresent(CongressPause.self, forKey: .pause)
         submittedOn = try c.decodeIfPresent(String.self, forKey: .submittedOn)
-        boardHeadLogin = try c.decodeIfPresent(String.self, forKey: .boardHeadLogin)
     }
 
     public init(unit: String, name: String, term: String, kind: CongressKind, opensOn: String, closesOn: String,

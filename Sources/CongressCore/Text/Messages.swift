@@ -119,3 +119,15 @@ extension UnitKind {
     /// The level's name in the language.
     public func name(_ language: Language) -> String { Catalogue.text("kind." + rawValue, language) }
 }
+
+extension StackComparison.Problem {
+    /// The message, without naming any clerk or position to someone who typed a pass.
+    public func message(_ language: Language) -> String {
+        switch self {
+        case let .notEnoughEntries(have, need): Catalogue.text("stack.problem.notEnoughEntries", language, have, need)
+        case .sameClerkTwice: Catalogue.text("stack.problem.sameClerkTwice", language)
+        case let .unsettled(positions): Catalogue.text("stack.problem.unsettled", language, positions.count)
+        case .notADifference: Catalogue.text("stack.problem.notADifference", language)
+        }
+    }
+}

@@ -90,11 +90,12 @@ struct AdminController {
         guard try await manages([grant], authorised) else {
             throw WebError.badInput(key: "web.error.outsideScope", arguments: [grant.unit])
         }
+        let memberID = try await member(form, authorised)
         let actor = try authorised.user.user.login
         let hash = await dependencies.passwords.hash(password)
         _ = try await dependencies.access.createUser(
-            NewUser(login: login, displayName: name, passwordHash: hash, grants: [grant]),
-            audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: describe([grant])))
+            NewUser(login: login, displayName: name, passwordHash: hash, grants: [grant], memberID: memberID ?? nil),
+            audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: describe([grant]), unit: grant.unit))
         return Redirect.to("/admin/users?created=\(login)")
     }
 
@@ -103,6 +104,7 @@ struct AdminController {
         let id: Int64
         let login: String
         let name: String
+        let memberID: String
         let active: Bool
         let state: String
         let grants: [GrantLine]
@@ -119,7 +121,7 @@ struct AdminController {
             grants.append(GrantLine(index: index, role: Labels.role(grant.role, language), unit: grant.unit, unitName: name))
         }
         let saved = FormFields(encoded: Substring(request.uri.query ?? ""))["saved"] != nil
-        let model = UserModel(id: user.id, login: user.login, name: user.displayName, active: user.active,
+        let model = UserModel(id: user.id, login: user.login, name: user.displayName, memberID: user.memberID ?? "", active: user.active,
                               state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
                               grants: grants, roles: roleOptions(selected: .organisingStaff, language),
                               notice: saved ? Catalogue.text("web.users.saved", language) : nil)
@@ -140,12 +142,20 @@ struct AdminController {
             if !grants.contains(added) { grants.append(added) }
         }
         let signedIn = try authorised.user
-        if user.id == signedIn.user.id, !AccessPolicy(grants: grants).allows(.manageUsers) {
-            throw WebError.badInput(key: "web.error.selfLockout", arguments: [])
+        let tree = try await dependencies.register.tree(on: dependencies.today())
+        do { try SeparationOfDuties.checkGrants(grants, actor: signedIn.user.id, target: user.id, isWithin: tree.isWithin) } catch {
+            throw Self.refusal(error, language: context.language)
         }
+        if let memberID = try await member(form, authorised), memberID != user.memberID {
+            try await dependencies.access.bindMember(of: user.id, to: memberID, audit: AuditDraft(
+                actor: signedIn.user.login, action: .memberBound, subject: user.login, detail: memberID ?? "unbound",
+                unit: user.grants.first?.unit))
+        }
+        guard grants != user.grants else { return Redirect.to("/admin/users/\(user.id)?saved=1") }
         try await dependencies.access.replaceGrants(
             of: user.id, with: grants,
-            audit: AuditDraft(actor: signedIn.user.login, action: .grantsChanged, subject: user.login, detail: describe(grants)))
+            audit: AuditDraft(actor: signedIn.user.login, action: .grantsChanged, subject: user.login, detail: describe(grants),
+                              unit: (grants.first ?? user.grants.first)?.unit))
         return Redirect.to("/admin/users/\(user.id)?saved=1")
     }
 
@@ -158,7 +168,8 @@ struct AdminController {
         let hash = await dependencies.passwords.hash(password)
         try await dependencies.access.setPasswordHash(
             of: user.id, to: hash,
-            audit: AuditDraft(actor: try authorised.user.user.login, action: .passwordChanged, subject: user.login))
+            audit: AuditDraft(actor: try authorised.user.user.login, action: .passwordChanged, subject: user.login,
+                              unit: user.grants.first?.unit))
         return Redirect.to("/admin/users/\(user.id)?saved=1")
     }
 
@@ -169,8 +180,34 @@ struct AdminController {
         if user.id == signedIn.user.id, !active { throw WebError.badInput(key: "web.error.selfLockout", arguments: []) }
         try await dependencies.access.setActive(
             user.id, active,
-            audit: AuditDraft(actor: signedIn.user.login, action: active ? .userEnabled : .userDisabled, subject: user.login))
+            audit: AuditDraft(actor: signedIn.user.login, action: active ? .userEnabled : .userDisabled, subject: user.login,
+                              unit: user.grants.first?.unit))
         return Redirect.to("/admin/users/\(user.id)?saved=1")
+    }
+
+    /// The separation-of-duties refusal as a 400 page.
+    static func refusal(_ refusal: SeparationOfDuties.GrantRefusal, language: Language) -> WebError {
+        switch refusal {
+        case .ownGrants: .badInput(key: "web.duty.ownGrants", arguments: [])
+        case .incompatible(let first, let second, let unit):
+            .badInput(key: "web.duty.incompatible", arguments: [Labels.role(first, language), Labels.role(second, language), unit])
+        }
+    }
+
+    /// The `member` field: nil when empty (leave as is), `.some(nil)` for "-" (unbind), else a
+    /// member within the administrator's subtrees today (unknown and foreign IDs answer alike).
+    private func member(_ form: FormFields, _ authorised: Authorised) async throws -> String?? {
+        guard let text = try form.line("member", max: InputLimits.codeLength) else { return nil }
+        if text == "-" { return .some(nil) }
+        let policy = try authorised.user.policy
+        let today = dependencies.today()
+        let tree = try await dependencies.register.tree(on: today)
+        guard RequestValue.code(text) != nil, let record = try await dependencies.register.personRecord(text),
+              let span = record.spans.last(where: { $0.holds(on: today) }),
+              policy.allows(.manageUsers, on: span.unit, isWithin: tree.isWithin) else {
+            throw WebError.badInput(key: "web.duty.memberUnknown", arguments: [InputExcerpt.quote(text)])
+        }
+        return .some(text)
     }
 
     private func grant(role: String?, unit: String?) throws -> RoleGrant {
@@ -210,7 +247,17 @@ struct AdminController {
         let language = context.language
         let size = 100
         let number = try FormFields(encoded: Substring(request.uri.query ?? "")).int("page", in: InputLimits.page, default: 1)
-        let page = try await dependencies.access.auditEntries(offset: (number - 1) * size, limit: size)
+        // An administrator reads the entries of their own subtrees only; the whole log (sign-ins
+        // of unknown logins, demo builds) belongs to the administrator of the whole tree.
+        let roots = try authorised.user.policy.roots(for: .viewAudit)
+        var units: [String]? = nil
+        if !roots.contains(RouteGuard.nationalRoot) {
+            let tree = try await dependencies.register.tree(on: dependencies.today())
+            var codes = Set<String>()
+            for root in roots { if let range = tree.subtree(of: root) { codes.formUnion(range.map { tree.units[$0].code }) } }
+            units = codes.sorted()
+        }
+        let page = try await dependencies.access.auditEntries(AuditQuery(units: units, offset: (number - 1) * size, limit: size))
         let pageCount = max(1, (page.total + size - 1) / size)
         let model = AuditModel(
             count: Catalogue.text("web.audit.count", language, language.number(page.total)),

@@ -37,11 +37,37 @@ struct CongressContext {
         do {
             id = try await store.openRound(election, unit: round.unit, congress: round.congress, requiredEntries: round.requiredEntries,
                                            audit: AuditDraft(actor: try Self.clerk(authorised), action: .roundOpened,
-                                                             subject: subject, detail: detail))
+                                                             subject: subject, detail: detail, unit: round.unit))
         } catch {
             throw Self.refusal(error)
         }
         return Redirect.to("/units/\(round.unit)/rounds/\(id)")
+    }
+
+    /// R-E-4: only the members the congress voted to its counting board count, each through
+    /// the account bound to their member ID; a round of no congress, or a congress without a
+    /// board, is counted by nobody.
+    func requireBoard(_ authorised: Authorised) throws {
+        let memberID = try authorised.user.user.memberID
+        do { try CountingBoardSeat.check(board: congress?.record.countingBoard ?? [], memberID: memberID) } catch {
+            throw Self.boardRefusal(error, congress?.record)
+        }
+    }
+
+    /// R-E-28: only the board's head certifies.
+    func requireHead(_ authorised: Authorised) throws {
+        let memberID = try authorised.user.user.memberID
+        do { try CountingBoardSeat.checkHead(board: congress?.record.countingBoard ?? [], memberID: memberID) } catch {
+            throw Self.boardRefusal(error, congress?.record)
+        }
+    }
+
+    static func boardRefusal(_ refusal: CountingBoardSeat.Refusal, _ record: CongressRecord?) -> WebError {
+        switch refusal {
+        case .noBoard: .badInput(key: "web.board.noBoard", arguments: [])
+        case .notOnBoard: .forbidden
+        case .notHead(let head): .badInput(key: "web.board.headCertifies", arguments: [record?.name(of: head) ?? head])
+        }
     }
 
     /// The election as counted: the stored list and base, with the ballots actually issued.
@@ -74,16 +100,11 @@ struct CongressContext {
     /// The user's login, the clerk's identity in the entries.
     static func clerk(_ authorised: Authorised) throws -> String { try authorised.user.user.login }
 
-    /// A store refusal as a 400 page with its message.
+    /// A store refusal as a 400 page with its message (never an internal name).
     static func refusal(_ error: any Error) -> any Error {
         guard let error = error as? StoreError else { return error }
         if case .database = error { return error }
-        return WebError.badInput(key: "web.round.refused", arguments: [refusalText(error)])
-    }
-
-    static func refusalText(_ error: StoreError) -> String {
-        if case .counting(let refusal) = error { return "R-E-29: \(refusal)" }
-        return String(describing: error)
+        return WebError.storeRefusal(error)
     }
 }
 
@@ -98,7 +119,7 @@ extension CongressContext {
             guard let detail = try change(&record) else { return }
             do {
                 _ = try await store.updateCongress(id, version: stored.version, record, audit: AuditDraft(
-                    actor: actor, action: .congressChanged, subject: "congress \(id)", detail: detail))
+                    actor: actor, action: .congressChanged, subject: "congress \(id)", detail: detail, unit: record.unit))
                 return
             } catch StoreError.counting(.congressChanged) {
                 continue

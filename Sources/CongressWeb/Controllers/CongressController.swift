@@ -214,7 +214,7 @@ struct CongressController {
         do {
             id = try await store.createCongress(record, audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .congressCreated, subject: code,
-                detail: "\(record.name): \(kind.rawValue), \(record.members.count + record.delegates.count) on the roll"))
+                detail: "\(record.name): \(kind.rawValue), \(record.members.count + record.delegates.count) on the roll", unit: code))
         } catch {
             throw CongressContext.refusal(error)
         }
@@ -299,7 +299,7 @@ struct CongressController {
         do {
             id = try await store.openRound(election, unit: code, congress: congress.id, requiredEntries: required, audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .roundOpened, subject: "congress \(congress.id)",
-                detail: "\(title): \(seats) seats, \(list.count) candidates" + admittedNote))
+                detail: "\(title): \(seats) seats, \(list.count) candidates" + admittedNote, unit: code))
         } catch {
             throw CongressContext.refusal(error)
         }

@@ -20,6 +20,7 @@ extension EntryController {
     func entryLog(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let language = context.language
         let round = try await CongressContext.load(dependencies, context, authorised)
+        try round.requireBoard(authorised)
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
         let stacks = try await round.store.stacks(round: round.round.id).map { stack in
             EntryLogModel.Stack(stack: stack.stack, passes: stack.passes.map { pass in
@@ -28,15 +29,14 @@ extension EntryController {
             }, agreed: stack.agreed.map { language.number($0) } ?? "–")
         }
         let prefix = "round \(round.round.id)"
-        let log = try await dependencies.access.auditLog().filter { entry in
-            entry.subject == prefix || entry.subject.hasPrefix(prefix + " ")
-        }
+        // Only this round's entries, read by subject from the store (never the whole log).
+        let log = try await dependencies.access.auditEntries(AuditQuery(subject: prefix, limit: 10_000, oldestFirst: true)).items
         func line(_ entry: AuditEntry) -> EntryLogModel.Line {
             .init(at: entry.at, actor: entry.actor, what: Labels.action(entry.action, language), detail: entry.detail)
         }
         let model = EntryLogModel(
             title: round.election.title, roundHref: round.base, stacks: stacks,
-            settlements: log.filter { $0.action == .differenceSettled }.map(line),
+            settlements: log.filter { $0.action == .differenceSettled || $0.action == .settlementProposed }.map(line),
             events: log.filter { [.roundEvent, .passClaimed, .passFinished, .stackAgreed, .resultCertified].contains($0.action) }.map(line),
             printedAt: dependencies.today().vietnamese)
         return pages.page("entry-log", title: t("web.entryLog.title", [round.election.title]), body: model, context: context,

@@ -6,7 +6,7 @@ extension EntryController {
     struct ComparisonModel {
         struct Pass { let pass: Int; let clerk: String; let entered: Int; let finished: Bool }
         struct Entered { let clerk: String; let text: String }
-        struct Difference { let position: Int; let number: Int; let entered: [Entered] }
+        struct Difference { let position: Int; let number: Int; let entered: [Entered]; let proposed: String? }
         let title: String
         let roundHref: String
         let stack: Int
@@ -15,43 +15,79 @@ extension EntryController {
         let agreedCount: String?
         let matches: String?
         let differences: [Difference]
+        /// The differences with the pending proposal's reading of each.
+        let proposed: [Difference]
+        let proposal: String?
+        let confirmable: Bool
         let action: String
     }
 
-    /// The stack's passes compared position by position (R-E-29). Shown to the board only once
-    /// every required pass is finished, so no clerk can see another's entries while typing.
-    func comparison(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
-        let language = context.language
-        let round = try await CongressContext.load(dependencies, context, authorised)
+    /// The stack, its passes and their clerks, loaded for a board member who typed none of its
+    /// passes (R-E-29): the comparison and the settlement are theirs alone, and only once every
+    /// required pass is finished, so no clerk learns anything of another's entries.
+    func comparableStack(_ round: CongressContext, _ context: AppRequestContext, _ authorised: Authorised,
+                         requireFinished: Bool) async throws -> (stack: Int, progress: StackProgress, finished: Bool) {
+        try round.requireBoard(authorised)
         let stack = try Self.number(context, "stack")
         guard let progress = try await round.store.stacks(round: round.round.id).first(where: { $0.stack == stack }) else {
             throw WebError.notFound
         }
+        guard SeparationOfDuties.maySettle(stackClerks: progress.passes.map(\.clerk), member: try CongressContext.clerk(authorised)) else {
+            throw WebError.badInput(key: "web.stack.ownStack", arguments: [String(stack)])
+        }
         let finished = progress.passes.filter(\.finished).count >= round.round.requiredEntries
+        if requireFinished, !finished { throw WebError.badInput(key: "web.stack.notFinished", arguments: [String(stack)]) }
+        return (stack, progress, finished)
+    }
+
+    func comparison(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let language = context.language
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let (stack, progress, finished) = try await comparableStack(round, context, authorised, requireFinished: false)
         var matches: String?
         var differences: [ComparisonModel.Difference] = []
+        var proposal: String?
+        var confirmable = false
         if finished, progress.agreed == nil {
             let entries = try await round.store.entries(round: round.round.id, stack: stack)
+            let pending = try await round.store.settlementProposal(round: round.round.id, stack: stack)
+            let candidates = round.election.candidates.count
             switch try StackComparison.compare(entries, required: round.round.requiredEntries) {
             case .agreed(let ballots): matches = Catalogue.text("web.stack.matches", language, ballots.count)
             case .differ(let found):
-                let candidates = round.election.candidates.count
+                let readings = Dictionary(pending?.settlement.readings.map { ($0.position, $0.row) } ?? [], uniquingKeysWith: { a, _ in a })
                 differences = found.map { difference in
-                    .init(position: difference.position, number: difference.position + 1,
-                          entered: zip(entries, difference.entered).map { entry, ballot in
-                              .init(clerk: entry.clerk, text: ballot.map { Self.describe($0, candidates: candidates, language) }
-                                        ?? Catalogue.text("web.stack.missing", language))
-                          })
+                    let proposed: String? = pending.map { _ in
+                        guard let row = readings[difference.position] else { return "–" }
+                        guard let row, let ballot = Self.ballot(row: row, round.election) else { return Catalogue.text("web.stack.missing", language) }
+                        return Self.describe(ballot, candidates: candidates, language)
+                    }
+                    return .init(position: difference.position, number: difference.position + 1,
+                                 entered: zip(entries, difference.entered).map { entry, ballot in
+                                     .init(clerk: entry.clerk, text: ballot.map { Self.describe($0, candidates: candidates, language) }
+                                               ?? Catalogue.text("web.stack.missing", language))
+                                 }, proposed: proposed)
                 }
+            }
+            if let pending {
+                proposal = Catalogue.text("web.stack.proposal", language, pending.proposer)
+                confirmable = SeparationOfDuties.mayConfirm(stackClerks: progress.passes.map(\.clerk), proposer: pending.proposer,
+                                                            member: try CongressContext.clerk(authorised))
             }
         }
         let model = ComparisonModel(
             title: round.election.title, roundHref: round.base, stack: stack,
             passes: progress.passes.map { .init(pass: $0.pass, clerk: $0.clerk, entered: $0.entered, finished: $0.finished) },
             waiting: !finished, agreedCount: progress.agreed.map { Catalogue.text("web.stack.agreed", language, $0) },
-            matches: matches, differences: differences, action: "\(round.base)/stacks/\(stack)")
+            matches: matches, differences: proposal == nil ? differences : [], proposed: proposal == nil ? [] : differences,
+            proposal: proposal, confirmable: confirmable, action: "\(round.base)/stacks/\(stack)")
         return pages.page("stack", title: Catalogue.text("web.stack.title", language, stack), body: model, context: context,
                           path: request.uri.description, section: .congress)
+    }
+
+    static func ballot(row: String, _ election: Election) -> Ballot? {
+        let file = BallotCSV.header + "\n" + row + "\n"
+        return (try? BallotCSV.ballots(Array(file.utf8), election: election))?.first
     }
 
     /// A ballot as the board reads it back: the typed text and its flags.
@@ -64,53 +100,85 @@ extension EntryController {
         return parts.joined(separator: " · ")
     }
 
-    /// Accepts an agreed stack, or settles each difference as the paper reads (fields
-    /// `typed.N`, `notissued.N`, `writein.N`, `marked.N` for position N), recording each settlement.
+    /// Accepts an agreed stack; or proposes a settlement of every difference as the paper reads
+    /// (fields `typed.N`, `notissued.N`, `writein.N`, `marked.N`, `none.N` for position N); or,
+    /// as a second member, confirms (`confirm`) or rejects (`reject`) the pending proposal. The
+    /// audit log records who, which stack, how many positions: never a position or a ballot.
     func settle(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
-        let stack = try Self.number(context, "stack")
-        let clerk = try CongressContext.clerk(authorised)
+        let (stack, progress, _) = try await comparableStack(round, context, authorised, requireFinished: true)
+        let member = try CongressContext.clerk(authorised)
         let entries = try await round.store.entries(round: round.round.id, stack: stack)
         let election = round.election
         let candidates = election.candidates.count
         let subject = "round \(round.round.id) stack \(stack)"
-        var audit: [AuditDraft] = []
-        let ballots: [Ballot]
+        let unit = round.round.unit
+        let required = round.round.requiredEntries
+        let clerks = progress.passes.map(\.clerk)
         do {
-            switch try StackComparison.compare(entries, required: round.round.requiredEntries) {
+            switch try StackComparison.compare(entries, required: required) {
             case .agreed(let agreed):
-                ballots = agreed
+                try await round.store.agreeStack(round: round.round.id, stack: stack, ballots: agreed, audit: [
+                    AuditDraft(actor: member, action: .stackAgreed, subject: subject, detail: "\(agreed.count) ballots, passes agree", unit: unit)])
             case .differ(let differences):
-                var settlements: [Int: Ballot] = [:]
-                var absent = Set<Int>()
+                let form = authorised.form
+                if let pending = try await round.store.settlementProposal(round: round.round.id, stack: stack) {
+                    guard SeparationOfDuties.mayConfirm(stackClerks: clerks, proposer: pending.proposer, member: member) else {
+                        throw WebError.badInput(key: "web.stack.secondMember", arguments: [])
+                    }
+                    if form["reject"] != nil {
+                        try await round.store.rejectSettlement(round: round.round.id, stack: stack, audit: AuditDraft(
+                            actor: member, action: .settlementProposed, subject: subject,
+                            detail: "proposal of \(pending.proposer) rejected", unit: unit))
+                        return Redirect.to("\(round.base)/stacks/\(stack)")
+                    }
+                    guard form["confirm"] != nil else { throw WebError.badInput(key: "web.stack.secondMember", arguments: []) }
+                    var settlements: [Int: Ballot] = [:]
+                    var absent = Set<Int>()
+                    for reading in pending.settlement.readings {
+                        if let row = reading.row, let ballot = Self.ballot(row: row, election) { settlements[reading.position] = ballot }
+                        else { absent.insert(reading.position) }
+                    }
+                    let ballots = try StackComparison.settle(entries, settlements: settlements, absent: absent, required: required)
+                    try await round.store.agreeStack(round: round.round.id, stack: stack, ballots: ballots, audit: [
+                        AuditDraft(actor: member, action: .differenceSettled, subject: subject,
+                                   detail: "\(differences.count) differing positions settled from the paper, proposed by \(pending.proposer), confirmed by \(member); \(absent.count) without a paper ballot",
+                                   unit: unit),
+                        AuditDraft(actor: member, action: .stackAgreed, subject: subject, detail: "\(ballots.count) ballots", unit: unit)])
+                    return Redirect.to(round.base)
+                }
+                var readings: [StackSettlement.Reading] = []
                 for difference in differences {
-                    let typed = zip(entries, difference.entered).map { entry, ballot in
-                        "\(entry.clerk): \(ballot.map { BallotCSV.row($0, candidates: candidates) } ?? "-")"
-                    }.joined(separator: "; ")
-                    if authorised.form["none.\(difference.position)"] != nil {
-                        absent.insert(difference.position)
-                        audit.append(AuditDraft(actor: clerk, action: .differenceSettled, subject: subject,
-                                                detail: "ballot \(difference.position + 1): \(typed) → paper: no ballot here"))
+                    if form["none.\(difference.position)"] != nil {
+                        readings.append(.init(position: difference.position, row: nil))
                         continue
                     }
-                    let entry = Self.keyEntry(authorised.form, suffix: ".\(difference.position)")
+                    let entry = Self.keyEntry(form, suffix: ".\(difference.position)")
+                    guard !entry.typed.isEmpty || entry.notIssued || entry.writeIn || entry.marked
+                            || election.ballotForm == .strikeOut && form.pairs.contains(where: { $0.name == "typed.\(difference.position)" }) else {
+                        throw WebError.badInput(key: "web.stack.unsettled", arguments: [])
+                    }
                     let ballot: Ballot
                     do { ballot = try entry.ballot(form: election.ballotForm, candidates: candidates) } catch {
                         let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)
                         throw WebError.badInput(key: "web.stack.badSettlement", arguments: [String(difference.position + 1), message])
                     }
-                    settlements[difference.position] = ballot
-                    audit.append(AuditDraft(actor: clerk, action: .differenceSettled, subject: subject,
-                                            detail: "ballot \(difference.position + 1): \(typed) → paper: \(BallotCSV.row(ballot, candidates: candidates))"))
+                    readings.append(.init(position: difference.position, row: BallotCSV.row(ballot, candidates: candidates)))
                 }
-                ballots = try StackComparison.settle(entries, settlements: settlements, absent: absent, required: round.round.requiredEntries)
+                // The proposal must settle the stack; checked now so that a wrong one is refused before it waits.
+                var check: [Int: Ballot] = [:]
+                for reading in readings { if let row = reading.row, let ballot = Self.ballot(row: row, election) { check[reading.position] = ballot } }
+                _ = try StackComparison.settle(entries, settlements: check, absent: Set(readings.filter { $0.row == nil }.map(\.position)),
+                                               required: required)
+                try await round.store.proposeSettlement(round: round.round.id, stack: stack, proposer: member,
+                                                        settlement: StackSettlement(readings: readings), audit: AuditDraft(
+                    actor: member, action: .settlementProposed, subject: subject,
+                    detail: "\(readings.count) differing positions read from the paper", unit: unit))
+                return Redirect.to("\(round.base)/stacks/\(stack)")
             }
         } catch let problem as StackComparison.Problem {
-            throw WebError.badInput(key: "web.round.refused", arguments: ["\(problem.ruleID): \(problem)"])
-        }
-        audit.append(AuditDraft(actor: clerk, action: .stackAgreed, subject: subject,
-                                detail: "\(ballots.count) ballots, \(audit.count) settled"))
-        do { try await round.store.agreeStack(round: round.round.id, stack: stack, ballots: ballots, audit: audit) } catch {
+            throw WebError.badInput(key: "web.round.refused", arguments: [problem.message(context.language)])
+        } catch let error as StoreError {
             throw CongressContext.refusal(error)
         }
         return Redirect.to(round.base)

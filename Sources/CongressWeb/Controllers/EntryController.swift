@@ -43,6 +43,7 @@ struct EntryController {
     /// The clerk takes the first free pass of the stack typed in (R-E-29: never two passes of one stack).
     private func claim(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
+        try round.requireBoard(authorised)
         let stack = try authorised.form.int("stack", in: InputLimits.stack)
         let clerk = try CongressContext.clerk(authorised)
         let taken = try await round.store.stacks(round: round.round.id).first { $0.stack == stack }?.passes ?? []
@@ -54,7 +55,8 @@ struct EntryController {
         }
         do {
             try await round.store.claimPass(round: round.round.id, stack: stack, pass: free, clerk: clerk, audit: AuditDraft(
-                actor: clerk, action: .passClaimed, subject: "round \(round.round.id) stack \(stack) pass \(free)"))
+                actor: clerk, action: .passClaimed, subject: "round \(round.round.id) stack \(stack) pass \(free)",
+                unit: round.round.unit))
         } catch {
             throw CongressContext.refusal(error)
         }
@@ -176,7 +178,7 @@ struct EntryController {
         do {
             try await round.store.finishPass(round: round.round.id, stack: stack, pass: pass, clerk: progress.clerk, audit: AuditDraft(
                 actor: progress.clerk, action: .passFinished, subject: "round \(round.round.id) stack \(stack) pass \(pass)",
-                detail: "\(progress.entered) ballots"))
+                detail: "\(progress.entered) ballots", unit: round.round.unit))
         } catch {
             throw CongressContext.refusal(error)
         }

@@ -6,10 +6,12 @@ enum Redirect {
         Response(status: .seeOther, headers: [.location: local(target) ?? "/"])
     }
 
-    /// `target` if it is a path on this site (not `//host`, not a full URL); else `nil`.
+    /// `target` if it is a path on this site: it starts with one `/`, and every character is a
+    /// printable ASCII character of a path or query (no tab, space, backslash or control, which
+    /// browsers drop or turn into `/` before reading `//host`); else `nil`.
     static func local(_ target: String?) -> String? {
-        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"), !target.contains("\\"),
-              !target.contains("\r"), !target.contains("\n") else { return nil }
+        guard let target, target.utf8.count <= 2_000, target.hasPrefix("/"), !target.hasPrefix("//"),
+              target.utf8.allSatisfy({ byte in byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") }) else { return nil }
         return target
     }
 }

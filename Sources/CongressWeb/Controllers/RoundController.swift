@@ -23,7 +23,7 @@ struct RoundController {
                 try await step(context, authorised) { _, form in .issueBallots(issued: try Self.count(form, "issued")) }
             },
             WebRoute(.post, p + "/open", .unit(.countBallots)) { _, context, authorised in
-                try await step(context, authorised) { _, form in .openCounting(returned: try Self.count(form, "returned")) }
+                try await step(context, authorised, board: true) { _, form in .openCounting(returned: try Self.count(form, "returned")) }
             },
             WebRoute(.post, p + "/close", .unit(.countBallots)) { _, context, authorised in try await close(context, authorised) },
             WebRoute(.post, p + "/certify", .unit(.countBallots)) { _, context, authorised in try await certify(context, authorised) },
@@ -50,9 +50,10 @@ struct RoundController {
         try form.int(field, in: InputLimits.count)
     }
 
-    private func step(_ context: AppRequestContext, _ authorised: Authorised,
+    private func step(_ context: AppRequestContext, _ authorised: Authorised, board: Bool = false,
                       _ event: (CountingRound, FormFields) throws -> RoundLifecycle.Event) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
+        if board { try round.requireBoard(authorised) }
         let chosen = try event(round.round, authorised.form)
         try await apply(chosen, round, authorised)
         return Redirect.to(round.base)
@@ -63,7 +64,7 @@ struct RoundController {
         do {
             return try await round.store.apply(event, to: round.round.id, audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .roundEvent, subject: "round \(round.round.id)",
-                detail: Self.describe(event)))
+                detail: Self.describe(event), unit: round.round.unit))
         } catch {
             throw CongressContext.refusal(error)
         }
@@ -87,6 +88,7 @@ struct RoundController {
     /// then computes the result from the agreed entries only (R-E-29).
     private func close(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
+        try round.requireBoard(authorised)
         let stacks = try await round.store.stacks(round: round.round.id)
         if let open = stacks.first(where: { $0.agreed == nil }) {
             throw WebError.badInput(key: "web.round.stackOpen", arguments: [String(open.stack)])
@@ -101,17 +103,16 @@ struct RoundController {
 
     private func certify(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
-        // The board's head certifies (R-E-28), when the congress named the head's account.
-        if let head = round.congress?.record.boardHeadLogin, head != (try CongressContext.clerk(authorised)) {
-            throw WebError.badInput(key: "web.round.headCertifies", arguments: [head])
-        }
+        // The board's head certifies (R-E-28): the account bound to the board's first member.
+        try round.requireHead(authorised)
         guard let result = try await round.result() else {
             throw CongressContext.refusal(StoreError.counting(.lifecycle(.notNow(state: round.round.lifecycle.state, event: "certify"))))
         }
         do {
             _ = try await round.store.certify(round: round.round.id, result: ResultDocument.encode(result).formatted(), audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .resultCertified, subject: "round \(round.round.id)",
-                detail: "elected: \(result.elected.count), alternates: \(result.alternates.count), unfilled: \(result.unfilledSeats)"))
+                detail: "elected: \(result.elected.count), alternates: \(result.alternates.count), unfilled: \(result.unfilledSeats)",
+                unit: round.round.unit))
         } catch {
             throw CongressContext.refusal(error)
         }
@@ -149,8 +150,15 @@ struct RoundController {
     /// the term's composition.
     private func approve(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
-        let annul = authorised.form["decision"] == "annul"
-        try await apply(annul ? .annul(reason: authorised.form["reason"] ?? "") : .approve, round, authorised)
+        // R-E-30: the higher committee approves, never the unit's own reviewer.
+        guard let tree = authorised.tree, SeparationOfDuties.mayApprove(try authorised.user.policy, unit: round.round.unit,
+                                                                        isWithin: tree.isWithin) else {
+            throw WebError.badInput(key: "web.approval.ownUnit", arguments: [])
+        }
+        let annul = try authorised.form.requiredChoice("decision", ApprovalDecision.self) == .annul
+        let reason = try authorised.form.line("reason", max: 2_000)
+        if annul, reason == nil { throw WebError.badInput(key: "web.approval.reasonRequired", arguments: []) }
+        try await apply(annul ? .annul(reason: reason ?? "") : .approve, round, authorised)
         if annul, let congress = round.round.congress {
             let source = "round \(round.round.id)"
             try await CongressContext.updateCongress(round.store, congress, actor: try CongressContext.clerk(authorised)) { record in
@@ -179,8 +187,13 @@ struct RoundController {
     private func minutes(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         let policy = try authorised.user.policy
-        guard CongressContext.mayReadResult(round.round.lifecycle.state, counts: policy.allows(.countBallots),
-                                            runs: policy.allows(.runCongress)) else { throw WebError.forbidden }
+        // Before certification only the board and the presidium of this very unit read them.
+        let isWithin = authorised.tree?.isWithin ?? { _, _ in false }
+        guard CongressContext.mayReadResult(round.round.lifecycle.state,
+                                            counts: policy.allows(.countBallots, on: round.round.unit, isWithin: isWithin),
+                                            runs: policy.allows(.runCongress, on: round.round.unit, isWithin: isWithin)) else {
+            throw WebError.forbidden
+        }
         guard let result = try await round.result() else { throw WebError.notFound }
         var minutes = CountingMinutes(result: result, language: context.language,
                                       boardSize: max(3, round.congress?.record.countingBoard.count ?? 3))
@@ -189,6 +202,11 @@ struct RoundController {
                 let name = record.name(of: id) ?? id
                 return index == 0 ? Catalogue.text("web.round.boardHead", context.language, name) : name
             }
+        }
+        // The log's head at certification: `congress audit verify --expect COUNT:HASH` later shows
+        // whether the log still holds it (a cut tail cannot go unnoticed).
+        if let head = try await round.store.certifiedAuditHead(round: round.round.id) {
+            minutes.notices.append(Catalogue.text("web.minutes.auditHead", context.language, head.count, head.description))
         }
         return PageRenderer.html(PrintedDocuments.minutes(minutes))
     }
@@ -222,4 +240,9 @@ struct RoundController {
         Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
                  body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
+}
+
+/// The reviewer's decision on a certified result (R-E-30).
+enum ApprovalDecision: String, CaseIterable {
+    case approve, annul
 }

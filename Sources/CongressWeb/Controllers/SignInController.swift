@@ -57,34 +57,40 @@ struct SignInController {
     }
 
     private func signIn(_ form: FormFields, _ context: AppRequestContext) async throws -> Response {
-        let login = (form["login"] ?? "").lowercased()
+        // A login that cannot exist is recorded only as "invalid", never as posted.
+        let typed = String((form["login"] ?? "").lowercased().prefix(64))
+        let login = UserAccount.isValidLogin(typed) ? typed : "(invalid)"
         let next = Redirect.local(form["next"]) ?? "/"
-        let keys = ["login:" + login, "address:" + context.remoteAddress]
+        let address = context.clientAddress
         let now = dependencies.clock().timeIntervalSince1970
-        if await dependencies.throttle.retryAfter(keys, now: now) != nil {
-            try await dependencies.access.appendAudit(AuditDraft(actor: login, action: .signInThrottled,
-                                                                 subject: login, detail: context.remoteAddress))
-            return signInPage(context, next: next, login: login, failed: WebError.throttled.message(context.language),
-                              status: .tooManyRequests)
+        if let retry = await dependencies.throttle.retryAfter(login: login, address: address, now: now) {
+            // Throttled attempts are not audited one by one: the slowing down was, once.
+            let seconds = max(1, Int(min(retry - now, 86_400).rounded(.up)))
+            return signInPage(context, next: next, login: UserAccount.isValidLogin(typed) ? typed : "",
+                              failed: Catalogue.text("web.signin.slowDown", context.language, seconds), status: .tooManyRequests)
         }
         let found = UserAccount.isValidLogin(login) ? try await dependencies.access.credentials(login: login) : nil
         // Check a password even for an unknown login, so timing does not tell which logins exist.
-        let matches = await dependencies.passwords.verify(form["password"] ?? "", against: found?.passwordHash ?? decoyHash)
+        let password = String((form.all("password").first ?? "").prefix(256))
+        let matches = await dependencies.passwords.verify(password, against: found?.passwordHash ?? decoyHash)
         guard let found, matches, found.user.active else {
-            await dependencies.throttle.failed(keys, now: now)
-            try await dependencies.access.appendAudit(AuditDraft(actor: login, action: .signInFailed, subject: login,
-                                                                 detail: context.remoteAddress))
-            return signInPage(context, next: next, login: login,
+            if let audited = await dependencies.throttle.failed(login: login, address: address, now: now) {
+                try await dependencies.access.appendAudit(AuditDraft(
+                    actor: login, action: audited.moment == .firstFailure ? .signInFailed : .signInThrottled, subject: login,
+                    detail: audited.moment == .firstFailure ? "first failure from \(address)"
+                        : "\(audited.failures) failures from \(address): slowed down", unit: found?.user.grants.first?.unit))
+            }
+            return signInPage(context, next: next, login: UserAccount.isValidLogin(typed) ? typed : "",
                               failed: Catalogue.text("web.signin.failed", context.language), status: .unauthorized)
         }
-        await dependencies.throttle.succeeded(keys)
+        await dependencies.throttle.succeeded(login: login, address: address)
         let token = SessionTokens.random()
         let expires = Int64(now) + dependencies.sessionLifetime
         try await dependencies.access.createSession(StoredSession(
             tokenHash: SessionTokens.hash(token, dependencies.digest), userID: found.user.id,
             formToken: SessionTokens.random(), expires: expires))
         try await dependencies.access.appendAudit(AuditDraft(actor: found.user.login, action: .signedIn,
-                                                             subject: found.user.login, detail: context.remoteAddress))
+                                                             subject: found.user.login, detail: address, unit: found.user.grants.first?.unit))
         var response = Redirect.to(next)
         response.setCookie(Cookie(name: SessionMiddleware.cookieName, value: token, maxAge: Int(dependencies.sessionLifetime),
                                   path: "/", secure: dependencies.secureCookies, httpOnly: true, sameSite: .lax))

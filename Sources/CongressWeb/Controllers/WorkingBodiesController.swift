@@ -42,14 +42,13 @@ struct WorkingBodiesController {
             }
             var detail = "motion \(subject.rawValue): \(motion.inFavour) for, \(motion.against) against (R-E-2)"
             if subject == .countingBoard, motion.carried(present: present) {
-                let board = (form["board"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                let board = (try form.line("board", max: 2_000) ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
                 let onLists = Set(lists.flatMap(record.memberIDs(named:)))
                 do { try CountingBoardCheck.check(board: board, eligible: record.boardEligible, lists: onLists) } catch let problem as CountingBoardProblem {
                     throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, String(describing: problem)])
                 }
                 record.countingBoard = board
-                record.boardHeadLogin = form["headLogin"]
-                detail += "; counting board: \(board.joined(separator: " ")) (R-E-4)" + (form["headLogin"].map { ", head's account \($0)" } ?? "")
+                detail += "; counting board, head first: \(board.joined(separator: " ")) (R-E-4)"
             }
             record.motions.append(motion)
             return detail
@@ -82,6 +81,9 @@ struct WorkingBodiesController {
     /// R-E-30: the higher committee annuls one post (one person's seat), with its reason.
     private func annulSeat(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await congress(authorised)
+        guard let tree = authorised.tree, SeparationOfDuties.mayApprove(try authorised.user.policy, unit: code, isWithin: tree.isWithin) else {
+            throw WebError.badInput(key: "web.approval.ownUnit", arguments: [])
+        }
         let form = authorised.form
         guard let name = try form.line("name"), let role = try form.choice("role", SeatRole.self) else {
             throw WebError.badInput(key: "web.annulSeat.which", arguments: [])

@@ -12,8 +12,12 @@ struct SessionMiddleware: RouterMiddleware {
 
     let dependencies: WebDependencies
 
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        if dependencies.trustedProxies.contains(context.remoteAddress), let forwarded = ForwardedFor.client(request.headers[values: .init("X-Forwarded-For")!]) {
+            context.clientAddress = forwarded
+        }
         if let token = request.cookies[Self.cookieName]?.value, token.utf8.count == 64 {
             let hash = SessionTokens.hash(token, dependencies.digest)
             let now = Int64(dependencies.clock().timeIntervalSince1970)
@@ -41,5 +45,17 @@ struct SessionMiddleware: RouterMiddleware {
                                       secure: dependencies.secureCookies, httpOnly: true, sameSite: .strict))
         }
         return response
+    }
+}
+
+/// The `X-Forwarded-For` header as a trusted proxy sets it.
+public enum ForwardedFor {
+    /// The address the nearest proxy appended: the last of `X-Forwarded-For`, if it is an address.
+    public static func client(_ values: [String]) -> String? {
+        guard let last = values.joined(separator: ",").split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+              (2...45).contains(last.utf8.count),
+              last.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) || $0 == 0x2E || $0 == 0x3A })
+        else { return nil }
+        return last
     }
 }

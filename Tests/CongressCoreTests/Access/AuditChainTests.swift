@@ -107,20 +107,6 @@ struct AccessPolicyTests {
         #expect(mixed.roots(for: .viewTree) == ["TW", "T01"])
     }
 
-    @Test("the throttle locks a key after the limit within the window, and forgets on success")
-    func throttle() {
-        var throttle = SignInThrottle(limit: 3, window: 60, lockout: 300)
-        #expect(throttle.recordFailure("login:a", now: 0) == nil)
-        #expect(throttle.recordFailure("login:a", now: 100) == nil)
-        #expect(throttle.recordFailure("login:a", now: 110) == nil, "the first failure fell out of the window")
-        #expect(throttle.recordFailure("login:a", now: 120) == 420)
-        #expect(throttle.retryAfter("login:a", now: 200) == 420)
-        #expect(throttle.retryAfter("login:a", now: 421) == nil)
-        #expect(throttle.retryAfter("login:b", now: 200) == nil)
-        throttle.recordSuccess("login:a")
-        #expect(throttle.retryAfter("login:a", now: 200) == nil)
-    }
-
     @Test("logins are short lowercase ASCII names")
     func logins() {
         #expect(UserAccount.isValidLogin("nguyen.van-an_2"))

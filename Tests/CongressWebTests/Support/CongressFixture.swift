@@ -17,7 +17,7 @@ enum CongressFixture {
         var roll = roll
         roll[11].attendance = Attendance(absentWhole: true, reasonAccepted: true)
         return CongressRecord(unit: unit, name: name, term: "2025–2030", kind: .members, opensOn: "2026-11-20",
-                              closesOn: "2026-11-21", members: roll, countingBoard: ["R10", "R09"],
+                              closesOn: "2026-11-21", members: roll, countingBoard: ["R10", "R09", "R08", "R07"],
                               motions: [Motion(subject: .numberOfSeats, text: "Số lượng Ban Chấp hành: 3", inFavour: 11, against: 0)])
     }
 
@@ -45,7 +45,7 @@ enum CongressFixture {
         for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 11)] {
             _ = try await store.apply(event, to: id, audit: audit)
         }
-        for (pass, clerk) in [(1, "counter"), (2, "other-clerk")] {
+        for (pass, clerk) in [(1, "clerk-a"), (2, "clerk-b")] {
             try await store.claimPass(round: id, stack: 1, pass: pass, clerk: clerk, audit: audit)
             for (position, ballot) in certifiedBallots.enumerated() {
                 try await store.recordBallot(round: id, stack: 1, pass: pass, clerk: clerk, position: position, ballot: ballot)

@@ -23,6 +23,19 @@ struct WebClient {
     }
 }
 
+extension WebClient {
+    static func send(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String,
+                     account: WebWorld.Account, form: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [.cookie: "congress_session=\(account.token)"]
+        var body: ByteBuffer?
+        if method == .post {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: "csrf=\(account.form)" + (form.map { "&" + $0 } ?? ""))
+        }
+        return try await client.execute(uri: path, method: method, headers: headers, body: body)
+    }
+}
+
 extension TestResponse {
     var text: String { String(buffer: body) }
 

@@ -58,13 +58,14 @@ struct WebWorld {
         let counting = MemoryCountingStore(access: access)
         let dependencies = WebDependencies(
             register: register, access: access, clock: { now }, today: { today }, passwords: passwords, digest: sha256,
-            throttle: SignInGuard(throttle: SignInThrottle(limit: 5, window: 900, lockout: 900)), counting: counting)
+            throttle: SignInGuard(throttle: SignInThrottle(freeFailures: 5, firstDelay: 60, window: 900)), counting: counting)
         var world = WebWorld(register: register, access: access, counting: counting, dependencies: dependencies)
         try await CongressFixture.add(to: counting)
         let hash = await passwords.hash(Persona.password)
         for persona in Persona.allCases where persona != .anonymous {
             let user = try await access.createUser(
-                NewUser(login: persona.login, displayName: persona.displayName, passwordHash: hash, grants: persona.grants),
+                NewUser(login: persona.login, displayName: persona.displayName, passwordHash: hash, grants: persona.grants,
+                        memberID: persona == .counter ? "R10" : nil),
                 audit: AuditDraft(actor: "test", action: .userCreated, subject: persona.login))
             world.userIDs[persona] = user.id
             await access.createSession(StoredSession(
@@ -72,6 +73,24 @@ struct WebWorld {
                 expires: Int64(now.timeIntervalSince1970) + 3600))
         }
         return world
+    }
+
+    /// An account outside the personas (another counting board member, …) with a known session.
+    struct Account: Sendable { let login: String; let token: String; let form: String; let id: Int64 }
+
+    func account(_ login: String, grants: [RoleGrant], member: String? = nil) async throws -> Account {
+        let user = try await access.createUser(
+            NewUser(login: login, displayName: login, passwordHash: String(repeating: "x", count: 60), grants: grants, memberID: member),
+            audit: AuditDraft(actor: "test", action: .userCreated, subject: login))
+        let token = Self.hex(Self.sha256(Array(("token-" + login).utf8))), form = Self.hex(Self.sha256(Array(("form-" + login).utf8)))
+        await access.createSession(StoredSession(tokenHash: Self.hex(Self.sha256(Array(token.utf8))), userID: user.id,
+                                                 formToken: form, expires: Int64(Self.now.timeIntervalSince1970) + 3_600))
+        return Account(login: login, token: token, form: form, id: user.id)
+    }
+
+    /// A counting board member of X1, bound to `member`.
+    func boardMember(_ login: String, _ member: String) async throws -> Account {
+        try await account(login, grants: [RoleGrant(role: .countingBoard, unit: "X1")], member: member)
     }
 
     func router() async throws -> Router<AppRequestContext> {
