@@ -57,3 +57,31 @@ import Testing
         #expect(verified.standardError.contains("content was changed"))
     }
 }
+
+@Suite struct AuditTailTests {
+    @Test("the audit chain cannot see a missing tail no more: verify --expect COUNT:HASH fails once the last entries are deleted")
+    func cutTail() async throws {
+        let database = try await RegisterJobTests.database()
+        let register = try SQLiteRegisterStore(path: database)
+        let access = AccessSetup.accessStore(for: register)
+        for index in 1...60 {
+            try await access.appendAudit(AuditDraft(actor: "admin", action: .roundEvent, subject: "round \(index)"))
+        }
+        let head = try await access.auditHead()
+        try register.close()
+        let before = await AuditVerifyJob.run(database: database, language: .en, expect: head.description)
+        #expect(before.status == 0 && before.standardOutput.contains(head.hash), "verify prints the head it checked")
+        // Drop the trigger and delete the last 50 entries: the chain that is left is intact…
+        let queue = try DatabaseQueue(path: database)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_entry_no_delete")
+            try db.execute(sql: "DELETE FROM audit_entry WHERE sequence > ?", arguments: [head.count - 50])
+        }
+        try queue.close()
+        #expect(await AuditVerifyJob.run(database: database, language: .en).status == 0, "a cut tail alone still chains")
+        // …but not what the minutes printed.
+        let after = await AuditVerifyJob.run(database: database, language: .en, expect: head.description)
+        #expect(after.status == 1 && after.standardError.contains("#\(head.count)"))
+        #expect(await AuditVerifyJob.run(database: database, language: .en, expect: "12:nothex").status != 0)
+    }
+}

@@ -33,6 +33,20 @@ import Testing
         #expect(result.out.contains("\"threshold\": 51"))
     }
 
+    @Test("a binary file given to congress tally is echoed raw into the error message no more: a short escaped excerpt")
+    func binaryBallotFile() throws {
+        let example = TallyJobTests.paths("A-threshold-on-base")
+        var bytes: [UInt8] = Array("issued,struck,marks,writein,marked\n".utf8) + [0x01, 0x1B, 0x5B, 0x33, 0x31, 0x6D, 0xFF, 0xFE]
+        bytes += Array(repeating: 0x07, count: 5_000) + Array(",1,,,\n".utf8)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("binary-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try run(["tally", example.0, file.path, "--lang", "en"])
+        #expect(result.status == 2 && result.out.isEmpty)
+        #expect(!result.err.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "no control character reaches the terminal")
+        #expect(result.err.contains("\\u{001B}") && result.err.utf8.count < 1_000)
+    }
+
     @Test func entryErrorExitsTwo() throws {
         let example = TallyJobTests.paths("A-threshold-on-base")
         let bad = try TallyJobTests.temporaryFile("struck\n1\n5\n", name: "ballots.csv")

@@ -51,6 +51,7 @@ extension Catalogue {
         "audit.badExpect": "--expect “{0}” is not valid: COUNT:HASH (64 hex digits) is needed, as minutes or an earlier verify printed it.",
         "audit.expectMissing": "{0}: the log no longer holds entry #{1} with hash {2}… as recorded (it now has {3} entries): it was cut or replaced.",
         "web.minutes.auditHead": "Audit log at certification: entry #{0} (check later: congress audit verify --expect {1})",
+        "file.notJSONDetail": "the file is not well-formed JSON text",
         "web.signin.slowDown": "Several failed sign-ins: wait {0} seconds and try again.",
     ]
 }

@@ -51,6 +51,7 @@ extension Catalogue {
         "audit.badExpect": "--expect “{0}” không hợp lệ: cần SỐ-MỤC:MÃ-BĂM (64 chữ số hex), như biên bản hoặc lần kiểm tra trước đã in.",
         "audit.expectMissing": "{0}: nhật ký không còn mục #{1} với mã băm {2}… như đã ghi nhận (nay có {3} mục): nhật ký đã bị cắt hoặc thay thế.",
         "web.minutes.auditHead": "Nhật ký kiểm tra khi xác nhận: mục #{0} (đối chiếu về sau: congress audit verify --expect {1})",
+        "file.notJSONDetail": "tệp không phải văn bản JSON đúng cú pháp",
         "web.signin.slowDown": "Đăng nhập sai nhiều lần: hãy chờ {0} giây rồi thử lại.",
     ]
 }

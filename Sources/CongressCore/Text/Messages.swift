@@ -30,17 +30,17 @@ extension BallotEntryProblem {
         }
         switch self {
         case let .numberOutsideList(number, candidates): return say("numberOutsideList", [number, candidates])
-        case let .notABallotNumber(text): return say("notABallotNumber", [text])
+        case let .notABallotNumber(text): return say("notABallotNumber", [InputExcerpt.quote(text)])
         case let .numberRepeated(number): return say("numberRepeated", [number])
         case let .marksLength(found, expected): return say("marksLength", [found, expected])
-        case let .unknownMark(text): return say("unknownMark", [text])
+        case let .unknownMark(text): return say("unknownMark", [InputExcerpt.quote(text)])
         case .marksOnStrikeOut: return say("marksOnStrikeOut", [])
         case .struckOnAgreeDisagree: return say("struckOnAgreeDisagree", [])
-        case let .notYesNo(column, text): return say("notYesNo", [column, text])
+        case let .notYesNo(column, text): return say("notYesNo", [column, InputExcerpt.quote(text)])
         case let .fieldCount(found, expected): return say("fieldCount", [found, expected])
         case let .header(missing, unknown):
             return say("header", [missing.isEmpty ? "-" : missing.joined(separator: ", "),
-                                  unknown.isEmpty ? "-" : unknown.joined(separator: ", ")])
+                                  unknown.isEmpty ? "-" : InputExcerpt.quote(unknown.joined(separator: ", "))])
         case let .moreBallotsThanIssued(returned, issued): return say("moreBallotsThanIssued", [returned, issued])
         case .notUTF8: return say("notUTF8", [])
         }
@@ -54,10 +54,11 @@ extension ElectionFileProblem {
             Catalogue.text("file." + key, language, arguments: [file] + arguments)
         }
         switch self {
-        case let .notJSON(detail): return say("notJSON", [detail])
+        case .notJSON: return say("notJSON", [Catalogue.text("file.notJSONDetail", language)])
         case let .missingField(field): return say("missingField", [field])
         case let .wrongType(field, expected): return say("wrongType", [field, expected])
-        case let .unknownValue(field, value, allowed): return say("unknownValue", [field, value, allowed.joined(separator: ", ")])
+        case let .unknownValue(field, value, allowed):
+            return say("unknownValue", [InputExcerpt.quote(field), InputExcerpt.quote(value), allowed.joined(separator: ", ")])
         case let .unknownField(field): return say("unknownField", [field])
         case let .exclusionNotForKind(field, kind): return say("exclusionNotForKind", [field, kind.rawValue])
         }

@@ -22,10 +22,14 @@ struct BrowserCountingTests {
         for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 4)] {
             _ = try await world.counting.apply(event, to: 1, audit: audit)
         }
-        _ = try await world.access.createUser(
-            NewUser(login: "kiemphieu2", displayName: "Kiểm phiếu viên Hai", passwordHash: await BcryptPasswords(cost: 4).hash(WebWorld.Persona.password),
-                    grants: [RoleGrant(role: .countingBoard, unit: "X1")]),
-            audit: AuditDraft(actor: "test", action: .userCreated, subject: "kiemphieu2"))
+        // The board of the fixture's congress: R10 (the counter persona, its head), R09, R08, R07.
+        let hash = await BcryptPasswords(cost: 4).hash(WebWorld.Persona.password)
+        for (login, member) in [("kiemphieu2", "R09"), ("kiemphieu3", "R08"), ("kiemphieu4", "R07")] {
+            _ = try await world.access.createUser(
+                NewUser(login: login, displayName: "Kiểm phiếu viên \(member)", passwordHash: hash,
+                        grants: [RoleGrant(role: .countingBoard, unit: "X1")], memberID: member),
+                audit: AuditDraft(actor: "test", action: .userCreated, subject: login))
+        }
         let app = Application(router: try await world.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let site = "http://127.0.0.1:\(try #require(client.port))"
@@ -42,7 +46,8 @@ struct BrowserCountingTests {
         }
         #expect(try await world.counting.round(1)?.lifecycle.state == .certified)
         let settled = try await world.access.auditLog().filter { $0.action == .differenceSettled }
-        #expect(settled.count == 1 && settled[0].detail.hasPrefix("ballot 3:"), "the settlement is in the audit log")
+        #expect(settled.count == 1 && settled[0].detail.contains("proposed by kiemphieu3, confirmed by kiemphieu4"),
+                "the settlement is in the audit log, without any position or ballot")
     }
 
     /// The certified round exported from the application and counted again by `congress tally`
@@ -115,13 +120,30 @@ struct BrowserCountingTests {
 
         try await signIn(browser, site, "kiemphieu2")
         try await enterPass(browser, site, ballots: ["4", "3", "1", "2"])
+        // A clerk of the stack is not shown the comparison (R-E-29).
+        try await browser.go(site + "/units/X1/rounds/1/stacks/1")
+        #expect(!(try await browser.pageText()).contains("counter: 4"))
+        try await browser.follow("#signout")
+
+        // A third member, who typed neither pass, reads the paper and proposes; a fourth confirms.
+        try await signIn(browser, site, "kiemphieu3")
         try await browser.go(site + "/units/X1/rounds/1/stacks/1")
         let comparison = try await browser.text(of: "#differences")
         #expect(comparison.contains("counter: 4") && comparison.contains("kiemphieu2: 1"), "ballot 3 as each clerk typed it")
         try await browser.screenshot(BrowserTests.screenshots.appendingPathComponent("11-differences.png"))
         try await browser.type("#paper-2", "4")
-        try await browser.follow("#settle")
+        try await browser.click("#settle")
+        _ = try await browser.waitForText("Đề xuất xử lý của kiemphieu3")
+        try await browser.follow("#signout")
+        try await signIn(browser, site, "kiemphieu4")
+        try await browser.go(site + "/units/X1/rounds/1/stacks/1")
+        try await browser.follow("#confirm")
         #expect(try await browser.text(of: "#agreed-total") == "4")
+        try await browser.follow("#signout")
+
+        // The head of the board (the counter persona, R10) closes and certifies (R-E-28).
+        try await signIn(browser, site, "counter")
+        try await browser.go(site + "/units/X1/rounds/1")
         try await browser.click("#close")
         try await browser.waitForText("Đã kiểm xong")
         try await browser.click("#certify")
