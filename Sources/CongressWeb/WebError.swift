@@ -17,11 +17,13 @@ public enum WebError: Error, Sendable, Equatable {
     case throttled
     /// A store refused the write: its own message, in the user's language.
     case storeRefusal(StoreError)
+    /// A value the form names lies outside the user's subtrees (403, with its message).
+    case outsideScope(key: String, arguments: [String])
 
     var status: HTTPResponse.Status {
         switch self {
         case .notSignedIn: .unauthorized
-        case .forbidden, .badFormToken: .forbidden
+        case .forbidden, .badFormToken, .outsideScope: .forbidden
         case .notFound: .notFound
         case .badInput, .storeRefusal: .badRequest
         case .throttled: .tooManyRequests
@@ -37,6 +39,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .badInput(let key, let arguments): Catalogue.text(key, language, arguments: arguments)
         case .throttled: Catalogue.text("web.error.throttled", language)
         case .storeRefusal(let error): Catalogue.text("web.round.refused", language, error.message(language))
+        case .outsideScope(let key, let arguments): Catalogue.text(key, language, arguments: arguments)
         }
     }
 }

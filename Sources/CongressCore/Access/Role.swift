@@ -15,9 +15,10 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
     /// The capabilities this role carries.
     public var capabilities: Set<Capability> {
         switch self {
-        // Separation of duties: only the counting board counts and only the higher committee's
-        // reviewer approves, not even an administrator.
-        case .administrator: Set(Capability.allCases).subtracting([.countBallots, .approveResults])
+        // Separation of duties: an administrator manages accounts and reads the log; the
+        // secretariat runs the congress, only the counting board counts and only the higher
+        // committee's reviewer approves — never the administrator.
+        case .administrator: Set(Capability.allCases).subtracting([.countBallots, .approveResults, .runCongress])
         case .organisingStaff: [.viewTree, .viewStructure, .viewMembers, .viewCongress]
         case .secretariat: [.viewTree, .viewStructure, .viewMembers, .viewCongress, .runCongress]
         case .countingBoard: [.viewTree, .viewCongress, .countBallots]

@@ -88,7 +88,7 @@ struct AdminController {
         }
         let grant = try grant(role: form["role"], unit: form["unit"])
         guard try await manages([grant], authorised) else {
-            throw WebError.badInput(key: "web.error.outsideScope", arguments: [grant.unit])
+            throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit)])
         }
         let memberID = try await member(form, authorised)
         let actor = try authorised.user.user.login
@@ -137,7 +137,7 @@ struct AdminController {
         if form["unit"] != nil {
             let added = try grant(role: form["role"], unit: form["unit"])
             guard try await manages([added], authorised) else {
-                throw WebError.badInput(key: "web.error.outsideScope", arguments: [added.unit])
+                throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(added.unit)])
             }
             if !grants.contains(added) { grants.append(added) }
         }
@@ -205,7 +205,7 @@ struct AdminController {
         guard RequestValue.code(text) != nil, let record = try await dependencies.register.personRecord(text),
               let span = record.spans.last(where: { $0.holds(on: today) }),
               policy.allows(.manageUsers, on: span.unit, isWithin: tree.isWithin) else {
-            throw WebError.badInput(key: "web.duty.memberUnknown", arguments: [InputExcerpt.quote(text)])
+            throw WebError.outsideScope(key: "web.duty.memberUnknown", arguments: [InputExcerpt.quote(text)])
         }
         return .some(text)
     }

@@ -16,9 +16,11 @@ enum CongressFixture {
     static func record(unit: String, name: String) -> CongressRecord {
         var roll = roll
         roll[11].attendance = Attendance(absentWhole: true, reasonAccepted: true)
-        return CongressRecord(unit: unit, name: name, term: "2025–2030", kind: .members, opensOn: "2026-11-20",
-                              closesOn: "2026-11-21", members: roll, countingBoard: ["R10", "R09", "R08", "R07"],
-                              motions: [Motion(subject: .numberOfSeats, text: "Số lượng Ban Chấp hành: 3", inFavour: 11, against: 0)])
+        var record = CongressRecord(unit: unit, name: name, term: "2025–2030", kind: .members, opensOn: "2026-11-20",
+                                    closesOn: "2026-11-21", members: roll, countingBoard: ["R10", "R09", "R08", "R07"],
+                                    motions: [Motion(subject: .numberOfSeats, text: "Số lượng Ban Chấp hành: 3", inFavour: 11, against: 0)])
+        record.composition = [BodySeat(memberID: "M001", name: "Nguyễn Văn An", role: .committeeMember, source: "round 3")]
+        return record
     }
 
     static func election(_ record: CongressRecord) -> Election {

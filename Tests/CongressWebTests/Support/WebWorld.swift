@@ -17,7 +17,7 @@ struct WebWorld {
 
     /// Users by role name in the tests: login, grants.
     enum Persona: String, CaseIterable, Sendable, CustomStringConvertible {
-        case anonymous, admin, staffT44, staffT01, secretary, counter, reviewer
+        case anonymous, admin, staffT44, staffT01, secretary, counter, reviewer, communeAdmin, multi
         var description: String { rawValue }
 
         var grants: [RoleGrant] {
@@ -29,6 +29,10 @@ struct WebWorld {
             case .secretary: [RoleGrant(role: .secretariat, unit: "X1")]
             case .counter: [RoleGrant(role: .countingBoard, unit: "X1")]
             case .reviewer: [RoleGrant(role: .reviewer, unit: "T44")]
+            /// The administrator of one commune.
+            case .communeAdmin: [RoleGrant(role: .administrator, unit: "X1")]
+            /// Several grants: the secretariat of X1 and the organising staff of Hà Nội.
+            case .multi: [RoleGrant(role: .secretariat, unit: "X1"), RoleGrant(role: .organisingStaff, unit: "T01")]
             }
         }
 
@@ -156,6 +160,8 @@ extension WebWorld.Persona {
         case .secretary: "Đỗ Thị Thư"
         case .counter: "Ngô Văn Kiểm"
         case .reviewer: "Bùi Văn Thẩm"
+        case .communeAdmin: "Lý Thị Quản"
+        case .multi: "Mạc Văn Đa"
         }
     }
 }
