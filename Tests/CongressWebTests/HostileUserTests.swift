@@ -198,3 +198,28 @@ struct HostileUserTests {
         }
     }
 }
+
+@Suite("Past units and today's record")
+struct PastUnitTests {
+    @Test("scopes leak no more: a unit a member once belonged to (via ?day=) reads the record as it stood then, not the current one")
+    func pastUnitReadsPastRecord() async throws {
+        let world = try await WebWorld.make()
+        // Trần Thị Bình (M002) moves from C1 (Đồng Hới, Quảng Trị) to C9 (Ba Đình, Hà Nội) on 1/1/2026.
+        let moved = WebWorld.membersCSV.replacingOccurrences(of: "M002,Trần Thị Bình,nữ,1992-11-02,Kinh,44,C1",
+                                                             with: "M002,Trần Thị Bình,nữ,1992-11-02,Kinh,44,C9")
+        guard case .success(let rows) = MembersCSV.parse(Array(moved.utf8), today: Day(iso: "2026-01-01")!) else {
+            Issue.record("the moved members file is not valid"); return
+        }
+        _ = try await world.register.importMembers(rows, on: Day(iso: "2026-01-01")!)
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            let today = try await WebClient.send(client, .get, "/members/M002", as: .staffT44)
+            #expect(today.status == .forbidden && !today.text.contains("Trần Thị Bình"))
+            let then = try await WebClient.send(client, .get, "/members/M002?day=2025-12-01", as: .staffT44)
+            #expect(then.status == .ok && then.text.contains("Trần Thị Bình"))
+            #expect(!then.text.contains("Ba Đình") && !then.text.contains("C9"), "nothing of the member's current unit")
+            let hanoi = try await WebClient.send(client, .get, "/members/M002", as: .staffT01)
+            #expect(hanoi.status == .ok && hanoi.text.contains("Chi bộ tổ dân phố 9"))
+        }
+    }
+}

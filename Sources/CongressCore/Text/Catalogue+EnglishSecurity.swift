@@ -52,6 +52,9 @@ extension Catalogue {
         "audit.expectMissing": "{0}: the log no longer holds entry #{1} with hash {2}… as recorded (it now has {3} entries): it was cut or replaced.",
         "web.minutes.auditHead": "Audit log at certification: entry #{0} (check later: congress audit verify --expect {1})",
         "file.notJSONDetail": "the file is not well-formed JSON text",
+        "board.problem.memberOnList": "member {0} stands on an election list the board would count",
+        "board.problem.notEligible": "{0} is not a full member (official delegate) on the roll",
+        "board.problem.empty": "it has no members",
         "web.signin.slowDown": "Several failed sign-ins: wait {0} seconds and try again.",
     ]
 }

@@ -52,6 +52,9 @@ extension Catalogue {
         "audit.expectMissing": "{0}: nhật ký không còn mục #{1} với mã băm {2}… như đã ghi nhận (nay có {3} mục): nhật ký đã bị cắt hoặc thay thế.",
         "web.minutes.auditHead": "Nhật ký kiểm tra khi xác nhận: mục #{0} (đối chiếu về sau: congress audit verify --expect {1})",
         "file.notJSONDetail": "tệp không phải văn bản JSON đúng cú pháp",
+        "board.problem.memberOnList": "đảng viên {0} có tên trong một danh sách bầu cử mà Ban sẽ kiểm",
+        "board.problem.notEligible": "{0} không phải đảng viên chính thức (đại biểu chính thức) có mặt trong danh sách triệu tập",
+        "board.problem.empty": "chưa có thành viên nào",
         "web.signin.slowDown": "Đăng nhập sai nhiều lần: hãy chờ {0} giây rồi thử lại.",
     ]
 }

@@ -138,7 +138,7 @@ struct RoundController {
         }
         let next: Election?
         do { next = try result.nextRound(decision) } catch {
-            throw WebError.badInput(key: "web.round.nextRefused", arguments: [error.ruleID, String(describing: error)])
+            throw WebError.badInput(key: "web.round.nextRefused", arguments: [error.ruleID, error.message(context.language)])
         }
         if round.round.lifecycle.state == .tiePending { try await apply(.tieDecided(newRound: again), round, authorised) }
         guard let next else { return Redirect.to(round.base) }

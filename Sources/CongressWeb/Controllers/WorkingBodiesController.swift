@@ -45,7 +45,7 @@ struct WorkingBodiesController {
                 let board = (try form.line("board", max: 2_000) ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
                 let onLists = Set(lists.flatMap(record.memberIDs(named:)))
                 do { try CountingBoardCheck.check(board: board, eligible: record.boardEligible, lists: onLists) } catch let problem as CountingBoardProblem {
-                    throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, String(describing: problem)])
+                    throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, problem.message(context.language)])
                 }
                 record.countingBoard = board
                 detail += "; counting board, head first: \(board.joined(separator: " ")) (R-E-4)"
