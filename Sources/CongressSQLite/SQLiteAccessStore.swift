@@ -26,6 +26,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE login = ?", arguments: [login]) == true {
                 throw StoreError.duplicateLogin(login)
             }
+            try Self.requireUnbound(user.memberID, except: nil, db)
             try db.execute(
                 sql: "INSERT INTO app_user (login, display_name, password_hash, language, active, member_id) VALUES (?, ?, ?, ?, 1, ?)",
                 arguments: [login, user.displayName, user.passwordHash, user.language.rawValue, user.memberID])
@@ -72,6 +73,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         let time = clock()
         try await write { [chain] db in
             try Self.requireUser(userID, db)
+            try Self.requireUnbound(memberID, except: userID, db)
             try db.execute(sql: "UPDATE app_user SET member_id = ? WHERE id = ?", arguments: [memberID, userID])
             try Self.append(audit, at: time, chain, db)
         }
@@ -220,6 +222,13 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
             }
             try db.execute(sql: "INSERT OR IGNORE INTO role_grant (user_id, role, unit_id, position) VALUES (?, ?, ?, ?)",
                            arguments: [userID, grant.role.rawValue, unitID, position])
+        }
+    }
+
+    private static func requireUnbound(_ memberID: String?, except userID: Int64?, _ db: Database) throws {
+        guard let memberID else { return }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE member_id = ? AND id IS NOT ?", arguments: [memberID, userID]) == true {
+            throw StoreError.duplicateMember(memberID)
         }
     }
 

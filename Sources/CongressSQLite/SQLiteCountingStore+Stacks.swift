@@ -83,6 +83,7 @@ extension SQLiteCountingStore {
 
     public func certify(round id: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
+        defer { Task { await truncateLog() } }
         return try await write { [chain] db in
             guard var round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
@@ -97,6 +98,12 @@ extension SQLiteCountingStore {
                            arguments: [round.lifecycle.state.rawValue, result, AuditHead(count: entry.sequence, hash: entry.hash).description, id])
             return effects
         }
+    }
+
+    /// After certification the write-ahead log still holds the deleted entries' old pages: copy
+    /// them back and empty it, so no file on disk keeps them.
+    func truncateLog() async {
+        try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     public func certifiedAuditHead(round id: Int64) async throws(StoreError) -> AuditHead? {

@@ -17,7 +17,8 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -200000; PRAGMA temp_store = MEMORY")
+            // secure_delete: deleted rows (a certified round's raw entries) are overwritten, not left in free pages.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -200000; PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

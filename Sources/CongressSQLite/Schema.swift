@@ -233,6 +233,7 @@ enum Schema {
     CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     ALTER TABLE app_user ADD COLUMN member_id TEXT CHECK (member_id IS NULL OR length(member_id) BETWEEN 1 AND 32);
+    CREATE UNIQUE INDEX app_user_member ON app_user(member_id) WHERE member_id IS NOT NULL;
     CREATE TABLE stack_settlement (
         round_id INTEGER NOT NULL REFERENCES counting_round(id),
         stack INTEGER NOT NULL CHECK (stack >= 1),

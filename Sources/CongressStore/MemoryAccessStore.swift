@@ -23,6 +23,7 @@ public actor MemoryAccessStore: AccessStore {
         let login = user.login.lowercased()
         guard UserAccount.isValidLogin(login) else { throw .invalidLogin(user.login) }
         guard !usersByID.values.contains(where: { $0.account.login == login }) else { throw .duplicateLogin(login) }
+        if let member = user.memberID, usersByID.values.contains(where: { $0.account.memberID == member }) { throw .duplicateMember(member) }
         let id = (usersByID.keys.max() ?? 0) + 1
         let account = UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
                                   grants: user.grants, memberID: user.memberID)
@@ -48,6 +49,9 @@ public actor MemoryAccessStore: AccessStore {
 
     public func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) throws(StoreError) {
         guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+        if let memberID, usersByID.contains(where: { $0.key != userID && $0.value.account.memberID == memberID }) {
+            throw .duplicateMember(memberID)
+        }
         usersByID[userID]!.account.memberID = memberID
         append(audit)
     }

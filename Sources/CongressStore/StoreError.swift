@@ -18,6 +18,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case eventNotApplicable(memberID: String, reason: String)
     /// A login name that another user already has.
     case duplicateLogin(String)
+    /// A member already bound to another account: one account per person.
+    case duplicateMember(String)
     /// A login that is not 3–32 characters of a–z, 0–9, `.`, `_`, `-`.
     case invalidLogin(String)
     /// No user with this ID or login.
@@ -39,6 +41,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case .unknownMember(let id): return Catalogue.text("store.unknownMember", language, id)
         case .eventNotApplicable(let id, let reason): return Catalogue.text("store.eventNotApplicable", language, id, reason)
         case .duplicateLogin(let login): return Catalogue.text("store.duplicateLogin", language, login)
+        case .duplicateMember(let id): return Catalogue.text("store.duplicateMember", language, id)
         case .invalidLogin(let login): return Catalogue.text("web.error.badLogin", language, login)
         case .unknownUser(let login): return Catalogue.text("store.unknownUser", language, login)
         case .counting(let refusal): return refusal.message(language)

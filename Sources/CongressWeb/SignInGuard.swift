@@ -14,7 +14,7 @@ public actor SignInGuard {
     }
 
     /// Records a failure; returns what of it to audit, if anything.
-    func failed(login: String, address: String, now: Double) -> (moment: SignInThrottle.AuditMoment, failures: Int)? {
+    func failed(login: String, address: String, now: Double) -> (moment: SignInThrottle.AuditMoment, failures: Int, unlogged: Int)? {
         throttle.recordFailure(login: login, address: address, now: now)
     }
 

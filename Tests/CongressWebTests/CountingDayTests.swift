@@ -232,28 +232,33 @@ struct CountingDayTests {
     @Test("R-E-2, R-E-4, R-E-27: motions with their counts, a counting board never on a list it counts, appointments by decision")
     func workingBodies() async throws {
         let world = try await WebWorld.make()
+        // A congress whose board may still be voted: none of its rounds has issued ballots (R-E-4).
+        let fresh = CongressFixture.record(unit: "X1", name: "Đại hội (biểu quyết)")
+        let id = try await world.counting.createCongress(fresh, audit: AuditDraft(actor: "t", action: .congressCreated, subject: "X1"))
+        _ = try await world.counting.openRound(CongressFixture.election(fresh), unit: "X1", congress: id, requiredEntries: 2,
+                                               audit: AuditDraft(actor: "t", action: .roundOpened, subject: "X1"))
         let app = Application(router: try await world.router())
         try await app.test(.router) { client in
             let post = { (form: String) in try await WebClient.send(client, .post, "/units/X1/congress/motions", as: .secretary, form: form) }
             // M001 (Nguyễn Văn An) is on the executive committee list: refused on the board (R-E-4).
-            let onList = try await post("congress=1&subject=countingBoard&for=10&against=1&board=R10+M001")
+            let onList = try await post("congress=\(id)&subject=countingBoard&for=10&against=1&board=R10+M001")
             #expect(onList.status == .badRequest && onList.text.contains("R-E-4"))
-            #expect(try await post("congress=1&subject=countingBoard&for=12&against=0").status == .badRequest, "more votes than voters")
-            #expect(try await post("congress=1&subject=countingBoard&for=10&against=1&board=R11+R10").status == .seeOther)
-            let record = try #require(try await world.counting.congress(1)?.record)
+            #expect(try await post("congress=\(id)&subject=countingBoard&for=12&against=0").status == .badRequest, "more votes than voters")
+            #expect(try await post("congress=\(id)&subject=countingBoard&for=10&against=1&board=R11+R10").status == .seeOther)
+            let record = try #require(try await world.counting.congress(id)?.record)
             #expect(record.countingBoard == ["R11", "R10"])
             #expect(record.motions.last.map { ($0.subject, $0.inFavour, $0.against) } ?? (.presidium, 0, 0) == (.countingBoard, 10, 1))
             let missing = try await WebClient.send(client, .post, "/units/X1/congress/appointments", as: .secretary,
-                                                   form: "congress=1&role=inspectionChair&names=Hồ+Thị+Lan")
+                                                   form: "congress=\(id)&role=inspectionChair&names=Hồ+Thị+Lan")
             #expect(missing.status == .badRequest && missing.text.contains("R-E-27"))
             #expect(try await WebClient.send(client, .post, "/units/X1/congress/appointments", as: .secretary,
-                                             form: "congress=1&role=inspectionChair&decision=15-QĐ/TU&date=01/11/2026&names=Hồ+Thị+Lan").status == .seeOther)
+                                             form: "congress=\(id)&role=inspectionChair&decision=15-QĐ/TU&date=01/11/2026&names=Hồ+Thị+Lan").status == .seeOther)
             // R-E-4 the other way round: a board member on a new list is refused.
             let clash = try await WebClient.send(client, .post, "/units/X1/congress/elections", as: .secretary,
-                                                 form: "congress=1&body=executiveCommittee&seats=3&candidates=" + FullCycleTests.encode(
+                                                 form: "congress=\(id)&body=executiveCommittee&seats=3&candidates=" + FullCycleTests.encode(
                                                     ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Dương Thị Quyên"].joined(separator: "\n")))
             #expect(clash.status == .badRequest && clash.text.contains("Dương Thị Quyên ở trong Ban kiểm phiếu"))
-            let seat = try #require(try await world.counting.congress(1)?.record.composition.last)
+            let seat = try #require(try await world.counting.congress(id)?.record.composition.last)
             #expect(seat.memberID == "R07" && seat.role == .inspectionChair && seat.source == "decision 15-QĐ/TU of 01/11/2026 (R-E-27)")
         }
     }

@@ -3,10 +3,11 @@
 /// comes in as "is this unit within that one".
 public enum SeparationOfDuties {
     /// Role pairs that no account holds over overlapping subtrees: whoever administers accounts
-    /// neither runs a congress, counts nor approves; whoever counts does not approve.
+    /// neither runs a congress, counts nor approves; whoever counts neither runs the congress
+    /// whose ballots they count nor approves.
     public static let incompatible: [(Role, Role)] = [
         (.administrator, .countingBoard), (.administrator, .secretariat), (.administrator, .reviewer),
-        (.countingBoard, .reviewer),
+        (.countingBoard, .reviewer), (.secretariat, .countingBoard),
     ]
 
     /// Why a change of grants is refused.

@@ -28,6 +28,12 @@ public struct SignInThrottle: Sendable {
     public enum AuditMoment: Sendable, Hashable { case firstFailure, slowedDown }
 
     private var records: [String: Record] = [:]
+    /// At most this many failures a minute are audited, whatever the logins and addresses; the
+    /// others are counted, and the count joins the next audited entry.
+    public var auditedPerMinute = 30
+    private var auditMinute = -1.0
+    private var auditedThisMinute = 0
+    private var unlogged = 0
 
     public init(freeFailures: Int = 5, freeFailuresPerAddress: Int = 30, firstDelay: Double = 2, maximumDelay: Double = 900,
                 window: Double = 900, capacity: Int = 20_000) {
@@ -44,6 +50,7 @@ public struct SignInThrottle: Sendable {
 
     /// When the pair may try again, or nil if it may try now.
     public func retryAfter(login: String, address: String, now: Double) -> Double? {
+        let address = Self.network(address)
         let waits = [Self.pairKey(login: login, address: address), Self.addressKey(address)].compactMap { key -> Double? in
             guard let record = records[key], now - record.last < window, record.retryAt > now else { return nil }
             return record.retryAt
@@ -54,19 +61,34 @@ public struct SignInThrottle: Sendable {
     /// Records a failed attempt; returns what of it the audit log should record (nothing for
     /// most failures: they are counted, and the count is in the next recorded entry).
     @discardableResult
-    public mutating func recordFailure(login: String, address: String, now: Double) -> (moment: AuditMoment, failures: Int)? {
+    public mutating func recordFailure(login: String, address: String, now: Double) -> (moment: AuditMoment, failures: Int, unlogged: Int)? {
+        let address = Self.network(address)
         makeRoom(now: now)
         let pair = bump(Self.pairKey(login: login, address: address), free: freeFailures, now: now)
         _ = bump(Self.addressKey(address), free: freeFailuresPerAddress, now: now)
         let key = Self.pairKey(login: login, address: address)
         let moment: AuditMoment? = pair.failures == 1 ? .firstFailure : pair.failures == freeFailures + 1 ? .slowedDown : nil
         guard let moment, records[key]?.audited.insert(moment).inserted == true else { return nil }
-        return (moment, pair.failures)
+        let minute = (now / 60).rounded(.down)
+        if minute != auditMinute { auditMinute = minute; auditedThisMinute = 0 }
+        guard auditedThisMinute < auditedPerMinute else { unlogged += 1; return nil }
+        auditedThisMinute += 1
+        defer { unlogged = 0 }
+        return (moment, pair.failures, unlogged)
+    }
+
+    /// An IPv6 address stands for its /64 network (one subscriber holds a whole /64).
+    static func network(_ address: String) -> String {
+        guard address.contains(":") else { return address }
+        let groups = address.split(separator: ":", omittingEmptySubsequences: false)
+        guard !address.contains("::") || groups.prefix(4).allSatisfy({ !$0.isEmpty }) else { return address }
+        return groups.prefix(4).joined(separator: ":") + "::/64"
     }
 
     /// A successful sign-in forgets the pair's failures (never the address's: a guesser who
     /// knows one password does not reset the slowing of their other guesses).
     public mutating func recordSuccess(login: String, address: String) {
+        let address = Self.network(address)
         records[Self.pairKey(login: login, address: address)] = nil
     }
 

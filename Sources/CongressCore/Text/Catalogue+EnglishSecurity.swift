@@ -55,6 +55,9 @@ extension Catalogue {
         "board.problem.memberOnList": "member {0} stands on an election list the board would count",
         "board.problem.notEligible": "{0} is not a full member (official delegate) on the roll",
         "board.problem.empty": "it has no members",
+        "web.board.locked": "The counting board cannot change once ballots are issued (R-E-4).",
+        "web.board.repeated": "One member is named twice on the counting board (R-E-4).",
+        "store.duplicateMember": "Member {0} is already bound to another account: one account per person.",
         "web.signin.slowDown": "Several failed sign-ins: wait {0} seconds and try again.",
     ]
 }

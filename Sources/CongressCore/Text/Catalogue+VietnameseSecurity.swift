@@ -55,6 +55,9 @@ extension Catalogue {
         "board.problem.memberOnList": "đảng viên {0} có tên trong một danh sách bầu cử mà Ban sẽ kiểm",
         "board.problem.notEligible": "{0} không phải đảng viên chính thức (đại biểu chính thức) có mặt trong danh sách triệu tập",
         "board.problem.empty": "chưa có thành viên nào",
+        "web.board.locked": "Ban Kiểm phiếu không thay đổi được khi đã phát phiếu bầu (R-E-4).",
+        "web.board.repeated": "Một đảng viên được ghi hai lần trong Ban Kiểm phiếu (R-E-4).",
+        "store.duplicateMember": "Đảng viên {0} đã gắn với một tài khoản khác: mỗi người một tài khoản.",
         "web.signin.slowDown": "Đăng nhập sai nhiều lần: hãy chờ {0} giây rồi thử lại.",
     ]
 }

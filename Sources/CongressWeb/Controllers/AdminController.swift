@@ -40,13 +40,15 @@ struct AdminController {
     private func manages(_ grants: [RoleGrant], _ authorised: Authorised) async throws -> Bool {
         let policy = try authorised.user.policy
         let tree = try await dependencies.register.tree(on: dependencies.today())
+        // An account without grants belongs to the administrator of the whole tree only.
+        if grants.isEmpty { return policy.roots(for: .manageUsers).contains(RouteGuard.nationalRoot) }
         return grants.allSatisfy { grant in policy.allows(.manageUsers, on: grant.unit, isWithin: tree.isWithin) }
     }
 
     private func target(_ context: AppRequestContext, _ authorised: Authorised) async throws -> UserAccount {
         let id = try context.parameters.recordID("userID")
-        guard let user = try await dependencies.access.user(id: id) else { throw WebError.notFound }
-        guard try await manages(user.grants, authorised) else { throw WebError.forbidden }
+        // Unknown and foreign accounts answer alike.
+        guard let user = try await dependencies.access.user(id: id), try await manages(user.grants, authorised) else { throw WebError.forbidden }
         return user
     }
 

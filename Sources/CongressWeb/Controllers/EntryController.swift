@@ -91,8 +91,10 @@ struct EntryController {
         let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")
         let clerk = try CongressContext.clerk(authorised)
         guard let progress = try await round.store.stacks(round: round.round.id).first(where: { $0.stack == stack })?
-            .passes.first(where: { $0.pass == pass }) else { throw WebError.notFound }
-        guard progress.clerk == clerk else { throw WebError.forbidden }
+            .passes.first(where: { $0.pass == pass }), progress.clerk == clerk else {
+            // A pass not taken and another clerk's pass answer alike.
+            throw WebError.forbidden
+        }
         return (stack, pass, progress)
     }
 

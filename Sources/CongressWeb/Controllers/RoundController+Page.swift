@@ -47,7 +47,9 @@ extension RoundController {
         let within = { (capability: Capability) in
             tree.map { policy.allows(capability, on: round.round.unit, isWithin: $0.isWithin) } ?? false
         }
-        let runs = within(.runCongress), counts = within(.countBallots)
+        // The counting board's work is its elected members' (R-E-4), not every board account's.
+        let onBoard = round.congress?.record.countingBoard.contains(try authorised.user.user.memberID ?? "\u{0}") ?? false
+        let runs = within(.runCongress), counts = within(.countBallots) && onBoard
         let lifecycle = round.round.lifecycle
         let state = lifecycle.state
         let election = round.election
@@ -77,7 +79,9 @@ extension RoundController {
         if counts, state == .counting {
             for stack in try await round.store.stacks(round: round.round.id) {
                 agreedTotal += stack.agreed ?? 0
-                let passes = stack.passes.map { pass in
+                // A clerk of a stack still being typed sees only their own pass (R-E-29).
+                let typing = stack.passes.contains { $0.clerk == me } && stack.passes.filter(\.finished).count < round.round.requiredEntries
+                let passes = stack.passes.filter { !typing || $0.clerk == me }.map { pass in
                     t(pass.finished ? "web.stack.passDone" : "web.stack.passOpen", [pass.pass, pass.clerk, pass.entered])
                 }.joined(separator: "; ")
                 let mine = stack.passes.first { $0.clerk == me && !$0.finished }

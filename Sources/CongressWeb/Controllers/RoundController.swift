@@ -189,8 +189,9 @@ struct RoundController {
         let policy = try authorised.user.policy
         // Before certification only the board and the presidium of this very unit read them.
         let isWithin = authorised.tree?.isWithin ?? { _, _ in false }
+        let onBoard = round.congress?.record.countingBoard.contains(try authorised.user.user.memberID ?? "\u{0}") ?? false
         guard CongressContext.mayReadResult(round.round.lifecycle.state,
-                                            counts: policy.allows(.countBallots, on: round.round.unit, isWithin: isWithin),
+                                            counts: onBoard && policy.allows(.countBallots, on: round.round.unit, isWithin: isWithin),
                                             runs: policy.allows(.runCongress, on: round.round.unit, isWithin: isWithin)) else {
             throw WebError.forbidden
         }

@@ -75,10 +75,11 @@ struct SignInController {
         let matches = await dependencies.passwords.verify(password, against: found?.passwordHash ?? decoyHash)
         guard let found, matches, found.user.active else {
             if let audited = await dependencies.throttle.failed(login: login, address: address, now: now) {
+                let what = audited.moment == .firstFailure ? "first failure from \(address)" : "\(audited.failures) failures from \(address): slowed down"
+                let unlogged = audited.unlogged > 0 ? "; \(audited.unlogged) other failures not logged one by one" : ""
                 try await dependencies.access.appendAudit(AuditDraft(
                     actor: login, action: audited.moment == .firstFailure ? .signInFailed : .signInThrottled, subject: login,
-                    detail: audited.moment == .firstFailure ? "first failure from \(address)"
-                        : "\(audited.failures) failures from \(address): slowed down", unit: found?.user.grants.first?.unit))
+                    detail: what + unlogged, unit: found?.user.grants.first?.unit))
             }
             return signInPage(context, next: next, login: UserAccount.isValidLogin(typed) ? typed : "",
                               failed: Catalogue.text("web.signin.failed", context.language), status: .unauthorized)

@@ -34,7 +34,12 @@ struct WorkingBodiesController {
         let motion = Motion(subject: subject, text: try form.line("text") ?? subject.rawValue,
                             inFavour: try RoundController.count(form, "for"), against: try RoundController.count(form, "against"),
                             abstaining: form["abstaining"] == nil ? 0 : try RoundController.count(form, "abstaining"))
-        let lists = Set(try await store.rounds(ofCongress: congress.id).flatMap(\.election.candidates))
+        let rounds = try await store.rounds(ofCongress: congress.id)
+        let lists = Set(rounds.flatMap(\.election.candidates))
+        // R-E-4: the board is voted before ballots are issued; it cannot be changed under a count.
+        if subject == .countingBoard, rounds.contains(where: { ![.draft, .listAdopted].contains($0.lifecycle.state) }) {
+            throw WebError.badInput(key: "web.board.locked", arguments: [])
+        }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             let present = record.voters()
             guard motion.inFavour + motion.against + motion.abstaining <= present else {
@@ -43,6 +48,7 @@ struct WorkingBodiesController {
             var detail = "motion \(subject.rawValue): \(motion.inFavour) for, \(motion.against) against (R-E-2)"
             if subject == .countingBoard, motion.carried(present: present) {
                 let board = (try form.line("board", max: 2_000) ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                guard Set(board).count == board.count else { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
                 let onLists = Set(lists.flatMap(record.memberIDs(named:)))
                 do { try CountingBoardCheck.check(board: board, eligible: record.boardEligible, lists: onLists) } catch let problem as CountingBoardProblem {
                     throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, problem.message(context.language)])

@@ -23,7 +23,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             switch error {
             case .unknownUnit, .unknownMember, .unknownUser:
                 return respond(.notFound, error.message(context.language), request, context)
-            case .duplicateLogin, .invalidLogin, .counting, .danglingReference, .duplicateUnit, .eventNotApplicable, .importRejected, .importAbandoned:
+            case .duplicateLogin, .duplicateMember, .invalidLogin, .counting, .danglingReference, .duplicateUnit, .eventNotApplicable, .importRejected, .importAbandoned:
                 return respond(.badRequest, error.message(context.language), request, context)
             case .database:
                 context.logger.error("store failure: \(String(describing: error))")

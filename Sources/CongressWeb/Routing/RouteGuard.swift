@@ -10,8 +10,10 @@ struct RouteGuard: Sendable {
     func authorise(_ route: WebRoute, _ request: Request, _ context: AppRequestContext) async throws -> Authorised {
         let query = FormFields(encoded: Substring(request.uri.query ?? ""))
         // Writes are always authorised on today's tree: `?day=` only changes what a read shows.
+        // Congress data is not dated either: congress, round and counting routes are read on today's tree too.
         let isWrite = request.method != .get && request.method != .head
-        let day = isWrite ? dependencies.today() : try Self.day(query, today: dependencies.today())
+        let dated = !isWrite && !Self.undatedCapabilities.contains(route.access.capability)
+        let day = dated ? try Self.day(query, today: dependencies.today()) : dependencies.today()
         var authorised = Authorised(signedIn: context.signedIn, day: day, form: FormFields())
         if route.access != .anyone, context.signedIn == nil { throw WebError.notSignedIn }
         if request.method == .post {
@@ -47,6 +49,9 @@ struct RouteGuard: Sendable {
     }
 
     static let nationalRoot = "TW"
+
+    /// Capabilities whose data has no date: a congress, its rounds and their counting.
+    static let undatedCapabilities: Set<Capability?> = [.viewCongress, .runCongress, .countBallots, .approveResults]
 
     /// Whether a grant with `capability` covers `unit` in `tree`. A granted unit that did not
     /// exist that day (a province formed on 1/7/2025, viewed as of 2024) covers the units that

@@ -17,6 +17,16 @@ public enum RouteAccess: Sendable, Equatable {
     case member(Capability)
 }
 
+extension RouteAccess {
+    /// The capability the route needs, if any.
+    var capability: Capability? {
+        switch self {
+        case .anyone, .signedIn: nil
+        case .capability(let capability), .unit(let capability), .member(let capability): capability
+        }
+    }
+}
+
 /// One route: method, path, who may call it, and the handler that runs once that is settled.
 public struct WebRoute: Sendable {
     public typealias Handler = @Sendable (Request, AppRequestContext, Authorised) async throws -> Response

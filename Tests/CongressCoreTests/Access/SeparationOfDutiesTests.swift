@@ -6,7 +6,7 @@ import Testing
 @Suite("Separation of duties and the sign-in throttle")
 struct SeparationOfDutiesTests {
     /// TW ⊃ T44 ⊃ X1 ⊃ C1; T01 elsewhere.
-    static let parents = ["T44": "TW", "T01": "TW", "X1": "T44", "C1": "X1"]
+    static let parents = ["T44": "TW", "T01": "TW", "X1": "T44", "X2": "T44", "C1": "X1"]
     static func isWithin(_ unit: String, _ root: String) -> Bool {
         var current: String? = unit
         while let code = current {
@@ -31,7 +31,8 @@ struct SeparationOfDutiesTests {
         (Role.administrator, "TW", Role.reviewer, "T01", true),
         (Role.countingBoard, "C1", Role.reviewer, "T44", true),
         (Role.countingBoard, "X1", Role.reviewer, "T01", false),
-        (Role.secretariat, "X1", Role.countingBoard, "X1", false),
+        (Role.secretariat, "X1", Role.countingBoard, "X1", true),
+        (Role.secretariat, "X2", Role.countingBoard, "X1", false),
         (Role.organisingStaff, "T44", Role.reviewer, "T44", false),
     ])
     func incompatibleRoles(_ first: Role, _ firstUnit: String, _ second: Role, _ secondUnit: String, _ refused: Bool) {
@@ -94,6 +95,21 @@ struct SeparationOfDutiesTests {
         var throttle = SignInThrottle(freeFailures: 5)
         let audited = (0..<50).compactMap { throttle.recordFailure(login: "x", address: "9.9.9.9", now: Double($0)) }
         #expect(audited.map(\.moment) == [.firstFailure, .slowedDown])
+    }
+
+    @Test("anyone floods the audit log no more: at most a set number of failures a minute are audited, the rest counted; an IPv6 /64 is one address")
+    func auditBudget() {
+        var throttle = SignInThrottle(freeFailures: 5)
+        throttle.auditedPerMinute = 10
+        let audited = (0..<100).compactMap { throttle.recordFailure(login: "u\($0)", address: "2001:db8:1:2:\($0):1:1:1", now: 5) }
+        #expect(audited.count == 10)
+        let next = throttle.recordFailure(login: "late", address: "198.51.100.9", now: 65)
+        #expect(next?.unlogged == 90, "the next minute's first entry carries the count")
+        #expect(SignInThrottle(freeFailures: 1).retryAfter(login: "a", address: "2001:db8:1:2::9", now: 0) == nil)
+        var slowed = SignInThrottle(freeFailures: 1, freeFailuresPerAddress: 1)
+        slowed.recordFailure(login: "a", address: "2001:db8:1:2:aaaa::1", now: 0)
+        slowed.recordFailure(login: "b", address: "2001:db8:1:2:bbbb::1", now: 0)
+        #expect(slowed.retryAfter(login: "c", address: "2001:db8:1:2:cccc::1", now: 0) != nil, "one /64 is slowed as one address")
     }
 
     @Test("throttle memory is bounded: at most its capacity of keys, the oldest dropped")
