@@ -223,3 +223,70 @@ struct PastUnitTests {
         }
     }
 }
+
+@Suite("Review findings, recipe by recipe")
+struct ReviewFindingTests {
+    private func withApp(_ body: @Sendable (WebWorld, any TestClientProtocol) async throws -> Void) async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in try await body(world, client) }
+    }
+
+    @Test("one person acts as several board members no more: a member is bound to one account only")
+    func oneAccountPerMember() async throws {
+        try await withApp { world, client in
+            let first = try await world.account("kp.first", grants: [RoleGrant(role: .countingBoard, unit: "X1")])
+            let puppet = try await world.account("kp.puppet", grants: [RoleGrant(role: .countingBoard, unit: "X1")])
+            #expect(try await WebClient.send(client, .post, "/admin/users/\(first.id)/grants", as: .admin, form: "member=M001").status == .seeOther)
+            let response = try await WebClient.send(client, .post, "/admin/users/\(puppet.id)/grants", as: .admin, form: "member=M001")
+            #expect(response.status == .badRequest && response.text.contains("M001"))
+            #expect(try await world.access.user(id: puppet.id)?.memberID == nil)
+            await #expect(throws: StoreError.duplicateMember("R10")) {
+                _ = try await world.access.createUser(NewUser(login: "kp.twin", displayName: "x", passwordHash: String(repeating: "x", count: 60),
+                                                              grants: [], memberID: "R10"), audit: AuditDraft(actor: "t", action: .userCreated, subject: "t"))
+            }
+        }
+    }
+
+    @Test("the secretariat swaps the board under a count no more: the board is locked once ballots are issued, and names nobody twice")
+    func boardLocked() async throws {
+        try await withApp { world, client in
+            let locked = try await WebClient.send(client, .post, "/units/X1/congress/motions", as: .secretary,
+                                                  form: "congress=1&subject=countingBoard&for=10&against=1&board=R11+R10")
+            #expect(locked.status == .badRequest && locked.text.contains("R-E-4"))
+            #expect(try await world.counting.congress(1)?.record.countingBoard == ["R10", "R09", "R08", "R07"])
+        }
+    }
+
+    @Test("a clerk sees other clerks' passes while typing no more: the round page shows a clerk only their own pass")
+    func ownPassOnly() async throws {
+        try await withApp { world, client in
+            let audit = AuditDraft(actor: "t", action: .roundEvent, subject: "t")
+            for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 11)] {
+                _ = try await world.counting.apply(event, to: 1, audit: audit)
+            }
+            try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "counter", audit: audit)
+            try await world.counting.claimPass(round: 1, stack: 1, pass: 2, clerk: "kiemphieu2", audit: audit)
+            try await world.counting.recordBallot(round: 1, stack: 1, pass: 2, clerk: "kiemphieu2", position: 0, ballot: .striking([1]))
+            let page = try await WebClient.send(client, .get, "/units/X1/rounds/1", as: .counter)
+            #expect(page.status == .ok && !page.text.contains("kiemphieu2"))
+            // A pass not taken and another clerk's pass answer alike.
+            let other = try await WebClient.send(client, .get, "/units/X1/rounds/1/stacks/1/passes/2", as: .counter)
+            let free = try await WebClient.send(client, .get, "/units/X1/rounds/1/stacks/2/passes/1", as: .counter)
+            #expect(other.status == free.status && other.text == free.text)
+        }
+    }
+
+    @Test("any administrator takes over accounts without grants no more: those belong to the national administrator")
+    func grantlessAccounts() async throws {
+        try await withApp { world, client in
+            let orphan = try await world.account("orphan", grants: [])
+            let commune = try await world.account("admin.x1", grants: [RoleGrant(role: .administrator, unit: "X1")])
+            #expect(try await WebClient.send(client, .post, "/admin/users/\(orphan.id)/password", account: commune,
+                                             form: "password=long-enough-pw").status == .forbidden)
+            #expect(try await WebClient.send(client, .get, "/admin/users/999", account: commune).status == .forbidden, "unknown answers as foreign")
+            #expect(try await WebClient.send(client, .post, "/admin/users/\(orphan.id)/password", as: .admin,
+                                             form: "password=long-enough-pw").status == .seeOther)
+        }
+    }
+}
