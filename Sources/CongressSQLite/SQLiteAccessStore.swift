@@ -69,6 +69,48 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
+    public func proposeGrant(_ grant: RoleGrant, to userID: Int64, proposer: Int64, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            try Self.requireUser(userID, db)
+            guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [grant.unit]) else {
+                throw StoreError.unknownUnit(grant.unit)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO pending_grant (user_id, role, unit_id, proposer_id) VALUES (?, ?, ?, ?)",
+                           arguments: [userID, grant.role.rawValue, unitID, proposer])
+            try Self.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func pendingGrants(of userID: Int64) async throws(StoreError) -> [PendingGrant] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.role, u.code, p.proposer_id FROM pending_grant p JOIN unit u ON u.id = p.unit_id WHERE p.user_id = ? ORDER BY p.rowid
+                """, arguments: [userID]).compactMap { row in
+                Role(rawValue: row[0]).map { PendingGrant(grant: RoleGrant(role: $0, unit: row[1]), proposer: row[2]) }
+            }
+        }
+    }
+
+    public func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [grant.unit]) else {
+                throw StoreError.unknownUnit(grant.unit)
+            }
+            try db.execute(sql: "DELETE FROM pending_grant WHERE user_id = ? AND role = ? AND unit_id = ?",
+                           arguments: [userID, grant.role.rawValue, unitID])
+            guard db.changesCount == 1 else { throw StoreError.unknownUser(String(userID)) }
+            if confirm {
+                let position = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) + 1 FROM role_grant WHERE user_id = ?",
+                                                arguments: [userID]) ?? 0
+                try db.execute(sql: "INSERT OR IGNORE INTO role_grant (user_id, role, unit_id, position) VALUES (?, ?, ?, ?)",
+                               arguments: [userID, grant.role.rawValue, unitID, position])
+            }
+            try Self.append(audit, at: time, chain, db)
+        }
+    }
+
     public func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in

@@ -234,6 +234,13 @@ enum Schema {
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     ALTER TABLE app_user ADD COLUMN member_id TEXT CHECK (member_id IS NULL OR length(member_id) BETWEEN 1 AND 32);
     CREATE UNIQUE INDEX app_user_member ON app_user(member_id) WHERE member_id IS NOT NULL;
+    CREATE TABLE pending_grant (
+        user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (\(oneOf("role", Role.allCases.map(\.rawValue)))),
+        unit_id INTEGER NOT NULL REFERENCES unit(id),
+        proposer_id INTEGER NOT NULL REFERENCES app_user(id),
+        PRIMARY KEY (user_id, role, unit_id)
+    );
     CREATE TABLE stack_settlement (
         round_id INTEGER NOT NULL REFERENCES counting_round(id),
         stack INTEGER NOT NULL CHECK (stack >= 1),

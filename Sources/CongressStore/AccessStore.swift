@@ -11,6 +11,12 @@ public protocol AccessStore: Sendable {
     /// Every user, by login.
     func users() async throws(StoreError) -> [UserAccount]
     func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError)
+    /// Proposes a grant that takes effect once a second administrator confirms it.
+    func proposeGrant(_ grant: RoleGrant, to userID: Int64, proposer: Int64, audit: AuditDraft) async throws(StoreError)
+    /// The grants proposed for a user and not yet confirmed.
+    func pendingGrants(of userID: Int64) async throws(StoreError) -> [PendingGrant]
+    /// Moves a pending grant to the user's grants (`confirm`) or drops it, with its audit entry.
+    func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) async throws(StoreError)
     /// Binds the account to a member of the register (or unbinds it with nil).
     func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) async throws(StoreError)
     func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) async throws(StoreError)
@@ -37,6 +43,18 @@ public protocol AccessStore: Sendable {
     func auditHead() async throws(StoreError) -> AuditHead
     /// Every entry in sequence order, for verification.
     func auditLog() async throws(StoreError) -> [AuditEntry]
+}
+
+/// A grant waiting for a second administrator.
+public struct PendingGrant: Sendable, Equatable {
+    public var grant: RoleGrant
+    /// The account of the administrator who proposed it.
+    public var proposer: Int64
+
+    public init(grant: RoleGrant, proposer: Int64) {
+        self.grant = grant
+        self.proposer = proposer
+    }
 }
 
 /// Which audit entries to read: of some units only, about one subject (`round 3` and

@@ -12,6 +12,7 @@ public actor MemoryAccessStore: AccessStore {
     private var usersByID: [Int64: StoredUser] = [:]
     private var sessions: [String: StoredSession] = [:]
     private var log: [AuditEntry] = []
+    private var pending: [Int64: [PendingGrant]] = [:]
 
     /// `clock` gives the audit time as ISO 8601 UTC.
     public init(chain: AuditChain, clock: @escaping @Sendable () -> String) {
@@ -44,6 +45,23 @@ public actor MemoryAccessStore: AccessStore {
     public func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) throws(StoreError) {
         guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
         usersByID[userID]!.account.grants = grants
+        append(audit)
+    }
+
+    public func proposeGrant(_ grant: RoleGrant, to userID: Int64, proposer: Int64, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+        if !(pending[userID] ?? []).contains(where: { $0.grant == grant }) { pending[userID, default: []].append(PendingGrant(grant: grant, proposer: proposer)) }
+        append(audit)
+    }
+
+    public func pendingGrants(of userID: Int64) -> [PendingGrant] { pending[userID] ?? [] }
+
+    public func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil, (pending[userID] ?? []).contains(where: { $0.grant == grant }) else {
+            throw .unknownUser(String(userID))
+        }
+        pending[userID]?.removeAll { $0.grant == grant }
+        if confirm, !usersByID[userID]!.account.grants.contains(grant) { usersByID[userID]!.account.grants.append(grant) }
         append(audit)
     }
 

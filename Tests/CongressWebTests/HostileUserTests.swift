@@ -235,8 +235,8 @@ struct ReviewFindingTests {
     @Test("one person acts as several board members no more: a member is bound to one account only")
     func oneAccountPerMember() async throws {
         try await withApp { world, client in
-            let first = try await world.account("kp.first", grants: [RoleGrant(role: .countingBoard, unit: "X1")])
-            let puppet = try await world.account("kp.puppet", grants: [RoleGrant(role: .countingBoard, unit: "X1")])
+            let first = try await world.account("kp.first", grants: [])
+            let puppet = try await world.account("kp.puppet", grants: [])
             #expect(try await WebClient.send(client, .post, "/admin/users/\(first.id)/grants", as: .admin, form: "member=M001").status == .seeOther)
             let response = try await WebClient.send(client, .post, "/admin/users/\(puppet.id)/grants", as: .admin, form: "member=M001")
             #expect(response.status == .badRequest && response.text.contains("M001"))
@@ -287,6 +287,38 @@ struct ReviewFindingTests {
             #expect(try await WebClient.send(client, .get, "/admin/users/999", account: commune).status == .forbidden, "unknown answers as foreign")
             #expect(try await WebClient.send(client, .post, "/admin/users/\(orphan.id)/password", as: .admin,
                                              form: "password=long-enough-pw").status == .seeOther)
+        }
+    }
+}
+
+@Suite("Two administrators for a congress role")
+struct SecondAdministratorTests {
+    @Test("an administrator runs an election alone no more: accounts they create get congress roles only once a second administrator confirms")
+    func secondAdministrator() async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            let created = try await WebClient.send(client, .post, "/admin/users", as: .admin,
+                                                   form: "login=kp.puppet&name=Puppet&password=long-enough-pw&role=countingBoard&unit=X1&member=M002")
+            #expect(created.status == .seeOther)
+            let puppet = try #require(await world.access.users().first { $0.login == "kp.puppet" })
+            #expect(puppet.grants.isEmpty, "no congress role before a second administrator")
+            let confirm = "role=countingBoard&unit=X1&decision=confirm"
+            let alone = try await WebClient.send(client, .post, "/admin/users/\(puppet.id)/pending", as: .admin, form: confirm)
+            #expect(alone.status == .badRequest && alone.text.contains("quản trị viên khác"))
+            #expect(try await world.access.user(id: puppet.id)?.grants.isEmpty == true)
+            // The account cannot confirm its own role either; a second administrator can.
+            let second = try await world.account("admin.x1", grants: [RoleGrant(role: .administrator, unit: "X1")])
+            let page = try await WebClient.send(client, .get, "/admin/users/\(puppet.id)", account: second)
+            #expect(page.text.contains("id=\"pending\"") && page.text.contains("admin"))
+            #expect(try await WebClient.send(client, .post, "/admin/users/\(puppet.id)/pending", account: second, form: confirm).status == .seeOther)
+            #expect(try await world.access.user(id: puppet.id)?.grants == [RoleGrant(role: .countingBoard, unit: "X1")])
+            // Once it holds a congress role, the account cannot be moved to another member by one administrator.
+            let moved = try await WebClient.send(client, .post, "/admin/users/\(puppet.id)/grants", as: .admin, form: "member=M004")
+            let bound = try await world.access.user(id: puppet.id)?.memberID
+            #expect(moved.status == .badRequest && bound == "M002")
+            let log = try await world.access.auditLog().map(\.action)
+            #expect(log.contains(.grantProposed) && log.contains(.grantConfirmed))
         }
     }
 }

@@ -15,7 +15,7 @@ struct RouteAccessTests {
 
     /// A step the fixture takes before the request, so that an allowed persona's request can
     /// succeed (a round that must be counting, a pass that must be claimed).
-    typealias Setup = @Sendable (MemoryCountingStore) async throws -> Void
+    typealias Setup = @Sendable (WebWorld) async throws -> Void
 
     struct Probe: Sendable, CustomStringConvertible {
         let method: HTTPRequest.Method
@@ -58,17 +58,18 @@ struct RouteAccessTests {
 
     static let audit = AuditDraft(actor: "t", action: .roundEvent, subject: "setup")
     static func events(_ round: Int64, _ events: [RoundLifecycle.Event]) -> Setup {
-        { store in for event in events { _ = try await store.apply(event, to: round, audit: audit) } }
+        { world in for event in events { _ = try await world.counting.apply(event, to: round, audit: audit) } }
     }
     static let listed = events(1, [.adoptList(candidates: 4)])
     static let counting = events(1, [.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 11)])
-    static let claimed: Setup = { store in
-        try await counting(store)
-        try await store.claimPass(round: 1, stack: 1, pass: 1, clerk: "counter", audit: audit)
+    static let claimed: Setup = { world in
+        try await counting(world)
+        try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "counter", audit: audit)
     }
     /// Stack 1 of round 1 typed and finished by two other clerks: the counter compares it.
-    static let typedByOthers: Setup = { store in
-        try await counting(store)
+    static let typedByOthers: Setup = { world in
+        try await counting(world)
+        let store = world.counting
         for (pass, clerk) in [(1, "kp-a"), (2, "kp-b")] {
             try await store.claimPass(round: 1, stack: 1, pass: pass, clerk: clerk, audit: audit)
             for position in 0..<11 { try await store.recordBallot(round: 1, stack: 1, pass: pass, clerk: clerk, position: position, ballot: .striking([1])) }
@@ -79,6 +80,10 @@ struct RouteAccessTests {
     static let counted = events(1, [.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 0),
                                    .closeCounting(agreedBallots: 0), .resultComputed(tiePending: false)])
     static let annulled = events(3, [.annul(reason: "x")])
+    /// A reviewer role on C1 proposed for the secretary (user 4) by the organising staff's account (2).
+    static let proposed: Setup = { world in
+        try await world.access.proposeGrant(RoleGrant(role: .reviewer, unit: "C1"), to: 4, proposer: 2, audit: audit)
+    }
 
     static let ownRound: [String] = ["Bầu Ban Chấp hành"]
     static let foreignRound: [String] = ["Ba Đình"]
@@ -120,6 +125,10 @@ struct RouteAccessTests {
         Probe(method: .get, route: "/admin/users/{userID}", path: "/admin/users/4", allowed: administrators),
         Probe(method: .post, route: "/admin/users/{userID}/grants", path: "/admin/users/2/grants", allowed: adminOnly),
         Probe(method: .post, route: "/admin/users/{userID}/grants", path: "/admin/users/5/grants", allowed: administrators),
+        Probe(method: .post, route: "/admin/users/{userID}/pending", path: "/admin/users/4/pending", allowed: administrators,
+              form: "role=reviewer&unit=C1&decision=confirm", setup: proposed),
+        Probe(method: .post, route: "/admin/users/{userID}/pending", path: "/admin/users/3/pending", allowed: adminOnly,
+              form: "role=reviewer&unit=C9&decision=confirm", succeeds: false),
         Probe(method: .post, route: "/admin/users/{userID}/password", path: "/admin/users/2/password", allowed: adminOnly,
               form: "password=long-enough-pw"),
         Probe(method: .post, route: "/admin/users/{userID}/active", path: "/admin/users/2/active", allowed: adminOnly,
@@ -267,7 +276,7 @@ struct RouteAccessTests {
             for path in paths {
                 // A fresh world for every request: what one persona's write changed does not decide another's answer.
                 let world = try await WebWorld.make()
-                if let setup = probe.setup { try await setup(world.counting) }
+                if let setup = probe.setup { try await setup(world) }
                 let app = Application(router: try await world.router())
                 try await app.test(.router) { client in
                     let response = try await WebClient.send(client, probe.method, path, as: persona, form: probe.form)

@@ -39,7 +39,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case membersImported, organisationLoaded, demoBuilt
     case roundOpened, roundEvent, passClaimed, ballotEntered, differenceSettled
     case passFinished, stackAgreed, resultCertified, congressCreated, congressChanged, roundExported
-    case memberBound, settlementProposed, entriesDeleted
+    case memberBound, settlementProposed, entriesDeleted, grantProposed, grantConfirmed, grantRejected
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.

@@ -42,6 +42,17 @@ public enum SeparationOfDuties {
         incompatible.contains { ($0.0 == first && $0.1 == second) || ($0.0 == second && $0.1 == first) }
     }
 
+    /// Roles that take effect only once a second administrator confirms them: whoever could
+    /// otherwise give accounts they control the congress's roles would run a count alone.
+    public static func needsSecondAdministrator(_ role: Role) -> Bool {
+        role != .organisingStaff
+    }
+
+    /// A pending grant is confirmed by an administrator who neither proposed it nor receives it.
+    public static func mayConfirmGrant(proposer: Int64, target: Int64, confirmer: Int64) -> Bool {
+        confirmer != proposer && confirmer != target
+    }
+
     /// R-E-30: results are approved or annulled by the higher committee: a reviewer's grant on
     /// a unit strictly above `unit`, never one on the unit itself.
     public static func mayApprove(_ policy: AccessPolicy, unit: String, isWithin: (String, String) -> Bool) -> Bool {

@@ -22,6 +22,9 @@ struct AdminController {
             WebRoute(.post, "/admin/users/{userID}/grants", .capability(.manageUsers)) { _, context, authorised in
                 try await changeGrants(context, authorised)
             },
+            WebRoute(.post, "/admin/users/{userID}/pending", .capability(.manageUsers)) { _, context, authorised in
+                try await settlePending(context, authorised)
+            },
             WebRoute(.post, "/admin/users/{userID}/password", .capability(.manageUsers)) { _, context, authorised in
                 try await changePassword(context, authorised)
             },
@@ -48,7 +51,9 @@ struct AdminController {
     private func target(_ context: AppRequestContext, _ authorised: Authorised) async throws -> UserAccount {
         let id = try context.parameters.recordID("userID")
         // Unknown and foreign accounts answer alike.
-        guard let user = try await dependencies.access.user(id: id), try await manages(user.grants, authorised) else { throw WebError.forbidden }
+        // The roles waiting for confirmation count for the scope: they say whose account it is.
+        guard let user = try await dependencies.access.user(id: id),
+              try await manages(user.grants + dependencies.access.pendingGrants(of: id).map(\.grant), authorised) else { throw WebError.forbidden }
         return user
     }
 
@@ -66,7 +71,8 @@ struct AdminController {
     private func users(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let language = context.language
         var lines: [UserLine] = []
-        for user in try await dependencies.access.users() where try await manages(user.grants, authorised) {
+        for user in try await dependencies.access.users()
+            where try await manages(user.grants + dependencies.access.pendingGrants(of: user.id).map(\.grant), authorised) {
             lines.append(UserLine(login: user.login, name: user.displayName, roles: rolesText(user.grants, language),
                                   state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
                                   href: "/admin/users/\(user.id)"))
@@ -93,15 +99,24 @@ struct AdminController {
             throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit)])
         }
         let memberID = try await member(form, authorised)
-        let actor = try authorised.user.user.login
+        let signedIn = try authorised.user
+        let actor = signedIn.user.login
         let hash = await dependencies.passwords.hash(password)
-        _ = try await dependencies.access.createUser(
-            NewUser(login: login, displayName: name, passwordHash: hash, grants: [grant], memberID: memberID ?? nil),
-            audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: describe([grant]), unit: grant.unit))
+        // A congress role waits for a second administrator; the account starts without it.
+        let pending = SeparationOfDuties.needsSecondAdministrator(grant.role)
+        let created = try await dependencies.access.createUser(
+            NewUser(login: login, displayName: name, passwordHash: hash, grants: pending ? [] : [grant], memberID: memberID ?? nil),
+            audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: pending ? "no role yet" : describe([grant]),
+                              unit: grant.unit))
+        if pending {
+            try await dependencies.access.proposeGrant(grant, to: created.id, proposer: signedIn.user.id, audit: AuditDraft(
+                actor: actor, action: .grantProposed, subject: login, detail: describe([grant]), unit: grant.unit))
+        }
         return Redirect.to("/admin/users?created=\(login)")
     }
 
     struct GrantLine { let index: Int; let role: String; let unit: String; let unitName: String }
+    struct PendingLine { let text: String; let role: String; let unit: String; let canSettle: Bool }
     struct UserModel {
         let id: Int64
         let login: String
@@ -110,6 +125,7 @@ struct AdminController {
         let active: Bool
         let state: String
         let grants: [GrantLine]
+        let pending: [PendingLine]
         let roles: [RoleOption]
         let notice: String?
     }
@@ -122,10 +138,19 @@ struct AdminController {
             let name = (try await dependencies.register.unit(grant.unit))?.name ?? grant.unit
             grants.append(GrantLine(index: index, role: Labels.role(grant.role, language), unit: grant.unit, unitName: name))
         }
+        let me = try authorised.user.user.id
+        var pending: [PendingLine] = []
+        for waiting in try await dependencies.access.pendingGrants(of: user.id) {
+            let proposer = try await dependencies.access.user(id: waiting.proposer)?.login ?? String(waiting.proposer)
+            pending.append(PendingLine(
+                text: Catalogue.text("web.users.pendingBy", language, Labels.role(waiting.grant.role, language), waiting.grant.unit, proposer),
+                role: waiting.grant.role.rawValue, unit: waiting.grant.unit,
+                canSettle: SeparationOfDuties.mayConfirmGrant(proposer: waiting.proposer, target: user.id, confirmer: me)))
+        }
         let saved = FormFields(encoded: Substring(request.uri.query ?? ""))["saved"] != nil
         let model = UserModel(id: user.id, login: user.login, name: user.displayName, memberID: user.memberID ?? "", active: user.active,
                               state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
-                              grants: grants, roles: roleOptions(selected: .organisingStaff, language),
+                              grants: grants, pending: pending, roles: roleOptions(selected: .organisingStaff, language),
                               notice: saved ? Catalogue.text("web.users.saved", language) : nil)
         return pages.page("user", title: user.displayName, body: model, context: context,
                           path: "/admin/users/\(user.id)", section: .users)
@@ -136,28 +161,69 @@ struct AdminController {
         let form = authorised.form
         let removed = Set(form.all("remove").compactMap { RequestValue.int($0, in: 0...1_000) })
         var grants = user.grants.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+        var proposed: RoleGrant?
         if form["unit"] != nil {
             let added = try grant(role: form["role"], unit: form["unit"])
             guard try await manages([added], authorised) else {
                 throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(added.unit)])
             }
-            if !grants.contains(added) { grants.append(added) }
+            if SeparationOfDuties.needsSecondAdministrator(added.role) { proposed = added } else if !grants.contains(added) { grants.append(added) }
         }
         let signedIn = try authorised.user
         let tree = try await dependencies.register.tree(on: dependencies.today())
-        do { try SeparationOfDuties.checkGrants(grants, actor: signedIn.user.id, target: user.id, isWithin: tree.isWithin) } catch {
+        let waiting = try await dependencies.access.pendingGrants(of: user.id).map(\.grant)
+        do {
+            try SeparationOfDuties.checkGrants(grants + waiting + (proposed.map { [$0] } ?? []), actor: signedIn.user.id, target: user.id,
+                                               isWithin: tree.isWithin)
+        } catch {
             throw Self.refusal(error, language: context.language)
         }
         if let memberID = try await member(form, authorised), memberID != user.memberID {
+            // Moving a congress role to another member is a new role: remove it first.
+            if user.grants.contains(where: { SeparationOfDuties.needsSecondAdministrator($0.role) }) {
+                throw WebError.badInput(key: "web.duty.bindingLocked", arguments: [])
+            }
             try await dependencies.access.bindMember(of: user.id, to: memberID, audit: AuditDraft(
                 actor: signedIn.user.login, action: .memberBound, subject: user.login, detail: memberID ?? "unbound",
                 unit: user.grants.first?.unit))
+        }
+        if let proposed, !waiting.contains(proposed), !user.grants.contains(proposed) {
+            try await dependencies.access.proposeGrant(proposed, to: user.id, proposer: signedIn.user.id, audit: AuditDraft(
+                actor: signedIn.user.login, action: .grantProposed, subject: user.login, detail: describe([proposed]), unit: proposed.unit))
         }
         guard grants != user.grants else { return Redirect.to("/admin/users/\(user.id)?saved=1") }
         try await dependencies.access.replaceGrants(
             of: user.id, with: grants,
             audit: AuditDraft(actor: signedIn.user.login, action: .grantsChanged, subject: user.login, detail: describe(grants),
                               unit: (grants.first ?? user.grants.first)?.unit))
+        return Redirect.to("/admin/users/\(user.id)?saved=1")
+    }
+
+    /// A second administrator confirms or rejects a proposed congress role (`decision`).
+    private func settlePending(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let user = try await target(context, authorised)
+        let form = authorised.form
+        let grant = try grant(role: form["role"], unit: form["unit"])
+        let confirm = try form.requiredChoice("decision", PendingDecision.self) == .confirm
+        guard let pending = try await dependencies.access.pendingGrants(of: user.id).first(where: { $0.grant == grant }) else {
+            throw WebError.badInput(key: "web.duty.noPending", arguments: [])
+        }
+        guard try await manages([grant], authorised) else {
+            throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit)])
+        }
+        let signedIn = try authorised.user
+        guard SeparationOfDuties.mayConfirmGrant(proposer: pending.proposer, target: user.id, confirmer: signedIn.user.id) else {
+            throw WebError.badInput(key: "web.duty.secondAdministrator", arguments: [])
+        }
+        if confirm {
+            let tree = try await dependencies.register.tree(on: dependencies.today())
+            if let clash = SeparationOfDuties.clash(in: user.grants + [grant], isWithin: tree.isWithin) {
+                throw Self.refusal(clash, language: context.language)
+            }
+        }
+        try await dependencies.access.settlePendingGrant(grant, of: user.id, confirm: confirm, audit: AuditDraft(
+            actor: signedIn.user.login, action: confirm ? .grantConfirmed : .grantRejected, subject: user.login,
+            detail: describe([grant]) + ", proposed by account \(pending.proposer)", unit: grant.unit))
         return Redirect.to("/admin/users/\(user.id)?saved=1")
     }
 
@@ -274,4 +340,9 @@ struct AdminController {
                            path: "/admin/audit", section: .audit)
     }
 
+}
+
+/// A second administrator's decision on a proposed role.
+enum PendingDecision: String, CaseIterable {
+    case confirm, reject
 }
