@@ -13,9 +13,7 @@ struct HostileUserTests {
     typealias Persona = WebWorld.Persona
 
     private func withApp(_ body: @Sendable (WebWorld, any TestClientProtocol) async throws -> Void) async throws {
-        let world = try await WebWorld.make()
-        let app = Application(router: try await world.router())
-        try await app.test(.router) { client in try await body(world, client) }
+        try await WebWorld.withApp(body)
     }
 
     @Test("one GET stops the server no more: page overflow, a year of 61 or less, huge form counts answer 400 naming the field", arguments: [
@@ -227,9 +225,7 @@ struct PastUnitTests {
 @Suite("Review findings, recipe by recipe")
 struct ReviewFindingTests {
     private func withApp(_ body: @Sendable (WebWorld, any TestClientProtocol) async throws -> Void) async throws {
-        let world = try await WebWorld.make()
-        let app = Application(router: try await world.router())
-        try await app.test(.router) { client in try await body(world, client) }
+        try await WebWorld.withApp(body)
     }
 
     @Test("one person acts as several board members no more: a member is bound to one account only")
@@ -319,6 +315,11 @@ struct SecondAdministratorTests {
             #expect(moved.status == .badRequest && bound == "M002")
             let log = try await world.access.auditLog().map(\.action)
             #expect(log.contains(.grantProposed) && log.contains(.grantConfirmed))
+            // Taking the account over by a password reset sends its congress role back to a second administrator.
+            #expect(try await WebClient.send(client, .post, "/admin/users/\(puppet.id)/password", as: .admin,
+                                             form: "password=taken-over-pw").status == .seeOther)
+            #expect(try await world.access.user(id: puppet.id)?.grants.isEmpty == true)
+            #expect(await world.access.pendingGrants(of: puppet.id).map(\.grant) == [RoleGrant(role: .countingBoard, unit: "X1")])
         }
     }
 }

@@ -10,9 +10,7 @@ struct SecurityTests {
     typealias Persona = WebWorld.Persona
 
     private func withApp(_ body: @Sendable (WebWorld, any TestClientProtocol) async throws -> Void) async throws {
-        let world = try await WebWorld.make()
-        let app = Application(router: try await world.router())
-        try await app.test(.router) { client in try await body(world, client) }
+        try await WebWorld.withApp(body)
     }
 
     @Test("signing in sets an HttpOnly SameSite session cookie, stores only its hash, and is audited")

@@ -234,9 +234,23 @@ struct AdminController {
             throw WebError.badInput(key: "web.error.shortPassword", arguments: [String(UserAccount.minimumPasswordLength)])
         }
         let hash = await dependencies.passwords.hash(password)
+        let signedIn = try authorised.user
+        // Whoever sets another's password could sign in as them: the account's congress roles go
+        // back to a second administrator first (removed before they are proposed: a failure in
+        // between leaves fewer rights, never more).
+        let congressRoles = user.grants.filter { SeparationOfDuties.needsSecondAdministrator($0.role) }
+        if !congressRoles.isEmpty {
+            try await dependencies.access.replaceGrants(of: user.id, with: user.grants.filter { !congressRoles.contains($0) }, audit: AuditDraft(
+                actor: signedIn.user.login, action: .grantsChanged, subject: user.login,
+                detail: "congress roles suspended by a password reset: \(describe(congressRoles))", unit: congressRoles.first?.unit))
+            for grant in congressRoles {
+                try await dependencies.access.proposeGrant(grant, to: user.id, proposer: signedIn.user.id, audit: AuditDraft(
+                    actor: signedIn.user.login, action: .grantProposed, subject: user.login, detail: describe([grant]), unit: grant.unit))
+            }
+        }
         try await dependencies.access.setPasswordHash(
             of: user.id, to: hash,
-            audit: AuditDraft(actor: try authorised.user.user.login, action: .passwordChanged, subject: user.login,
+            audit: AuditDraft(actor: signedIn.user.login, action: .passwordChanged, subject: user.login,
                               unit: user.grants.first?.unit))
         return Redirect.to("/admin/users/\(user.id)?saved=1")
     }

@@ -4,6 +4,7 @@ import CongressWeb
 import Crypto
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 
 /// A small register for web tests: Quảng Trị (T44, formed on 1/7/2025 from two legacy
 /// provinces) and Hà Nội (T01), each with a commune and cells; members in both; one user per
@@ -95,6 +96,13 @@ struct WebWorld {
     /// A counting board member of X1, bound to `member`.
     func boardMember(_ login: String, _ member: String) async throws -> Account {
         try await account(login, grants: [RoleGrant(role: .countingBoard, unit: "X1")], member: member)
+    }
+
+    /// A fresh world and its router, for one test's requests.
+    static func withApp(_ body: @Sendable (WebWorld, any TestClientProtocol) async throws -> Void) async throws {
+        let world = try await WebWorld.make()
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in try await body(world, client) }
     }
 
     func router() async throws -> Router<AppRequestContext> {
