@@ -28,10 +28,16 @@ public struct CongressRecord: Sendable, Codable, Hashable {
     public var pause: CongressPause?
     /// The day the minutes and résumés went to the higher committee (ISO, R-E-30).
     public var submittedOn: String?
+    /// The ID of the rulebook the congress is held under (its cycle's); records written before
+    /// it was kept read as the default, 190-QĐ/TW.
+    public var rulebookID: String = Rulebook.qd190.id
+
+    /// The rulebook the congress's elections follow.
+    public var rulebook: Rulebook { Rulebook.named(rulebookID) ?? .qd190 }
 
     private enum CodingKeys: String, CodingKey {
         case unit, name, term, kind, opensOn, closesOn, members, delegates, notConvened, countingBoard, motions
-        case designated, composition, pause, submittedOn
+        case designated, composition, pause, submittedOn, rulebookID
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +57,7 @@ public struct CongressRecord: Sendable, Codable, Hashable {
         composition = try c.decodeIfPresent([BodySeat].self, forKey: .composition) ?? []
         pause = try c.decodeIfPresent(CongressPause.self, forKey: .pause)
         submittedOn = try c.decodeIfPresent(String.self, forKey: .submittedOn)
+        rulebookID = try c.decodeIfPresent(String.self, forKey: .rulebookID) ?? Rulebook.qd190.id
     }
 
     public init(unit: String, name: String, term: String, kind: CongressKind, opensOn: String, closesOn: String,

@@ -72,6 +72,7 @@ extension Catalogue {
         "web.duty.secondAdministrator": "This role is confirmed by another administrator: not the one who proposed it, not its holder.",
         "web.duty.bindingLocked": "The account holds a congress role: remove it before binding the account to another member.",
         "web.duty.noPending": "No such role is waiting for confirmation.",
+        "web.congress.rulebook": "The cycle's election rules",
         "web.signin.slowDown": "Several failed sign-ins: wait {0} seconds and try again.",
     ]
 }

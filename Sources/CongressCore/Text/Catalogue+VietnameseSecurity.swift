@@ -72,6 +72,7 @@ extension Catalogue {
         "web.duty.secondAdministrator": "Vai trò này phải do một quản trị viên khác duyệt: không phải người đề xuất, không phải chính người nhận.",
         "web.duty.bindingLocked": "Tài khoản đang giữ vai trò của đại hội: bỏ vai trò trước khi gắn với đảng viên khác.",
         "web.duty.noPending": "Không có vai trò nào đang chờ duyệt như vậy.",
+        "web.congress.rulebook": "Quy định bầu cử của nhiệm kỳ",
         "web.signin.slowDown": "Đăng nhập sai nhiều lần: hãy chờ {0} giây rồi thử lại.",
     ]
 }

@@ -67,6 +67,7 @@ struct CongressController {
         let roles: [Option]
         let canCreate: Bool
         let canAnnulSeat: Bool
+        let rulebooks: [Option]
         let kinds: [Option]
         let suggestedKind: String
     }
@@ -96,7 +97,7 @@ struct CongressController {
                      .init(label: t("web.congress.present", []), value: language.number(base.present ?? 0)),
                      .init(label: t("web.congress.voters", []), value: language.number(record.voters())),
                      .init(label: t("web.congress.notConvened", []), value: language.number(record.notConvened.count))]
-            let rulebook = Rulebook.qd190
+            let rulebook = record.rulebook
             steps = ["\(t("base." + base.kind.rawValue, [])): \(language.number(base.convened))"]
                 + base.countedExclusions(under: rulebook).map { "− \(t("exclusion." + $0.0.rawValue, [])): \($0.1)" }
                 + ["= \(t("web.congress.base", [base.kind.ruleID])) \(language.number(base.base(under: rulebook)))"]
@@ -154,6 +155,7 @@ struct CongressController {
             roles: SeatRole.allCases.map { .init(value: $0.rawValue, label: t("web.seat." + $0.rawValue, [])) },
             canCreate: policy.allows(.runCongress, on: code, isWithin: tree.isWithin),
             canAnnulSeat: chosen.map { !$0.record.composition.isEmpty } == true && policy.allows(.approveResults, on: code, isWithin: tree.isWithin),
+            rulebooks: Rulebook.shipped.map { .init(value: $0.id, label: language == .vi ? $0.titleVi : $0.titleEn) },
             kinds: [CongressKind.members, .delegates].map { .init(value: $0.rawValue, label: t("web.congress.kind." + $0.rawValue, [])) },
             suggestedKind: t("web.congress.suggested", [t("web.congress.kind." + Self.suggestedKind(tree.unit(code)?.kind, members: try await dependencies.register.memberCount(of: code, on: authorised.day)).rawValue, [])]))
         return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,
@@ -183,6 +185,13 @@ struct CongressController {
         let unitName = tree.unit(code)?.name ?? code
         var record = CongressRecord(unit: code, name: try form.line("name") ?? "Đại hội \(unitName), nhiệm kỳ \(term)", term: term, kind: kind,
                                     opensOn: opens.iso, closesOn: closes.iso)
+        // The rulebook of the congress's cycle (a re-count of a past congress names 244-QĐ/TW).
+        if let named = try form.line("rulebook", max: 40) {
+            guard let book = Rulebook.named(named) else {
+                throw FieldProblem.notAChoice(Rulebook.shipped.map(\.id)).error(field: "rulebook", value: named)
+            }
+            record.rulebookID = book.id
+        }
         switch kind {
         case .members:
             let rows = try await dependencies.register.members(MemberQuery(unit: code, day: opens, limit: 10_000_000)).items
@@ -278,7 +287,7 @@ struct CongressController {
             var opinionElection = opinion.election
             opinionElection.ballotsIssued = opinion.lifecycle.issued
             let result = try Tally.count(opinionElection, ballots: try await store.agreedBallots(round: opinionID))
-            let admission = FloorNominees.admit(opinion: result, listSize: names.count, seats: seats, body: body, rulebook: .qd190)
+            let admission = FloorNominees.admit(opinion: result, listSize: names.count, seats: seats, body: body, rulebook: record.rulebook)
             if let tie = admission.tie {
                 throw WebError.badInput(key: "web.congress.floorTie", arguments: [tie.names.joined(separator: ", "), String(tie.seats)])
             }
@@ -290,7 +299,7 @@ struct CongressController {
         if let clash = list.first(where: { boardNames.contains($0) }) {
             throw WebError.badInput(key: "web.congress.boardOnList", arguments: [clash])
         }
-        let election = Election(title: title, body: body, seats: seats, alternateSeats: alternates, candidates: list,
+        let election = Election(title: title, body: body, rulebook: record.rulebook, seats: seats, alternateSeats: alternates, candidates: list,
                                 base: base, ballotsIssued: max(1, issued))
         do { try ListCheck.validate(election) } catch {
             throw WebError.badInput(key: "web.round.refused", arguments: [error.message(context.language)])
