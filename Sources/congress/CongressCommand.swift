@@ -9,6 +9,7 @@ struct CongressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congress",
         abstract: "Đại hội: Party congresses, their elections and their counting.",
+        discussion: "File formats: docs/formats.md. The rules applied, by ID: docs/rules.md. Set-up and commands: README.md.",
         subcommands: [DemoCommand.self, ServeCommand.self, ImportCommand.self, TallyCommand.self, BallotsCommand.self, OrderNamesCommand.self,
                       AuditCommand.self, UsersCommand.self]
     )

@@ -16,7 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The SQLite file (default congress-demo.sqlite, or congress-demo-national.sqlite).") var database: String?
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 2025
     @Flag(help: "Build again even if the file exists.") var rebuild = false
-    @Option(help: "Also write the generated members to this members file (formats.md §4).") var membersCsv: String?
+    @Option(help: "Also write the generated members to this members file (docs/formats.md §4).") var membersCsv: String?
     @Flag(help: "Only build the database; do not start the web server.") var buildOnly = false
     @OptionGroup var server: ServerOptions
     @OptionGroup var language: LanguageOption
@@ -41,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
 struct ImportMembersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "members",
-        abstract: "Import a members file (formats.md §4): all or nothing, every bad row listed.",
+        abstract: "Import a members file (docs/formats.md §4): all or nothing, every bad row listed.",
         discussion: "Exit status 2 when any row is bad; nothing is written then. Re-importing the same file changes nothing."
     )
 

@@ -5,7 +5,7 @@ import CongressCore
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
-        abstract: "Count one round of paper ballots (formats.md §1–3).",
+        abstract: "Count one round of paper ballots (docs/formats.md §1–3).",
         discussion: "Exit status 2 on an entry error or a refused election; nothing is printed on standard output then."
     )
 

@@ -1,6 +1,6 @@
 extension Catalogue {
     static let vietnamese: [String: String] = [
-        // Bodies (formats.md §1)
+        // Bodies (docs/formats.md §1)
         "body.executiveCommittee": "Ban Chấp hành",
         "body.standingCommittee": "Ban Thường vụ",
         "body.secretary": "Bí thư",
@@ -33,7 +33,7 @@ extension Catalogue {
         "invalid.singleNameBothOrNeither": "danh sách một người, đánh dấu cả hai ô hoặc không ô nào",
         "invalid.writeIn": "ghi thêm tên người ngoài danh sách",
         "invalid.identifyingMarks": "có ký tên, đánh dấu riêng hoặc viết thêm",
-        // Outcomes (formats.md §3)
+        // Outcomes (docs/formats.md §3)
         "outcome.elected": "Trúng cử",
         "outcome.alternate": "Dự khuyết",
         "outcome.notElected": "Không trúng cử",
@@ -94,7 +94,7 @@ extension Catalogue {
         "refusal.noCandidates": "{0}: danh sách bầu cử trống.",
         "refusal.blankCandidateName": "{0}: người số {1} trong danh sách không có tên.",
         "refusal.moreBallotsIssuedThanConvened": "{0}: số phiếu phát ra ({1}) lớn hơn số được triệu tập ({2}).",
-        // Entry errors in the ballot file (formats.md §2)
+        // Entry errors in the ballot file (docs/formats.md §2)
         "entry.numberOutsideList": "số {0} không có trong danh sách (1–{1})",
         "entry.notABallotNumber": "'{0}' không phải số thứ tự trên phiếu",
         "entry.numberRepeated": "số {0} bị gạch hai lần",
@@ -110,13 +110,13 @@ extension Catalogue {
         "entry.at": "{0}, dòng {1}: {2}",
         "entry.file": "{0}: {1}",
         "entry.more": "… và {0} lỗi khác",
-        "entry.summary": "Không kiểm phiếu: tệp phiếu có {0} lỗi nhập liệu (formats.md §2). Không có kết quả nào được in.",
-        // Election file problems (formats.md §1)
+        "entry.summary": "Không kiểm phiếu: tệp phiếu có {0} lỗi nhập liệu (docs/formats.md §2). Không có kết quả nào được in.",
+        // Election file problems (docs/formats.md §1)
         "file.notJSON": "{0}: không phải JSON hợp lệ ({1})",
         "file.missingField": "{0}: thiếu trường '{1}'",
         "file.wrongType": "{0}: trường '{1}' phải là {2}",
         "file.unknownValue": "{0}: trường '{1}' có giá trị '{2}' không hợp lệ; dùng một trong: {3}",
-        "file.unknownField": "{0}: trường '{1}' không có trong định dạng (formats.md §1)",
+        "file.unknownField": "{0}: trường '{1}' không có trong định dạng (docs/formats.md §1)",
         "file.exclusionNotForKind": "{0}: trường '{1}' không áp dụng cho cơ sở loại {2}",
         "file.unreadable": "{0}: không đọc được tệp ({1})",
         // Next rounds
