@@ -23,7 +23,7 @@ public struct AppRequestContext: RequestContext {
         clientAddress = remoteAddress
     }
 
-    public var maxUploadSize: Int { 256 * 1024 }
+    public var maxUploadSize: Int { InputLimits.formBytes }
 }
 
 /// A signed-in user with their session and what their grants allow.

@@ -48,12 +48,16 @@ struct AdminController {
         return grants.allSatisfy { grant in policy.allows(.manageUsers, on: grant.unit, isWithin: tree.isWithin) }
     }
 
+    /// Whether the administrator manages this account: its grants, and the roles waiting for
+    /// confirmation (they say whose account it is), lie within their subtrees.
+    private func managesAccount(_ user: UserAccount, _ authorised: Authorised) async throws -> Bool {
+        try await manages(user.grants + dependencies.access.pendingGrants(of: user.id).map(\.grant), authorised)
+    }
+
     private func target(_ context: AppRequestContext, _ authorised: Authorised) async throws -> UserAccount {
         let id = try context.parameters.recordID("userID")
         // Unknown and foreign accounts answer alike.
-        // The roles waiting for confirmation count for the scope: they say whose account it is.
-        guard let user = try await dependencies.access.user(id: id),
-              try await manages(user.grants + dependencies.access.pendingGrants(of: id).map(\.grant), authorised) else { throw WebError.forbidden }
+        guard let user = try await dependencies.access.user(id: id), try await managesAccount(user, authorised) else { throw WebError.forbidden }
         return user
     }
 
@@ -71,8 +75,7 @@ struct AdminController {
     private func users(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let language = context.language
         var lines: [UserLine] = []
-        for user in try await dependencies.access.users()
-            where try await manages(user.grants + dependencies.access.pendingGrants(of: user.id).map(\.grant), authorised) {
+        for user in try await dependencies.access.users() where try await managesAccount(user, authorised) {
             lines.append(UserLine(login: user.login, name: user.displayName, roles: rolesText(user.grants, language),
                                   state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
                                   href: "/admin/users/\(user.id)"))

@@ -47,17 +47,15 @@ struct CongressContext {
     /// R-E-4: only the members the congress voted to its counting board count, each through
     /// the account bound to their member ID; a round of no congress, or a congress without a
     /// board, is counted by nobody.
-    func requireBoard(_ authorised: Authorised) throws {
+    /// With `head`, R-E-28: only the board's head (its first member) may act.
+    func requireBoard(_ authorised: Authorised, head: Bool = false) throws {
         let memberID = try authorised.user.user.memberID
-        do { try CountingBoardSeat.check(board: congress?.record.countingBoard ?? [], memberID: memberID) } catch {
-            throw Self.boardRefusal(error, congress?.record)
-        }
-    }
-
-    /// R-E-28: only the board's head certifies.
-    func requireHead(_ authorised: Authorised) throws {
-        let memberID = try authorised.user.user.memberID
-        do { try CountingBoardSeat.checkHead(board: congress?.record.countingBoard ?? [], memberID: memberID) } catch {
+        let board = congress?.record.countingBoard ?? []
+        do {
+            if head { try CountingBoardSeat.checkHead(board: board, memberID: memberID) } else {
+                try CountingBoardSeat.check(board: board, memberID: memberID)
+            }
+        } catch {
             throw Self.boardRefusal(error, congress?.record)
         }
     }

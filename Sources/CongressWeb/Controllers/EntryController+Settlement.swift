@@ -85,6 +85,17 @@ extension EntryController {
                           path: request.uri.description, section: .congress)
     }
 
+    /// A proposal's readings as the comparison settles them: the ballot read at each position,
+    /// and the positions where the paper had no ballot.
+    static func readings(_ readings: [StackSettlement.Reading], _ election: Election) -> (settlements: [Int: Ballot], absent: Set<Int>) {
+        var settlements: [Int: Ballot] = [:]
+        var absent = Set<Int>()
+        for reading in readings {
+            if let row = reading.row, let ballot = ballot(row: row, election) { settlements[reading.position] = ballot } else { absent.insert(reading.position) }
+        }
+        return (settlements, absent)
+    }
+
     static func ballot(row: String, _ election: Election) -> Ballot? {
         let file = BallotCSV.header + "\n" + row + "\n"
         return (try? BallotCSV.ballots(Array(file.utf8), election: election))?.first
@@ -133,12 +144,7 @@ extension EntryController {
                         return Redirect.to("\(round.base)/stacks/\(stack)")
                     }
                     guard form["confirm"] != nil else { throw WebError.badInput(key: "web.stack.secondMember", arguments: []) }
-                    var settlements: [Int: Ballot] = [:]
-                    var absent = Set<Int>()
-                    for reading in pending.settlement.readings {
-                        if let row = reading.row, let ballot = Self.ballot(row: row, election) { settlements[reading.position] = ballot }
-                        else { absent.insert(reading.position) }
-                    }
+                    let (settlements, absent) = Self.readings(pending.settlement.readings, election)
                     let ballots = try StackComparison.settle(entries, settlements: settlements, absent: absent, required: required)
                     try await round.store.agreeStack(round: round.round.id, stack: stack, ballots: ballots, audit: [
                         AuditDraft(actor: member, action: .differenceSettled, subject: subject,
@@ -154,10 +160,12 @@ extension EntryController {
                         continue
                     }
                     let entry = Self.keyEntry(form, suffix: ".\(difference.position)")
-                    guard !entry.typed.isEmpty || entry.notIssued || entry.writeIn || entry.marked
-                            || election.ballotForm == .strikeOut && form.pairs.contains(where: { $0.name == "typed.\(difference.position)" }) else {
-                        throw WebError.badInput(key: "web.stack.unsettled", arguments: [])
-                    }
+                    // Answered: a flag ticked, or the paper's reading typed (for a strike-out ballot an
+                    // empty reading is an answer too: nothing struck).
+                    let typedField = form.pairs.contains { $0.name == "typed.\(difference.position)" }
+                    let answered = entry.notIssued || entry.writeIn || entry.marked
+                        || (typedField && (!entry.typed.isEmpty || election.ballotForm == .strikeOut))
+                    guard answered else { throw WebError.badInput(key: "web.stack.unsettled", arguments: []) }
                     let ballot: Ballot
                     do { ballot = try entry.ballot(form: election.ballotForm, candidates: candidates) } catch {
                         let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)
@@ -166,10 +174,8 @@ extension EntryController {
                     readings.append(.init(position: difference.position, row: BallotCSV.row(ballot, candidates: candidates)))
                 }
                 // The proposal must settle the stack; checked now so that a wrong one is refused before it waits.
-                var check: [Int: Ballot] = [:]
-                for reading in readings { if let row = reading.row, let ballot = Self.ballot(row: row, election) { check[reading.position] = ballot } }
-                _ = try StackComparison.settle(entries, settlements: check, absent: Set(readings.filter { $0.row == nil }.map(\.position)),
-                                               required: required)
+                let (check, absent) = Self.readings(readings, election)
+                _ = try StackComparison.settle(entries, settlements: check, absent: absent, required: required)
                 try await round.store.proposeSettlement(round: round.round.id, stack: stack, proposer: member,
                                                         settlement: StackSettlement(readings: readings), audit: AuditDraft(
                     actor: member, action: .settlementProposed, subject: subject,

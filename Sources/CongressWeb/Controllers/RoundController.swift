@@ -104,7 +104,7 @@ struct RoundController {
     private func certify(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         // The board's head certifies (R-E-28): the account bound to the board's first member.
-        try round.requireHead(authorised)
+        try round.requireBoard(authorised, head: true)
         guard let result = try await round.result() else {
             throw CongressContext.refusal(StoreError.counting(.lifecycle(.notNow(state: round.round.lifecycle.state, event: "certify"))))
         }

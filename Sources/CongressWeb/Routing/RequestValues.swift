@@ -32,7 +32,7 @@ public enum InputLimits {
     /// Pairs in one form or query string.
     public static let formPairs = 30_000
     /// Bytes of a posted form.
-    public static let formBytes = 1_048_576
+    public static let formBytes = 256 * 1024
     /// A member ID or a unit code, in bytes.
     public static let codeLength = 32
 }
@@ -127,9 +127,8 @@ extension FormFields {
         for line in text.split(whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            guard trimmed.count <= InputLimits.lineLength, lines.count < InputLimits.listLines else {
-                throw FieldProblem.tooLong(InputLimits.listLines).error(field: name, value: nil)
-            }
+            guard trimmed.count <= InputLimits.lineLength else { throw FieldProblem.tooLong(InputLimits.lineLength).error(field: name, value: nil) }
+            guard lines.count < InputLimits.listLines else { throw FieldProblem.tooLong(InputLimits.listLines).error(field: name, value: nil) }
             lines.append(trimmed)
         }
         return lines
