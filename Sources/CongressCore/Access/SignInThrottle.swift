@@ -77,12 +77,18 @@ public struct SignInThrottle: Sendable {
         return (moment, pair.failures, unlogged)
     }
 
-    /// An IPv6 address stands for its /64 network (one subscriber holds a whole /64).
+    /// An IPv6 address stands for its /64 network (one subscriber holds a whole /64): the first
+    /// four groups of the address written out in full (`::` expanded, leading zeros dropped).
     static func network(_ address: String) -> String {
         guard address.contains(":") else { return address }
-        let groups = address.split(separator: ":", omittingEmptySubsequences: false)
-        guard !address.contains("::") || groups.prefix(4).allSatisfy({ !$0.isEmpty }) else { return address }
-        return groups.prefix(4).joined(separator: ":") + "::/64"
+        let halves = address.components(separatedBy: "::")
+        guard halves.count <= 2 else { return address }
+        let head = halves[0].split(separator: ":").map(String.init)
+        let tail = halves.count == 2 ? halves[1].split(separator: ":").map(String.init) : []
+        let groups = halves.count == 2 ? head + Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) + tail : head
+        guard groups.count >= 4 else { return address }
+        let prefix = groups.prefix(4).map { group in UInt16(group, radix: 16).map { String($0, radix: 16) } ?? group.lowercased() }
+        return prefix.joined(separator: ":") + "::/64"
     }
 
     /// A successful sign-in forgets the pair's failures (never the address's: a guesser who

@@ -106,6 +106,12 @@ struct SeparationOfDutiesTests {
         let next = throttle.recordFailure(login: "late", address: "198.51.100.9", now: 65)
         #expect(next?.unlogged == 90, "the next minute's first entry carries the count")
         #expect(SignInThrottle(freeFailures: 1).retryAfter(login: "a", address: "2001:db8:1:2::9", now: 0) == nil)
+        var compressed = SignInThrottle(freeFailures: 1, freeFailuresPerAddress: 1)
+        compressed.recordFailure(login: "a", address: "2001:db8::1", now: 0)
+        compressed.recordFailure(login: "b", address: "2001:0DB8:0:0::2", now: 0)
+        #expect(compressed.retryAfter(login: "c", address: "2001:db8:0:0:ffff::3", now: 0) != nil,
+                "compressed and full spellings of one /64 are one address")
+        #expect(compressed.retryAfter(login: "c", address: "2001:db8:0:1::3", now: 0) == nil, "another /64 is not slowed")
         var slowed = SignInThrottle(freeFailures: 1, freeFailuresPerAddress: 1)
         slowed.recordFailure(login: "a", address: "2001:db8:1:2:aaaa::1", now: 0)
         slowed.recordFailure(login: "b", address: "2001:db8:1:2:bbbb::1", now: 0)
