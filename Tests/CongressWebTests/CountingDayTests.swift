@@ -88,13 +88,20 @@ struct CountingDayTests {
             #expect(try await WebClient.send(client, .post, round + "/stacks/1", account: checker, form: "confirm=1").status == .badRequest,
                     "settled once")
 
-            #expect(try await Self.post(client, round + "/close", as: .counter).status == .seeOther)
+            // Closing asks first: the button leads to a page that restates the step (nothing closes).
+            let asked = try await Self.post(client, round + "/close", as: .counter)
+            #expect(asked.status == .ok && asked.text.contains("id=\"confirmation\"") && asked.text.contains("name=\"confirm\" value=\"yes\""))
+            #expect(try await world.counting.round(id)?.lifecycle.state == .counting, "asking is not closing")
+            #expect(try await Self.post(client, round + "/close", as: .counter, "confirm=yes").status == .seeOther)
             // Only the account bound to the board's head (R10, Ngô Văn Phúc) certifies (R-E-28).
             let notHead = try await WebClient.send(client, .post, round + "/certify", account: checker)
             #expect(notHead.status == .badRequest && notHead.text.contains("Ngô Văn Phúc"))
             // Before certification the result is the board's and the presidium's, not the reviewer's.
             #expect(try await WebClient.send(client, .get, round + "/minutes", as: .reviewer).status == .forbidden)
-            #expect(try await Self.post(client, round + "/certify", as: .counter).status == .seeOther)
+            let certifyAsked = try await Self.post(client, round + "/certify", as: .counter)
+            #expect(certifyAsked.status == .ok && certifyAsked.text.contains("Trưởng Ban Kiểm phiếu"))
+            #expect(try await world.counting.round(id)?.lifecycle.state == .counted, "asking is not certifying")
+            #expect(try await Self.post(client, round + "/certify", as: .counter, "confirm=yes").status == .seeOther)
             let page = try await WebClient.send(client, .get, round, as: .reviewer)
             #expect(page.text.contains("Ban kiểm phiếu đã xác nhận"))
 
@@ -117,11 +124,15 @@ struct CountingDayTests {
 
             // The minutes print the counting board, its head first (R-E-28).
             let minutes = try await WebClient.send(client, .get, round + "/minutes", as: .reviewer)
-            #expect(minutes.text.contains("Trưởng ban: Ngô Văn Phúc"))
+            #expect(minutes.text.contains("<span class=\"role\">Trưởng ban</span><span class=\"hint\">(ký, ghi rõ họ tên)</span><span class=\"space\"></span><span class=\"name\">Ngô Văn Phúc</span>"))
+            #expect(!minutes.text.contains("draft-mark"), "certified minutes are not marked as a draft")
 
             // R-E-30: an annulment needs its reason; then the reviewer approves.
             #expect(try await Self.post(client, round + "/approval", as: .reviewer, "decision=annul&reason=").status == .badRequest)
-            #expect(try await Self.post(client, round + "/approval", as: .reviewer, "decision=approve").status == .seeOther)
+            let approveAsked = try await Self.post(client, round + "/approval", as: .reviewer, "decision=approve")
+            #expect(approveAsked.status == .ok && approveAsked.text.contains("name=\"decision\" value=\"approve\""))
+            #expect(try await world.counting.round(id)?.lifecycle.state == .certified, "asking is not approving")
+            #expect(try await Self.post(client, round + "/approval", as: .reviewer, "decision=approve&confirm=yes").status == .seeOther)
             #expect(try await world.counting.round(id)?.lifecycle.state == .approved)
 
             // The entry log lists the passes, their clerks and the settlement (R-E-29).
@@ -315,12 +326,12 @@ struct CountingDayTests {
             #expect(try await WebClient.send(client, .post, "/units/X1/rounds/3/rerun", as: .secretary).status == .badRequest,
                     "a certified result is not re-run before an annulment")
             #expect(try await WebClient.send(client, .post, "/units/X1/rounds/3/approval", as: .reviewer,
-                                             form: "decision=annul&reason=Vi+ph%E1%BA%A1m+quy+tr%C3%ACnh").status == .seeOther)
+                                             form: "decision=annul&reason=Vi+ph%E1%BA%A1m+quy+tr%C3%ACnh&confirm=yes").status == .seeOther)
             let after = try #require(try await world.counting.congress(1)?.record.composition)
             #expect(after.map(\.memberID) == ["R05"], "the annulled round's seats are gone, the appointed one stays")
             let rerun = try await WebClient.send(client, .post, "/units/X1/rounds/3/rerun", as: .secretary)
             let location = try #require(rerun.headers[.location])
-            let id = try #require(Int64(location.split(separator: "/").last!))
+            let id = try #require(Int64(location.split(separator: "?")[0].split(separator: "/").last!))
             let old = try #require(try await world.counting.round(3)), new = try #require(try await world.counting.round(id))
             #expect(new.lifecycle.state == .draft && new.election.candidates == old.election.candidates && new.election.base == old.election.base)
             #expect(new.election.round == old.election.round + 1 && new.congress == 1)

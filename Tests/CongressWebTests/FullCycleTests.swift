@@ -49,7 +49,7 @@ struct FullCycleTests {
         let opened = try await post(client, "/units/X1/congress/elections", as: .secretary,
                                     "congress=3&body=\(body.rawValue)&seats=\(seats)&alternates=\(alternates)\(extra)&candidates="
                                         + encode(candidates.joined(separator: "\n")))
-        let round = try #require(opened.headers[.location])
+        let round = try #require(opened.headers[.location]?.split(separator: "?").first.map(String.init))
         try await post(client, round + "/list", as: .secretary, "")
         // The ballots to issue are offered as those with a vote: the roll's, or the new committee at its conference.
         let page = try await WebClient.send(client, .get, round, as: .secretary)
@@ -78,8 +78,8 @@ struct FullCycleTests {
                                      body: ByteBuffer(string: "csrf=\(clerk.form)"))
         let agreed = try await WebClient.send(client, .post, round + "/stacks/1", account: clerk.settler)
         #expect(agreed.status == .seeOther, "stack agreed by a member who typed neither pass")
-        try await post(client, round + "/close", as: .counter, "")
-        try await post(client, round + "/certify", as: .counter, "")
+        try await post(client, round + "/close", as: .counter, "confirm=yes")
+        try await post(client, round + "/certify", as: .counter, "confirm=yes")
         return round
     }
 
@@ -139,7 +139,7 @@ struct FullCycleTests {
             try await Self.post(client, "/units/X1/congress/submit", as: .secretary, "congress=3")
             let rounds = try await world.counting.rounds(ofCongress: 3)
             #expect(rounds.count == 7 && rounds.allSatisfy { $0.lifecycle.state == .certified })
-            for round in rounds { try await Self.post(client, "/units/X1/rounds/\(round.id)/approval", as: .reviewer, "decision=approve") }
+            for round in rounds { try await Self.post(client, "/units/X1/rounds/\(round.id)/approval", as: .reviewer, "decision=approve&confirm=yes") }
             #expect(try await WebClient.send(client, .post, "/units/X1/rounds/\(rounds[0].id)/rerun", as: .secretary).status == .badRequest,
                     "an approved result is not re-run")
             let overview = try await WebClient.send(client, .get, "/units/T44/congresses", as: .reviewer)

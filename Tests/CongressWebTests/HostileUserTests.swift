@@ -126,7 +126,7 @@ struct HostileUserTests {
             let empty = try await WebClient.send(client, .post, "/units/X1/rounds/3/approval", as: .reviewer, form: "decision=annul&reason=")
             #expect(empty.status == .badRequest)
             #expect(try await world.counting.round(3)?.lifecycle.state == .certified)
-            #expect(try await WebClient.send(client, .post, "/units/X1/rounds/3/approval", as: .reviewer, form: "decision=approve").status == .seeOther)
+            #expect(try await WebClient.send(client, .post, "/units/X1/rounds/3/approval", as: .reviewer, form: "decision=approve&confirm=yes").status == .seeOther)
         }
     }
 

@@ -135,7 +135,7 @@ let round = "/units/T01/rounds/\(minutesRound)"
 var timings: [Double] = []
 let lastStart = Date()
 let accepted = try await post(board, "\(round)/stacks/10", "")
-let closed = try await post(board, "\(round)/close", "")
+let closed = try await post(board, "\(round)/close", "confirm=yes")
 var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(round)/minutes")
 request.headers.add(name: "Cookie", value: board.cookie)
 let response = try await client.execute(request, timeout: .seconds(30))

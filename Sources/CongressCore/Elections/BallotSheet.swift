@@ -15,6 +15,9 @@ public struct BallotSheet: Sendable, Equatable {
     public var language: String
     public var paper: String
     public var party: String
+    /// The organisation holding the congress, printed under the party's name (the web sets it
+    /// from the congress's unit; a ballot printed from a bare election file goes without).
+    public var organisation: String?
     public var stamp: String
     public var heading: String
     public var title: String

@@ -76,7 +76,7 @@ extension CountingMinutes {
         if result.unfilledSeats > 0 { notices.append(t("minutes.unfilled", [result.unfilledSeats])) }
         if result.unfilledAlternateSeats > 0 { notices.append(t("minutes.unfilledAlternates", [result.unfilledAlternateSeats])) }
         boardHeading = t("minutes.board", [])
-        signatures = [t("minutes.head", [])] + Array(repeating: t("minutes.member", []), count: max(0, boardSize - 1))
+        signatures = [Signer(role: t("minutes.head", []))] + Array(repeating: Signer(role: t("minutes.member", [])), count: max(0, boardSize - 1))
         signHint = t("minutes.signHint", [])
         noneText = t("minutes.none", [])
     }

@@ -1,7 +1,7 @@
 extension CountingMinutes {
     /// The minutes as monospaced text for a terminal or a plain printer.
     public func plainText() -> String {
-        var lines: [String] = [party, "", heading, title, ""]
+        var lines: [String] = (draftMark.map { ["*** \($0.word): \($0.explanation) ***", ""] } ?? []) + [party, "", heading, title, ""]
         lines += aligned(facts)
         lines += ["", listHeading + ":"] + list.map { "  \($0.label). \($0.value)" }
         lines += [""] + aligned(attendance)
@@ -16,7 +16,10 @@ extension CountingMinutes {
         }
         if !notices.isEmpty { lines += [""] + notices.map { "! " + $0 } }
         lines += ["", boardHeading]
-        lines += signatures.map { "  \($0): ______________________  \(signHint)" }
+        lines += signatures.map { signer in
+            let role = signer.name.isEmpty ? signer.role : "\(signer.role) (\(signer.name))"
+            return "  \(role): ______________________  \(signHint)"
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

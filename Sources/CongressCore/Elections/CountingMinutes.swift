@@ -26,6 +26,16 @@ public struct CountingMinutes: Sendable, Equatable {
         public var isEmpty: Bool
     }
 
+    /// One place to sign: the board member's role and, when the congress named its board, their name.
+    public struct Signer: Sendable, Equatable {
+        public var role: String
+        public var name: String
+        public init(role: String, name: String = "") {
+            self.role = role
+            self.name = name
+        }
+    }
+
     public var language: String
     public var party: String
     public var heading: String
@@ -46,8 +56,20 @@ public struct CountingMinutes: Sendable, Equatable {
     public var outcomes: [NameList]
     public var notices: [String]
     public var boardHeading: String
-    public var signatures: [String]
+    public var signatures: [Signer]
     public var signHint: String
     /// What an empty name list prints.
     public var noneText: String
+    /// Set on minutes printed before the head of the board certified them: every printed page
+    /// carries the word, the first its explanation, so a draft is never taken for the minutes.
+    public var draftMark: Draft?
+
+    public struct Draft: Sendable, Equatable {
+        public var word: String
+        public var explanation: String
+        public init(word: String, explanation: String) {
+            self.word = word
+            self.explanation = explanation
+        }
+    }
 }

@@ -41,7 +41,7 @@ struct CongressContext {
         } catch {
             throw Self.refusal(error)
         }
-        return Redirect.to("/units/\(round.unit)/rounds/\(id)")
+        return Redirect.to("/units/\(round.unit)/rounds/\(id)", notice: .roundOpened)
     }
 
     /// R-E-4: only the members the congress voted to its counting board count, each through

@@ -312,7 +312,7 @@ struct CongressController {
         } catch {
             throw CongressContext.refusal(error)
         }
-        return Redirect.to("/units/\(code)/rounds/\(id)")
+        return Redirect.to("/units/\(code)/rounds/\(id)", notice: .roundOpened)
     }
 }
 

@@ -141,7 +141,7 @@ extension EntryController {
                         try await round.store.rejectSettlement(round: round.round.id, stack: stack, audit: AuditDraft(
                             actor: member, action: .settlementProposed, subject: subject,
                             detail: "proposal of \(pending.proposer) rejected", unit: unit))
-                        return Redirect.to("\(round.base)/stacks/\(stack)")
+                        return Redirect.to("\(round.base)/stacks/\(stack)", notice: .settlementRejected)
                     }
                     guard form["confirm"] != nil else { throw WebError.badInput(key: "web.stack.secondMember", arguments: []) }
                     let (settlements, absent) = Self.readings(pending.settlement.readings, election)
@@ -151,7 +151,7 @@ extension EntryController {
                                    detail: "\(differences.count) differing positions settled from the paper, proposed by \(pending.proposer), confirmed by \(member); \(absent.count) without a paper ballot",
                                    unit: unit),
                         AuditDraft(actor: member, action: .stackAgreed, subject: subject, detail: "\(ballots.count) ballots", unit: unit)])
-                    return Redirect.to(round.base)
+                    return Redirect.to(round.base, notice: .settled)
                 }
                 var readings: [StackSettlement.Reading] = []
                 for difference in differences {
@@ -180,13 +180,13 @@ extension EntryController {
                                                         settlement: StackSettlement(readings: readings), audit: AuditDraft(
                     actor: member, action: .settlementProposed, subject: subject,
                     detail: "\(readings.count) differing positions read from the paper", unit: unit))
-                return Redirect.to("\(round.base)/stacks/\(stack)")
+                return Redirect.to("\(round.base)/stacks/\(stack)", notice: .settlementProposed)
             }
         } catch let problem as StackComparison.Problem {
             throw WebError.badInput(key: "web.round.refused", arguments: [problem.message(context.language)])
         } catch let error as StoreError {
             throw CongressContext.refusal(error)
         }
-        return Redirect.to(round.base)
+        return Redirect.to(round.base, notice: .stackAgreed)
     }
 }

@@ -184,6 +184,6 @@ struct EntryController {
         } catch {
             throw CongressContext.refusal(error)
         }
-        return Redirect.to(round.base)
+        return Redirect.to(round.base, notice: .passFinished)
     }
 }

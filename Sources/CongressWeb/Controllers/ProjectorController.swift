@@ -19,10 +19,7 @@ struct ProjectorController {
             WebRoute(.get, p + "/projector/events", .unit(.viewCongress)) { _, context, authorised in
                 try await events(context, authorised)
             },
-            WebRoute(.get, "/assets/projector.js", .anyone) { _, _, _ in
-                Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=86400"],
-                         body: ResponseBody(byteBuffer: AssetController.asset("projector", "js")))
-            },
+            WebRoute(.get, "/assets/projector.js", .anyone) { _, _, _ in AssetController.response("projector.js") },
         ]
     }
 

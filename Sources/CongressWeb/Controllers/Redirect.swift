@@ -6,6 +6,11 @@ enum Redirect {
         Response(status: .seeOther, headers: [.location: local(target) ?? "/"])
     }
 
+    /// Back to `target`, where the page says what the step did.
+    static func to(_ target: String, notice: Notice) -> Response {
+        to(Notice.address(target, notice))
+    }
+
     /// `target` if it is a path on this site: it starts with one `/`, and every character is a
     /// printable ASCII character of a path or query (no tab, space, backslash or control, which
     /// browsers drop or turn into `/` before reading `//host`); else `nil`.

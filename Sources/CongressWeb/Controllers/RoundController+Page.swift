@@ -50,6 +50,9 @@ extension RoundController {
         // The counting board's work is its elected members' (R-E-4), not every board account's.
         let onBoard = round.congress?.record.countingBoard.contains(try authorised.user.user.memberID ?? "\u{0}") ?? false
         let runs = within(.runCongress), counts = within(.countBallots) && onBoard
+        // R-E-28: the certify button is the head's alone; the other members do not see it.
+        let memberID = try authorised.user.user.memberID
+        let isHead = counts && memberID != nil && round.congress?.record.countingBoard.first == memberID
         let lifecycle = round.round.lifecycle
         let state = lifecycle.state
         let election = round.election
@@ -119,7 +122,7 @@ extension RoundController {
             canOpen: counts && state == .ballotsIssued, issued: lifecycle.issued,
             counting: counts && state == .counting, stacks: stacks, agreedTotal: language.number(agreedTotal),
             canClose: counts && state == .counting && !stacks.isEmpty && stacks.allSatisfy { $0.agreed != nil },
-            canCertify: counts && state == .counted, decision: decision,
+            canCertify: isHead && state == .counted, decision: decision,
             decideIssued: lifecycle.issued, canApprove: within(.approveResults) && state == .certified,
             ballotHref: runs ? round.base + "/ballot" : nil,
             minutesHref: result != nil ? round.base + "/minutes" : nil,

@@ -17,13 +17,15 @@ struct RoundController {
         return [
             WebRoute(.get, p, .unit(.viewCongress)) { request, context, authorised in try await page(request, context, authorised) },
             WebRoute(.post, p + "/list", .unit(.runCongress)) { _, context, authorised in
-                try await step(context, authorised) { round, _ in .adoptList(candidates: round.election.candidates.count) }
+                try await step(context, authorised, notice: .listAdopted) { round, _ in .adoptList(candidates: round.election.candidates.count) }
             },
             WebRoute(.post, p + "/issue", .unit(.runCongress)) { _, context, authorised in
-                try await step(context, authorised) { _, form in .issueBallots(issued: try Self.count(form, "issued")) }
+                try await step(context, authorised, notice: .ballotsIssued) { _, form in .issueBallots(issued: try Self.count(form, "issued")) }
             },
             WebRoute(.post, p + "/open", .unit(.countBallots)) { _, context, authorised in
-                try await step(context, authorised, board: true) { _, form in .openCounting(returned: try Self.count(form, "returned")) }
+                try await step(context, authorised, board: true, notice: .countingOpened) { _, form in
+                    .openCounting(returned: try Self.count(form, "returned"))
+                }
             },
             WebRoute(.post, p + "/close", .unit(.countBallots)) { _, context, authorised in try await close(context, authorised) },
             WebRoute(.post, p + "/certify", .unit(.countBallots)) { _, context, authorised in try await certify(context, authorised) },
@@ -50,13 +52,13 @@ struct RoundController {
         try form.int(field, in: InputLimits.count)
     }
 
-    private func step(_ context: AppRequestContext, _ authorised: Authorised, board: Bool = false,
+    private func step(_ context: AppRequestContext, _ authorised: Authorised, board: Bool = false, notice: Notice,
                       _ event: (CountingRound, FormFields) throws -> RoundLifecycle.Event) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         if board { try round.requireBoard(authorised) }
         let chosen = try event(round.round, authorised.form)
         try await apply(chosen, round, authorised)
-        return Redirect.to(round.base)
+        return Redirect.to(round.base, notice: notice)
     }
 
     @discardableResult
@@ -94,11 +96,18 @@ struct RoundController {
             throw WebError.badInput(key: "web.round.stackOpen", arguments: [String(open.stack)])
         }
         let agreed = stacks.reduce(0) { $0 + ($1.agreed ?? 0) }
+        guard Confirmation.isConfirmed(authorised.form) else {
+            return confirmation(context, round, step: "close", consequences: [
+                text(context, "web.confirm.close.count", context.language.number(agreed), stacks.count,
+                     context.language.number(round.round.lifecycle.returned)),
+                text(context, "web.confirm.close.final"),
+            ])
+        }
         try await apply(.closeCounting(agreedBallots: agreed), round, authorised)
         let closed = try await CongressContext.load(dependencies, context, authorised)
         guard let result = try await closed.result() else { throw WebError.notFound }
         try await apply(.resultComputed(tiePending: result.tie != nil), closed, authorised)
-        return Redirect.to(round.base)
+        return Redirect.to(round.base, notice: .closed)
     }
 
     private func certify(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -107,6 +116,13 @@ struct RoundController {
         try round.requireBoard(authorised, head: true)
         guard let result = try await round.result() else {
             throw CongressContext.refusal(StoreError.counting(.lifecycle(.notNow(state: round.round.lifecycle.state, event: "certify"))))
+        }
+        guard Confirmation.isConfirmed(authorised.form) else {
+            return confirmation(context, round, step: "certify", consequences: [
+                text(context, "web.confirm.certify.elected", Self.names(result.elected)),
+                text(context, "web.confirm.certify.final"),
+                text(context, "web.confirm.certify.entries"),
+            ])
         }
         do {
             _ = try await round.store.certify(round: round.round.id, result: ResultDocument.encode(result).formatted(), audit: AuditDraft(
@@ -118,7 +134,7 @@ struct RoundController {
         }
         try await CongressContext.recordComposition(round.store, round: round.round, result: result,
                                                     actor: try CongressContext.clerk(authorised), today: dependencies.today())
-        return Redirect.to(round.base)
+        return Redirect.to(round.base, notice: .certified)
     }
 
     /// The presidium's decision on a pending tie (R-E-23) or unfilled places (R-E-24): a new
@@ -158,6 +174,17 @@ struct RoundController {
         let annul = try authorised.form.requiredChoice("decision", ApprovalDecision.self) == .annul
         let reason = try authorised.form.line("reason", max: 2_000)
         if annul, reason == nil { throw WebError.badInput(key: "web.approval.reasonRequired", arguments: []) }
+        guard Confirmation.isConfirmed(authorised.form) else {
+            let elected = Self.names(try await round.result()?.elected ?? [])
+            return confirmation(context, round, step: "approval", danger: annul,
+                                fields: [.init(name: "decision", value: annul ? "annul" : "approve")] + (reason.map { [.init(name: "reason", value: $0)] } ?? []),
+                                consequences: annul
+                                    ? [text(context, "web.confirm.annul.reason", reason ?? ""), text(context, "web.confirm.annul.elected", elected),
+                                       text(context, "web.confirm.annul.final")]
+                                    : [text(context, "web.confirm.approve.elected", elected), text(context, "web.confirm.approve.final")],
+                                label: annul ? "web.confirm.annul.button" : "web.confirm.approve.button",
+                                heading: annul ? "web.confirm.annul.heading" : "web.confirm.approve.heading")
+        }
         try await apply(annul ? .annul(reason: reason ?? "") : .approve, round, authorised)
         if annul, let congress = round.round.congress {
             let source = "round \(round.round.id)"
@@ -167,7 +194,26 @@ struct RoundController {
                 return before == record.composition.count ? nil : "annulled (R-E-30): \(before - record.composition.count) seats of \(source) removed"
             }
         }
-        return Redirect.to(round.base)
+        return Redirect.to(round.base, notice: annul ? .annulled : .approved)
+    }
+
+    // MARK: Confirmations
+
+    private func text(_ context: AppRequestContext, _ key: String, _ arguments: CustomStringConvertible...) -> String {
+        Catalogue.text(key, context.language, arguments: arguments)
+    }
+
+    static func names(_ names: [String]) -> String { names.isEmpty ? "—" : names.joined(separator: ", ") }
+
+    /// The page that restates an irreversible step before it is taken (`Confirmation`).
+    private func confirmation(_ context: AppRequestContext, _ round: CongressContext, step: String, danger: Bool = false,
+                              fields: [Confirmation.Field] = [], consequences: [String],
+                              label: String? = nil, heading: String? = nil) -> Response {
+        let title = round.election.title
+        return Confirmation(heading: text(context, heading ?? "web.confirm.\(step).heading", title), consequences: consequences,
+                            action: "\(round.base)/\(step)", fields: fields,
+                            confirmLabel: text(context, label ?? "web.confirm.\(step).button"), backHref: round.base, danger: danger)
+            .render(pages, context)
     }
 
     /// The re-election the higher committee ordered (R-E-30): the same list and base as a new round.
@@ -200,16 +246,20 @@ struct RoundController {
                                       boardSize: max(3, round.congress?.record.countingBoard.count ?? 3))
         if let record = round.congress?.record, !record.countingBoard.isEmpty {
             minutes.signatures = record.countingBoard.enumerated().map { index, id in
-                let name = record.name(of: id) ?? id
-                return index == 0 ? Catalogue.text("web.round.boardHead", context.language, name) : name
+                CountingMinutes.Signer(role: Catalogue.text(index == 0 ? "minutes.head" : "minutes.member", context.language),
+                                       name: record.name(of: id) ?? id)
             }
+        }
+        if ![.certified, .approved, .annulled].contains(round.round.lifecycle.state) {
+            minutes.draftMark = .init(word: Catalogue.text("web.minutes.draftWord", context.language),
+                                      explanation: Catalogue.text("web.minutes.draft", context.language))
         }
         // The log's head at certification: `congress audit verify --expect COUNT:HASH` later shows
         // whether the log still holds it (a cut tail cannot go unnoticed).
         if let head = try await round.store.certifiedAuditHead(round: round.round.id) {
             minutes.notices.append(Catalogue.text("web.minutes.auditHead", context.language, head.count, head.description))
         }
-        return PageRenderer.html(PrintedDocuments.minutes(minutes))
+        return PageRenderer.html(PrintedDocuments.minutes(minutes, styles: .linked))
     }
 
     private func ballot(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -217,7 +267,9 @@ struct RoundController {
         let query = FormFields(encoded: Substring(request.uri.query ?? ""))
         let paper = try query.choice("paper", BallotSheet.Paper.self) ?? .a4
         do {
-            return PageRenderer.html(PrintedDocuments.ballot(try BallotSheet(election: round.election, paper: paper, language: context.language)))
+            var sheet = try BallotSheet(election: round.election, paper: paper, language: context.language)
+            sheet.organisation = try? await dependencies.register.unit(round.round.unit)?.name.uppercased(with: Locale(identifier: "vi_VN"))
+            return PageRenderer.html(PrintedDocuments.ballot(sheet, styles: .linked))
         } catch {
             throw WebError.badInput(key: "web.round.refused", arguments: [error.message(context.language)])
         }

@@ -21,12 +21,15 @@ struct LayoutModel {
     let path: String
     let otherLanguage: String
     let otherLanguageLabel: String
+    /// What the step that led here did (`Notice`).
+    let notice: String?
 
     init(context: AppRequestContext, title: String, path: String, section: NavSection?) {
         let language = context.language
         lang = language.rawValue
         self.title = title
         self.path = path
+        notice = Notice.from(path: path)?.text(language)
         user = context.signedIn?.user.displayName
         formToken = context.signedIn?.session.formToken ?? context.preSessionToken ?? ""
         otherLanguage = language == .vi ? "en" : "vi"

@@ -144,11 +144,28 @@ struct BrowserCountingTests {
         // The head of the board (the counter persona, R10) closes and certifies (R-E-28).
         try await signIn(browser, site, "counter")
         try await browser.go(site + "/units/X1/rounds/1")
-        try await browser.click("#close")
+        // Each irreversible step restates itself on a page of its own before it is taken.
+        try await browser.follow("#close")
+        try await browser.waitForText("Việc này không thể hoàn tác")
+        try await browser.follow("#confirm")
         try await browser.waitForText("Đã kiểm xong")
-        try await browser.click("#certify")
+        #expect(try await browser.text(of: "#notice").contains("Đã kết thúc kiểm phiếu"))
+        // Minutes printed before certification say so on the page, in the rendered page's own styles.
+        try await browser.go(site + "/units/X1/rounds/1/minutes")
+        #expect(try await browser.string("return getComputedStyle(document.querySelector('.draft-mark')).position;") == "fixed",
+                "the draft mark repeats on every printed page")
+        #expect(try await browser.pageText().contains("Bản dự thảo"))
+        try await BrowserPrinting.keep(try await browser.printPDF(), "minutes-draft")
+        try await browser.go(site + "/units/X1/rounds/1")
+        try await browser.follow("#certify")
+        #expect(try await browser.waitForText("Các bản nhập riêng của từng lượt sẽ bị xóa").contains("Người trúng cử theo kết quả đã tính"))
+        try await browser.follow("#confirm")
         let certified = try await browser.waitForText("Ban kiểm phiếu đã xác nhận")
         #expect(certified.contains("Trúng cử"))
         try await browser.screenshot(BrowserTests.screenshots.appendingPathComponent("12-certified.png"))
+        try await browser.go(site + "/units/X1/rounds/1/minutes")
+        #expect(try await browser.number("return document.querySelectorAll('.draft-mark').length;") == 0, "certified minutes are final")
+        try await BrowserPrinting.checkMinutes(browser, signers: 4)
+        try await BrowserPrinting.keep(try await browser.printPDF(), "minutes-certified")
     }
 }

@@ -20,7 +20,9 @@ final class WebDriver: Sendable {
     let session: String
 
     /// Starts chromedriver on `port` and a headless Chromium window of `width`×`height`.
-    init(port: Int, width: Int = 1366, height: Int = 768) async throws {
+    /// With `phone`, Chromium emulates a phone's screen of `width`×`height` CSS pixels (a
+    /// headless window is never narrower than 500 px).
+    init(port: Int, width: Int = 1366, height: Int = 768, phone: Bool = false) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.chromedriver)
         process.arguments = ["--port=\(port)"]
@@ -44,14 +46,13 @@ final class WebDriver: Sendable {
             process.terminate()
             throw Failure(description: "chromedriver did not start on port \(port): \(lastError)")
         }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            "goog:chromeOptions": [
-                "binary": Self.chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--window-size=\(width),\(height)", "--lang=vi-VN"],
-            ],
-        ]]]
+        var options: [String: Any] = [
+            "binary": Self.chromium,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=\(width),\(height)", "--lang=vi-VN"],
+        ]
+        if phone { options["mobileEmulation"] = ["deviceMetrics": ["width": width, "height": height, "pixelRatio": 2]] }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]]
         let answer = try await Self.call(base, "POST", "/session", capabilities)
         guard let value = answer["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             process.terminate()
@@ -143,6 +144,35 @@ final class WebDriver: Sendable {
         guard let encoded = try await command("GET", "/screenshot", nil)["value"] as? String,
               let data = Data(base64Encoded: encoded) else { throw Failure(description: "no screenshot") }
         try data.write(to: file)
+    }
+
+    /// Runs `script` in the page (WebDriver's own channel, which the page's policy does not
+    /// govern) and returns its value.
+    func execute(_ script: String) async throws -> Any? {
+        try await command("POST", "/execute/sync", ["script": script, "args": []])["value"]
+    }
+
+    /// A number the page computes (`return …;`).
+    func number(_ script: String) async throws -> Double {
+        guard let value = try await execute(script) as? NSNumber else { throw Failure(description: "no number from \(script)") }
+        return value.doubleValue
+    }
+
+    /// A string the page computes (`return …;`).
+    func string(_ script: String) async throws -> String {
+        guard let value = try await execute(script) as? String else { throw Failure(description: "no string from \(script)") }
+        return value
+    }
+
+    /// The page printed to PDF as Chrome prints it (WebDriver's print command), with the
+    /// page size the page's own `@page` rule asks for (`width`×`height` in cm).
+    func printPDF(width: Double = 21.0, height: Double = 29.7) async throws -> Data {
+        let answer = try await command("POST", "/print", ["page": ["width": width, "height": height], "background": true,
+                                                          "margin": ["top": 0, "bottom": 0, "left": 0, "right": 0]])
+        guard let encoded = answer["value"] as? String, let data = Data(base64Encoded: encoded) else {
+            throw Failure(description: "no PDF")
+        }
+        return data
     }
 
     private func command(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> [String: Any] {
