@@ -36,7 +36,7 @@ public enum WebError: Error, Sendable, Equatable {
         case .forbidden: Catalogue.text("web.error.forbidden", language)
         case .badFormToken: Catalogue.text("web.error.badFormToken", language)
         case .notFound: Catalogue.text("web.error.notFound", language)
-        case .badInput(let key, let arguments): Catalogue.text(key, language, arguments: arguments)
+        case .badInput(let key, let arguments): Catalogue.text(key, language, arguments: arguments.map { FieldLabel.resolve($0, language) })
         case .throttled: Catalogue.text("web.error.throttled", language)
         case .storeRefusal(let error): Catalogue.text("web.round.refused", language, error.message(language))
         case .outsideScope(let key, let arguments): Catalogue.text(key, language, arguments: arguments)

@@ -25,7 +25,7 @@ struct HostileUserTests {
         try await withApp { _, client in
             let response = try await WebClient.send(client, .get, path, as: .admin)
             #expect(response.status == .badRequest, "\(path): \(response.status.code)")
-            #expect(response.text.contains("“page”") || response.text.contains("“day”"))
+            #expect(response.text.contains("“Trang”") || response.text.contains("“Ngày”"), "the field by its label")
         }
     }
 

@@ -1,11 +1,11 @@
 /// Vietnamese messages of request validation, separation of duties and independent entry.
 extension Catalogue {
     static let vietnameseSecurity: [String: String] = [
-        "web.field.missing": "Thiếu trường “{0}”.",
-        "web.field.number": "Trường “{0}”: “{1}” không dùng được — cần một số nguyên từ {2} đến {3}.",
-        "web.field.day": "Trường “{0}”: “{1}” không phải là một ngày hợp lệ — viết theo dạng dd/mm/yyyy, từ {2} đến {3}.",
-        "web.field.tooLong": "Trường “{0}” dài quá giới hạn ({1}).",
-        "web.field.choice": "Trường “{0}”: “{1}” không phải là một lựa chọn hợp lệ ({2}).",
+        "web.field.missing": "Chưa điền ô “{0}”.",
+        "web.field.number": "Ô “{0}”: “{1}” không dùng được — cần một số nguyên từ {2} đến {3}.",
+        "web.field.day": "Ô “{0}”: “{1}” không phải là một ngày hợp lệ — viết theo dạng dd/mm/yyyy, từ {2} đến {3}.",
+        "web.field.tooLong": "Ô “{0}” dài quá giới hạn ({1}).",
+        "web.field.choice": "Ô “{0}”: “{1}” không phải là một lựa chọn hợp lệ ({2}).",
         "web.duty.ownGrants": "Không ai tự thay đổi vai trò của chính mình: một quản trị viên khác phải làm việc này.",
         "web.duty.incompatible": "Một tài khoản không được giữ đồng thời vai trò “{0}” và “{1}” trên cùng một phạm vi (đơn vị {2}): phân tách nhiệm vụ.",
         "web.duty.memberUnknown": "Mã đảng viên “{0}” không có trong phạm vi bạn quản lý.",

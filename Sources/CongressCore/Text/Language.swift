@@ -28,6 +28,11 @@ public enum Catalogue {
         text(key, language, arguments: arguments)
     }
 
+    /// Whether the catalogue of `language` has `key`.
+    public static func has(_ key: String, _ language: Language) -> Bool {
+        (language == .vi ? vietnameseAll : englishAll)[key] != nil
+    }
+
     /// The text for `key` with `arguments` in place of `{0}`, `{1}`, …
     public static func text(_ key: String, _ language: Language, arguments: [CustomStringConvertible]) -> String {
         let table = language == .vi ? vietnameseAll : englishAll

@@ -13,8 +13,8 @@ extension ElectionRefusal {
         case let .fewerCandidatesThanPlaces(candidates, places): return say("fewerCandidatesThanPlaces", [candidates, places])
         case let .baseNotPositive(base): return say("baseNotPositive", [base])
         case let .negativeCount(field, value): return say("negativeCount", [field, value])
-        case let .alternateSeatsOutsideDelegates(body): return say("alternateSeatsOutsideDelegates", [body.rawValue])
-        case let .noSeats(body): return say("noSeats", [body.rawValue])
+        case let .alternateSeatsOutsideDelegates(body): return say("alternateSeatsOutsideDelegates", [body.name(language)])
+        case let .noSeats(body): return say("noSeats", [body.name(language)])
         case .noCandidates: return say("noCandidates", [])
         case let .blankCandidateName(number): return say("blankCandidateName", [number])
         case let .moreBallotsIssuedThanConvened(issued, convened):

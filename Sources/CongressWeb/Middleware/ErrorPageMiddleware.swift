@@ -45,7 +45,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
         if isAPI(request) {
             return JSONBody.response(["error": message, "status": String(status.code)], status: status)
         }
-        return pages.errorPage(status: status, message: message, context: context)
+        // A way back to the page the refused form came from (a page of this site only).
+        let back = Redirect.local(request.headers[.referer].flatMap { URLComponents(string: $0) }.map { components in
+            components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        })
+        return pages.errorPage(status: status, message: message, context: context, back: back)
     }
 
     static func escapeQuery(_ text: String) -> String {

@@ -41,10 +41,13 @@ public struct PageRenderer: Sendable {
         library.render(values, withTemplate: template) ?? ""
     }
 
-    func errorPage(status: HTTPResponse.Status, message: String, context: AppRequestContext) -> Response {
+    /// The page of a refusal: the message in words (rule IDs only in the tooltip of the rules
+    /// it cites) and a way back.
+    func errorPage(status: HTTPResponse.Status, message: String, context: AppRequestContext, back: String? = nil) -> Response {
         let title = Catalogue.text("web.error.title", context.language, status.code)
-        return page("error", title: title, body: ErrorModel(code: status.code, message: message), context: context,
-                    path: "/", status: status)
+        let (text, rules) = RuleCitation.humanise(message, context.language)
+        return page("error", title: title, body: ErrorModel(code: status.code, message: text, rules: rules, back: back),
+                    context: context, path: back ?? "/", status: status)
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -63,6 +66,8 @@ struct PageModel<Body> {
 struct ErrorModel {
     let code: Int
     let message: String
+    let rules: [RuleCitation.Rule]
+    let back: String?
 }
 
 /// A failure to start the web application (missing templates or assets).

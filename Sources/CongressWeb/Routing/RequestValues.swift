@@ -46,8 +46,10 @@ enum FieldProblem {
     case tooLong(Int)
     case notAChoice([String])
 
-    func error(field: String, value: String?) -> WebError {
+    func error(field name: String, value: String?) -> WebError {
         let excerpt = InputExcerpt.quote(value ?? "")
+        // The field as its form labels it (`web.fieldLabel.…`), its name where none does.
+        let field = FieldLabel.marker + name
         switch self {
         case .missing: return .badInput(key: "web.field.missing", arguments: [field])
         case .notANumber(let range):
@@ -199,5 +201,23 @@ extension Parameters {
     func code(_ name: String) throws(WebError) -> String {
         guard let text = get(name), let value = RequestValue.code(text) else { throw WebError.notFound }
         return value
+    }
+}
+
+/// A form field's name, shown as the label users see on the form, in their language when the
+/// message is rendered (`web.fieldLabel.<name>`; names with a position suffix, `typed.4`, take
+/// the label of their stem).
+enum FieldLabel {
+    /// Marks a message argument that is a field's name, resolved when the message is rendered.
+    static let marker = "\u{1}field:"
+
+    static func text(_ name: String, _ language: Language) -> String {
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        return Catalogue.has("web.fieldLabel.\(stem)", language) ? Catalogue.text("web.fieldLabel.\(stem)", language) : name
+    }
+
+    /// A message argument as shown: a marked field name becomes its label.
+    static func resolve(_ argument: String, _ language: Language) -> String {
+        argument.hasPrefix(marker) ? text(String(argument.dropFirst(marker.count)), language) : argument
     }
 }

@@ -9,8 +9,8 @@ struct WebClient {
     static let anonymousFormToken = String(repeating: "ab", count: 32)
 
     static func send(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String,
-                     as persona: WebWorld.Persona, form: String? = nil) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
+                     as persona: WebWorld.Persona, form: String? = nil, headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        var headers = extra
         let cookie = persona == .anonymous ? "congress_form=\(anonymousFormToken)" : "congress_session=\(persona.token)"
         headers[.cookie] = cookie
         var body: ByteBuffer?
