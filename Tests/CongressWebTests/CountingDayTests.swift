@@ -137,7 +137,11 @@ struct CountingDayTests {
 
             // The entry log lists the passes, their clerks and the settlement (R-E-29).
             let entryLog = try await WebClient.send(client, .get, round + "/entry-log", as: .counter)
-            #expect(entryLog.text.contains("clerk2") && entryLog.text.contains("proposed by kiemphieu3, confirmed by kiemphieu4"))
+            #expect(entryLog.text.contains("clerk2") && entryLog.text.contains("(đề xuất: kiemphieu3, xác nhận: kiemphieu4)"))
+            #expect(entryLog.text.contains("<th>Thời gian</th><th>Người thực hiện</th><th>Nội dung</th>"), "the log's columns are headed")
+            #expect(entryLog.text.contains("Tập 1, lượt 1: counter kết thúc lượt nhập, 11 phiếu"))
+            #expect(entryLog.text.contains("<p id=\"head-name\"><strong>Ngô Văn Phúc</strong></p>"), "the head's name on the signature line")
+            #expect(!entryLog.text.contains("counting opened") && !entryLog.text.contains("ballots"), "no machine text")
             // Every pass and settlement is in the audit log; no ballot is, one by one (secrecy).
             let entries = try await world.access.auditLog()
             #expect(!entries.contains { $0.action == .ballotEntered })

@@ -9,6 +9,24 @@ enum Formatting {
         return language.decimal(String(format: "%.1f", Double(part) * 100 / Double(whole))) + "%"
     }
 
+    /// Vietnam's time (Asia/Ho_Chi_Minh, UTC+7 all year): the audit log's UTC instants as users
+    /// read them, `14:05:09 02/12/2026`.
+    static let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+
+    static func localTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = vietnam
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d %02d/%02d/%04d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0, c.day ?? 0, c.month ?? 0, c.year ?? 0)
+    }
+
+    /// An audit entry's ISO 8601 UTC time (`2026-11-22T09:10:11Z`) in Vietnam's time; the text
+    /// itself if it does not parse.
+    static func localTime(iso: String) -> String {
+        guard let date = try? Date(iso, strategy: .iso8601) else { return iso }
+        return localTime(date)
+    }
+
     static func escapeXML(_ text: String) -> String {
         var out = ""
         for character in text {

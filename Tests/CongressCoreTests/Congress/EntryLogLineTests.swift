@@ -1,0 +1,23 @@
+import CongressCore
+import Testing
+
+/// R-E-29: the entry log the board's head signs says each step in words.
+@Suite struct EntryLogLineTests {
+    @Test("R-E-29: every step of the counting reads in Vietnamese, with its stack, pass and people")
+    func steps() {
+        let say = { (action: AuditAction, subject: String, detail: String) in
+            EntryLogLine.describe(action: action, subject: subject, detail: detail, actor: "kiemphieu2", .vi)
+        }
+        #expect(say(.roundEvent, "round 4", "counting opened: 27 ballots returned") == "Mở hòm phiếu: thu vào 27 phiếu")
+        #expect(say(.roundEvent, "round 4", "list adopted: 5 candidates (R-E-9)") == "Thông qua danh sách bầu cử: 5 người")
+        #expect(say(.passFinished, "round 4 stack 2 pass 1", "27 ballots") == "Tập 2, lượt 1: kiemphieu2 kết thúc lượt nhập, 27 phiếu")
+        #expect(say(.differenceSettled, "round 4 stack 2",
+                    "1 differing positions settled from the paper, proposed by kiemphieu3, confirmed by kiemphieu4; 0 without a paper ballot")
+                == "Tập 2: 1 phiếu chênh lệch được xử lý theo phiếu giấy (đề xuất: kiemphieu3, xác nhận: kiemphieu4)")
+        #expect(say(.resultCertified, "round 4", "elected: 3, alternates: 0, unfilled: 0") == "Trưởng Ban Kiểm phiếu xác nhận kết quả: 3 người trúng cử")
+        #expect(say(.roundEvent, "round 4", "something new") == Catalogue.text("web.action.roundEvent", .vi),
+                "an unknown detail prints the step's name, never machine text")
+        #expect(EntryLogLine.describe(action: .stackAgreed, subject: "round 4 stack 3", detail: "9 ballots, passes agree", actor: "a", .en)
+                == "Stack 3: the passes agree, 9 ballots")
+    }
+}
