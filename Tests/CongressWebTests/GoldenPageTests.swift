@@ -40,6 +40,7 @@ struct GoldenPageTests {
         Page(file: "roll-X1.vi.html", path: "/units/X1/congress/roll", persona: .secretary),
         Page(file: "entry-log.vi.html", path: "/units/X1/rounds/3/entry-log", persona: .counter),
         Page(file: "overview-T44.vi.html", path: "/units/T44/congresses", persona: .reviewer),
+        Page(file: "approvals-T44.vi.html", path: "/units/T44/approvals", persona: .reviewer),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -145,6 +145,8 @@ struct RouteAccessTests {
         Probe(method: .get, route: "/api/members/{id}", path: "/api/members/M001", allowed: readersOwn),
         Probe(method: .get, route: "/api/members/{id}", path: "/api/members/M101", allowed: foreign, hidden: ["Dung"]),
         Probe(method: .get, route: "/assets/app.css", path: "/assets/app.css", allowed: everyone),
+        Probe(method: .get, route: "/units/{code}/approvals", path: "/units/T44/approvals", allowed: [.reviewer]),
+        Probe(method: .get, route: "/units/{code}/approvals", path: "/units/T01/approvals", allowed: []),
         Probe(method: .get, route: "/assets/ballot.css", path: "/assets/ballot.css", allowed: everyone),
         Probe(method: .get, route: "/assets/ballot-a5.css", path: "/assets/ballot-a5.css", allowed: everyone),
         Probe(method: .get, route: "/assets/minutes.css", path: "/assets/minutes.css", allowed: everyone),

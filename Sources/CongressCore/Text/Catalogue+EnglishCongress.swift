@@ -176,7 +176,7 @@ extension Catalogue {
         "web.overview.totals": "{0} approved · {1} paused · {2} late",
         "web.overview.unit": "Unit",
         "web.overview.congress": "Congress",
-        "web.overview.deadline": "Deadline (R-E-30)",
+        "web.overview.deadline": "Deadline",
         "web.overview.elections": "{0}/{1} elections certified",
         "web.overview.paused": "Paused, awaiting direction (R-E-26)",
         "web.overview.approved": "Approved",

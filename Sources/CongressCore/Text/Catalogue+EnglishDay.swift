@@ -162,5 +162,16 @@ extension Catalogue {
         "web.entryLog.headRole": "Head of the counting board",
         "web.entryLog.signHint": "(signature and full name)",
         "web.entryLog.timeZone": "Vietnam time",
+        "web.approvals.title": "Results awaiting approval — {0}",
+        "web.approvals.heading": "Results awaiting approval",
+        "web.approvals.count": "{0} results await your approval",
+        "web.approvals.election": "Election",
+        "web.approvals.deadline": "Approval deadline",
+        "web.approvals.none": "No result awaits approval.",
+        "web.approvals.link": "Results awaiting approval",
+        "web.approvals.roundTitle": "{0} (round {1})",
+        "web.overview.results": "Election results: {0} awaiting approval · {1} approved · {2} annulled",
+        "web.overview.approvedOn": "approved",
+        "web.deadline.overdue": "{0} working days overdue (due {1})",
     ]
 }

@@ -176,7 +176,7 @@ extension Catalogue {
         "web.overview.totals": "{0} đã được chuẩn y · {1} đang tạm dừng · {2} quá hạn",
         "web.overview.unit": "Đơn vị",
         "web.overview.congress": "Đại hội",
-        "web.overview.deadline": "Thời hạn (R-E-30)",
+        "web.overview.deadline": "Thời hạn",
         "web.overview.elections": "{0}/{1} cuộc bầu đã xác nhận",
         "web.overview.paused": "Tạm dừng, chờ chỉ đạo (R-E-26)",
         "web.overview.approved": "Đã chuẩn y",

@@ -162,5 +162,16 @@ extension Catalogue {
         "web.entryLog.headRole": "Trưởng Ban Kiểm phiếu",
         "web.entryLog.signHint": "(ký, ghi rõ họ tên)",
         "web.entryLog.timeZone": "giờ Việt Nam",
+        "web.approvals.title": "Kết quả chờ chuẩn y — {0}",
+        "web.approvals.heading": "Kết quả chờ chuẩn y",
+        "web.approvals.count": "{0} kết quả chờ bạn chuẩn y",
+        "web.approvals.election": "Cuộc bầu",
+        "web.approvals.deadline": "Thời hạn chuẩn y",
+        "web.approvals.none": "Không có kết quả nào chờ chuẩn y.",
+        "web.approvals.link": "Kết quả chờ chuẩn y",
+        "web.approvals.roundTitle": "{0} (lần bầu thứ {1})",
+        "web.overview.results": "Kết quả bầu cử: {0} chờ chuẩn y · {1} đã chuẩn y · {2} bị hủy",
+        "web.overview.approvedOn": "đã chuẩn y",
+        "web.deadline.overdue": "quá hạn {0} ngày làm việc (hạn {1})",
     ]
 }

@@ -129,10 +129,10 @@ struct CongressController {
                 let due = plan.submissionDue()
                 deadlines.append(.init(label: t("web.congress.submissionDue", []), value: record.submittedOn.flatMap { Day(iso: $0) }
                     .map { t("web.congress.submittedOn", [$0.vietnamese, due.vietnamese]) }
-                    ?? t("web.congress.dueIn", [due.vietnamese, WorkingDays.between(today, due)])))
+                    ?? Formatting.deadline(due, today: today, context.language)))
                 if let approval = plan.approvalDue() {
                     deadlines.append(.init(label: t("web.congress.approvalDue", []),
-                                           value: t("web.congress.dueIn", [approval.vietnamese, WorkingDays.between(today, approval)])))
+                                           value: Formatting.deadline(approval, today: today, context.language)))
                 }
             }
         }

@@ -11,6 +11,9 @@ struct OverviewController {
     var routes: [WebRoute] {
         [WebRoute(.get, "/units/{code}/congresses", .unit(.viewCongress)) { request, context, authorised in
             try await overview(request, context, authorised)
+        },
+         WebRoute(.get, "/units/{code}/approvals", .unit(.approveResults)) { request, context, authorised in
+            try await approvals(request, context, authorised)
         }]
     }
 
@@ -29,6 +32,8 @@ struct OverviewController {
         let count: String
         let lines: [Line]
         let totals: String
+        let results: String
+        let approvalsHref: String?
     }
 
     private func overview(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -40,6 +45,7 @@ struct OverviewController {
         let today = dependencies.today()
         let within = try await store.congressSummaries().filter { tree.position[$0.unit] != nil && tree.isWithin($0.unit, code) }
         var approvedAll = 0, paused = 0, late = 0
+        let allRounds = within.flatMap { states[$0.id] ?? [] }
         let lines: [OverviewModel.Line] = within.map { record in
             let rounds = states[record.id] ?? []
             let done = rounds.filter { $0 == .certified || $0 == .approved }.count
@@ -64,8 +70,7 @@ struct OverviewController {
                 let due = plan.approvalDue() ?? plan.submissionDue()
                 let left = WorkingDays.between(today, due)
                 if left < 0, status.0 != "approved" { late += 1 }
-                deadline = left < 0 && status.0 != "approved"
-                    ? t("web.overview.late", [due.vietnamese, -left]) : t("web.congress.dueIn", [due.vietnamese, max(0, left)])
+                deadline = status.0 == "approved" ? t("web.overview.approvedOn", []) : Formatting.deadline(due, today: today, language)
             }
             return .init(unit: tree.unit(record.unit)?.name ?? record.unit, name: record.name,
                          href: "/units/\(record.unit)/congress?id=\(record.id)",
@@ -75,7 +80,12 @@ struct OverviewController {
         }
         let model = OverviewModel(
             unitName: tree.unit(code)?.name ?? code, count: t("web.overview.count", [language.number(lines.count)]), lines: lines,
-            totals: t("web.overview.totals", [language.number(approvedAll), language.number(paused), language.number(late)]))
+            totals: t("web.overview.totals", [language.number(approvedAll), language.number(paused), language.number(late)]),
+            results: t("web.overview.results", [language.number(allRounds.filter { $0 == .certified }.count),
+                                                language.number(allRounds.filter { $0 == .approved }.count),
+                                                language.number(allRounds.filter { $0 == .annulled }.count)]),
+            approvalsHref: (try? authorised.user.policy.allows(.approveResults, on: code, isWithin: tree.isWithin)) == true
+                ? "/units/\(code)/approvals" : nil)
         return pages.page("overview", title: t("web.overview.title", [model.unitName]), body: model, context: context,
                           path: request.uri.description, section: .congress)
     }

@@ -27,6 +27,14 @@ enum Formatting {
         return localTime(date)
     }
 
+    /// A deadline as users read it: "hạn 02/12/2026, còn 3 ngày làm việc", or once passed
+    /// "quá hạn 2 ngày làm việc (hạn 30/11/2026)" — never a negative count.
+    static func deadline(_ due: Day, today: Day, _ language: Language) -> String {
+        let left = WorkingDays.between(today, due)
+        return left < 0 ? Catalogue.text("web.deadline.overdue", language, -left, due.vietnamese)
+            : Catalogue.text("web.congress.dueIn", language, due.vietnamese, left)
+    }
+
     static func escapeXML(_ text: String) -> String {
         var out = ""
         for character in text {

@@ -43,7 +43,11 @@ struct LayoutModel {
             if let root = policy.roots(for: .viewTree).first { add(.tree, "/units/\(root)") }
             if let root = policy.roots(for: .viewMembers).first { add(.members, "/units/\(root)/members") }
             if let root = policy.roots(for: .viewStructure).first { add(.structure, "/units/\(root)/structure") }
-            if let root = policy.roots(for: .viewCongress).first { add(.congress, "/units/\(root)/congress") }
+            // The higher committee's reviewers find what waits for them; the others their congress.
+            if let root = policy.roots(for: .approveResults).first, policy.roots(for: .runCongress).isEmpty,
+               policy.roots(for: .countBallots).isEmpty {
+                add(.congress, "/units/\(root)/approvals")
+            } else if let root = policy.roots(for: .viewCongress).first { add(.congress, "/units/\(root)/congress") }
             if policy.allows(.manageUsers) { add(.users, "/admin/users") }
             if policy.allows(.viewAudit) { add(.audit, "/admin/audit") }
         }
