@@ -68,7 +68,7 @@ struct GoldenPageTests {
         let app = Application(router: try await world.router())
         try await app.test(.router) { client in
             _ = try await WebClient.send(client, .post, "/language", as: .staffT44, form: "lang=en&next=/")
-            let tree = try await WebClient.send(client, .get, "/units/T44", as: .staffT44).text
+            let tree = try await WebClient.send(client, .get, "/units/T44", as: .staffT44, headers: [.cookie: "congress_lang=en"]).text
             #expect(tree.contains("<html lang=\"en\">") && tree.contains("Subordinate organisations") && tree.contains("Member list"))
             #expect(!tree.contains("Tổ chức trực thuộc"))
             #expect(tree.contains("01/07/2025"), "dates stay dd/mm/yyyy in English")

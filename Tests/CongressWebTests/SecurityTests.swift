@@ -122,15 +122,19 @@ struct SecurityTests {
         }
     }
 
-    @Test("the language switch is remembered for the user and pages follow it")
+    @Test("the language is the browser's choice: pages follow its cookie, another browser of the same account keeps its own")
     func language() async throws {
         try await withApp { world, client in
             let vi = try await WebClient.send(client, .get, "/units/C1", as: .staffT44)
             #expect(vi.text.contains("Tổ chức trực thuộc") && vi.text.contains("lang=\"vi\""))
-            _ = try await WebClient.send(client, .post, "/language", as: .staffT44, form: "lang=en&next=/units/C1")
-            let en = try await WebClient.send(client, .get, "/units/C1", as: .staffT44)
+            let switched = try await WebClient.send(client, .post, "/language", as: .staffT44, form: "lang=en&next=/units/C1")
+            let cookie = try #require(switched.headers[.setCookie])
+            #expect(cookie.hasPrefix("congress_lang=en") && !cookie.lowercased().contains("max-age"), "a cookie of this browser session")
+            let en = try await WebClient.send(client, .get, "/units/C1", as: .staffT44, headers: [.cookie: "congress_lang=en"])
             #expect(en.text.contains("Subordinate organisations") && en.text.contains("lang=\"en\""))
-            #expect(await world.access.user(id: world.userIDs[.staffT44]!)?.language == .en)
+            let projector = try await WebClient.send(client, .get, "/units/C1", as: .staffT44)
+            #expect(projector.text.contains("lang=\"vi\""), "the same account in another browser (the hall's projector) stays in Vietnamese")
+            #expect(await world.access.user(id: world.userIDs[.staffT44]!)?.language == .vi, "the account is not changed")
         }
     }
 

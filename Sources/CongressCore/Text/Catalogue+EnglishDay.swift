@@ -173,5 +173,6 @@ extension Catalogue {
         "web.overview.results": "Election results: {0} awaiting approval · {1} approved · {2} annulled",
         "web.overview.approvedOn": "approved",
         "web.deadline.overdue": "{0} working days overdue (due {1})",
+        "web.round.returnedHint": "count the ballots in the box and type the number",
     ]
 }

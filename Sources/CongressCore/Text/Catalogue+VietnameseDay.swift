@@ -173,5 +173,6 @@ extension Catalogue {
         "web.overview.results": "Kết quả bầu cử: {0} chờ chuẩn y · {1} đã chuẩn y · {2} bị hủy",
         "web.overview.approvedOn": "đã chuẩn y",
         "web.deadline.overdue": "quá hạn {0} ngày làm việc (hạn {1})",
+        "web.round.returnedHint": "đếm số phiếu trong hòm rồi ghi vào đây",
     ]
 }

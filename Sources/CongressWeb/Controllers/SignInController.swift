@@ -39,10 +39,10 @@ struct SignInController {
                 guard let language = authorised.form["lang"].flatMap(Language.init(rawValue:)) else {
                     throw WebError.badInput(key: "web.error.badRequest", arguments: [])
                 }
-                if let user = context.signedIn?.user { try await dependencies.access.setLanguage(of: user.id, to: language) }
                 var response = Redirect.to(authorised.form["next"])
+                // A cookie of this browser only, until it closes (not the account's setting).
                 response.setCookie(Cookie(name: SessionMiddleware.languageCookie, value: language.rawValue,
-                                          maxAge: 365 * 86_400, path: "/", secure: dependencies.secureCookies,
+                                          path: "/", secure: dependencies.secureCookies,
                                           httpOnly: true, sameSite: .lax))
                 return response
             },

@@ -98,7 +98,8 @@ struct UnitController {
                             href: policy.allows(.viewTree, on: ancestor.code, isWithin: tree.isWithin)
                                 ? "/units/\(ancestor.code)\(dayQuery)" : nil)
         }
-        let children = snapshot.children(of: code, on: authorised.day).map { child in
+        // Vietnamese order of the names (Đ after D, Â after Ă after A), not the bytes' order.
+        let children = VietnameseTextOrder.sorted(snapshot.children(of: code, on: authorised.day)) { $0.unit.name }.map { child in
             TreeModel.Child(name: child.unit.name, code: child.unit.code, kind: Labels.unitKind(child.unit.kind, language),
                             members: language.number(child.members), href: "/units/\(child.unit.code)\(dayQuery)")
         }

@@ -25,10 +25,13 @@ struct SessionMiddleware: RouterMiddleware {
                 context.signedIn = SignedIn(user: user, session: session)
             }
         }
-        if let user = context.signedIn?.user {
-            context.language = user.language
-        } else if let chosen = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
+        // The language is this browser's choice (its cookie): switching on one PC never switches
+        // the hall's projector signed in as the same account. A browser that has not chosen
+        // reads the account's language.
+        if let chosen = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
             context.language = chosen
+        } else if let user = context.signedIn?.user {
+            context.language = user.language
         }
         var newFormCookie: String?
         if context.signedIn == nil {

@@ -21,3 +21,15 @@ import Testing
                 == "Stack 3: the passes agree, 9 ballots")
     }
 }
+
+/// Units on the tree page in Vietnamese alphabetical order.
+@Suite struct VietnameseTextOrderTests {
+    @Test("R-E-10's alphabet applies to unit names read in order: Đ after D, Ă and Â after A, tones last")
+    func unitNames() {
+        let names = ["Đảng bộ xã Đông Hà", "Đảng bộ xã Dương Minh Châu", "Đảng bộ xã An Phú", "Đảng bộ xã Ân Thi", "Đảng bộ xã Ăn Lộc",
+                     "Chi bộ Ấp 2", "Đảng bộ phường Ba Đình"]
+        #expect(VietnameseTextOrder.sorted(names) { $0 } == [
+            "Chi bộ Ấp 2", "Đảng bộ phường Ba Đình", "Đảng bộ xã An Phú", "Đảng bộ xã Ăn Lộc", "Đảng bộ xã Ân Thi",
+            "Đảng bộ xã Dương Minh Châu", "Đảng bộ xã Đông Hà"])
+    }
+}

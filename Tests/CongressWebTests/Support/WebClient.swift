@@ -12,7 +12,7 @@ struct WebClient {
                      as persona: WebWorld.Persona, form: String? = nil, headers extra: HTTPFields = [:]) async throws -> TestResponse {
         var headers = extra
         let cookie = persona == .anonymous ? "congress_form=\(anonymousFormToken)" : "congress_session=\(persona.token)"
-        headers[.cookie] = cookie
+        headers[.cookie] = (extra[.cookie].map { $0 + "; " } ?? "") + cookie
         var body: ByteBuffer?
         if method == .post {
             headers[.contentType] = "application/x-www-form-urlencoded"
