@@ -28,9 +28,21 @@ public enum RollFromRegister {
     }
 
     /// R-E-18, R-E-25: a delegates list, one delegate a line:
-    /// `member ID; kind (exOfficio, elected, appointed); electing unit; alternate's place`.
+    /// `member ID; kind (đương nhiên, được bầu, chỉ định); electing unit; alternate's place`.
     /// `name` finds a member's full name in the register. Every bad line is reported.
     public struct Problems: Error, Sendable, Equatable { public var lines: [LineProblem] }
+
+    /// The kind as users write it, in Vietnamese with or without diacritics ("đương nhiên",
+    /// "được bầu", "chỉ định") or by its file name (`exOfficio`, `elected`, `appointed`).
+    public static func delegateKind(_ text: String) -> DelegateOnRoll.Kind? {
+        if let kind = DelegateOnRoll.Kind(rawValue: text) { return kind }
+        switch VietnameseText.folded(text).split(whereSeparator: \.isWhitespace).joined(separator: " ") {
+        case "duong nhien", "dai bieu duong nhien": return .exOfficio
+        case "bau", "duoc bau", "dai bieu duoc bau": return .elected
+        case "chi dinh", "duoc chi dinh", "dai bieu chi dinh": return .appointed
+        default: return nil
+        }
+    }
 
     public static func delegates(_ text: String, name: (String) -> String?) -> Result<[DelegateOnRoll], Problems> {
         var delegates: [DelegateOnRoll] = []
@@ -42,7 +54,7 @@ public enum RollFromRegister {
             let fields = line.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             func problem(_ reason: LineProblem.Reason) { problems.append(LineProblem(line: index + 1, text: line, reason: reason)) }
             guard (2...4).contains(fields.count) else { problem(.fields); continue }
-            guard let kind = DelegateOnRoll.Kind(rawValue: fields[1]) else { problem(.kind); continue }
+            guard let kind = delegateKind(fields[1]) else { problem(.kind); continue }
             let alternate = fields.count == 4 && !fields[3].isEmpty ? Int(fields[3]) : nil
             if fields.count == 4, !fields[3].isEmpty, (alternate ?? 0) < 1 { problem(.alternateOrder); continue }
             guard let fullName = name(fields[0]) else { problem(.unknownMember); continue }

@@ -174,5 +174,6 @@ extension Catalogue {
         "web.overview.approvedOn": "approved",
         "web.deadline.overdue": "{0} working days overdue (due {1})",
         "web.round.returnedHint": "count the ballots in the box and type the number",
+        "web.person.withID": "{0} (ID {1})",
     ]
 }

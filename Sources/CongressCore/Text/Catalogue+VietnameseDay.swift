@@ -174,5 +174,6 @@ extension Catalogue {
         "web.overview.approvedOn": "đã chuẩn y",
         "web.deadline.overdue": "quá hạn {0} ngày làm việc (hạn {1})",
         "web.round.returnedHint": "đếm số phiếu trong hòm rồi ghi vào đây",
+        "web.person.withID": "{0} (mã {1})",
     ]
 }

@@ -80,7 +80,7 @@ struct CongressController {
         let all = try await store.congresses(of: code)
         let chosenID = try query.optionalRecordID("id")
         let chosen = chosenID.flatMap { id in all.first { $0.id == id } } ?? all.first
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         var facts: [CongressModel.Fact] = []
         var steps: [String] = []
         var board: [String] = []
@@ -102,7 +102,8 @@ struct CongressController {
                 + base.countedExclusions(under: rulebook).map { "− \(t("exclusion." + $0.0.rawValue, [])): \($0.1)" }
                 + ["= \(t("web.congress.base", [base.kind.ruleID])) \(language.number(base.base(under: rulebook)))"]
             board = record.countingBoard.enumerated().map { index, id in
-                let name = record.name(of: id) ?? id
+                // Two people of one name are told apart by their member IDs.
+                let name = record.name(of: id).map { record.memberIDs(named: $0).count > 1 ? t("web.person.withID", [$0, id]) : $0 } ?? id
                 return index == 0 ? t("web.round.boardHead", [name]) : name
             }
             motions = record.motions.map { motion in

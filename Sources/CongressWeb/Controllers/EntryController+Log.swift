@@ -24,7 +24,7 @@ extension EntryController {
         let language = context.language
         let round = try await CongressContext.load(dependencies, context, authorised)
         try round.requireBoard(authorised)
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         let stacks = try await round.store.stacks(round: round.round.id).map { stack in
             EntryLogModel.Stack(stack: stack.stack, passes: stack.passes.map { pass in
                 .init(pass: pass.pass, clerk: pass.clerk, entered: pass.entered,

@@ -27,7 +27,7 @@ extension OverviewController {
         guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
         let policy = try authorised.user.policy
         let today = dependencies.today()
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         var waiting: [(due: Day?, line: ApprovalsModel.Line)] = []
         for congress in try await store.congressSummaries() where tree.position[congress.unit] != nil && tree.isWithin(congress.unit, code) {
             guard SeparationOfDuties.mayApprove(policy, unit: congress.unit, isWithin: tree.isWithin) else { continue }

@@ -40,7 +40,7 @@ struct OverviewController {
         let language = context.language
         let store = try CongressContext.store(dependencies)
         guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         let states = try await store.roundStates()
         let today = dependencies.today()
         let within = try await store.congressSummaries().filter { tree.position[$0.unit] != nil && tree.isWithin($0.unit, code) }

@@ -41,7 +41,7 @@ struct ProjectorController {
     private func board(_ round: CongressContext, _ language: Language) async throws -> String {
         let state = round.round.lifecycle.state
         let result = Self.isReleased(state) ? try await round.result() : nil
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         let rows = result?.candidates.map { line in
             BoardModel.Row(number: line.number, name: line.name, votes: language.number(line.votes),
                            percent: language.decimal(line.percentOfBase) + "%", outcome: t("outcome." + line.outcome.rawValue, []),

@@ -57,7 +57,7 @@ struct RollController {
         guard let code = authorised.unit else { throw WebError.notFound }
         let (_, congress) = try await chosen(FormFields(encoded: Substring(request.uri.query ?? "")), code)
         let record = congress.record
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         func attendance(_ value: Attendance) -> String {
             let whole = t("web.roll.attendance." + (value.absentWhole ? (value.reasonAccepted ? "absentAccepted" : "absentNoReason") : "present"), [])
             guard !value.absentWhole, !value.absentSessions.isEmpty else { return whole }
@@ -160,7 +160,7 @@ struct RollController {
         }
         let day = Day(iso: record.opensOn) ?? dependencies.today()
         let report = CredentialsReport.make(record, on: day) { people[$0] }
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         func fact(_ label: String, _ value: Int) -> CredentialsModel.Fact {
             .init(label: label, value: language.number(value), share: Formatting.share(value, of: report.convened, language))
         }

@@ -57,7 +57,7 @@ extension RoundController {
         let state = lifecycle.state
         let election = round.election
         let result = CongressContext.mayReadResult(state, counts: counts, runs: runs) ? try await round.result() : nil
-        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
+        let t = PageText.say(language)
         let candidates = election.candidates.enumerated().map { index, name in
             let line = result?.candidates[index]
             return RoundModel.Candidate(number: index + 1, name: name, votes: line.map { language.number($0.votes) },

@@ -78,8 +78,8 @@ public struct WebSetupError: Error, CustomStringConvertible {
 
 /// The strings of the pages, per language, built once.
 enum WebText {
-    private static let vietnamese = Catalogue.table(prefix: "web.", .vi)
-    private static let english = Catalogue.table(prefix: "web.", .en)
+    private static let vietnamese = PageText.table(.vi)
+    private static let english = PageText.table(.en)
 
     static func table(_ language: Language) -> [String: String] { language == .vi ? vietnamese : english }
 }

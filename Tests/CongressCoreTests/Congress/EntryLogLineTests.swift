@@ -33,3 +33,15 @@ import Testing
             "Đảng bộ xã Dương Minh Châu", "Đảng bộ xã Đông Hà"])
     }
 }
+
+/// R-E-18: the delegates list takes the kinds in the users' words.
+@Suite struct DelegateKindWordsTests {
+    @Test("R-E-18: a delegate's kind is written in Vietnamese, with or without diacritics, or by its file name")
+    func kinds() {
+        #expect(RollFromRegister.delegateKind("đương nhiên") == .exOfficio)
+        #expect(RollFromRegister.delegateKind("Được bầu") == .elected)
+        #expect(RollFromRegister.delegateKind("chi dinh") == .appointed)
+        #expect(RollFromRegister.delegateKind("elected") == .elected)
+        #expect(RollFromRegister.delegateKind("bầu cử") == nil)
+    }
+}
