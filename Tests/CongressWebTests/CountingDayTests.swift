@@ -36,7 +36,7 @@ struct CountingDayTests {
             // Pass 1 by the counter persona; pass 2 by a second clerk (the administrator may not count).
             #expect(try await Self.post(client, round + "/passes", as: .admin, "stack=1").status == .forbidden)
             let taken = try await Self.post(client, round + "/passes", as: .counter, "stack=1")
-            #expect(taken.headers[.location] == round + "/stacks/1/passes/1")
+            #expect(taken.headers[.location] == round + "/stacks/1/passes/1?notice=passTaken")
             for (position, typed) in Self.paper.enumerated() {
                 let response = try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=\(typed)&position=\(position)")
                 #expect(response.status == .seeOther, "ballot \(position + 1)")
@@ -162,7 +162,7 @@ struct CountingDayTests {
             try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "clerk2",
                                                audit: AuditDraft(actor: "clerk2", action: .passClaimed, subject: "t"))
             let taken = try await Self.post(client, round + "/passes", as: .counter, "stack=1")
-            #expect(taken.headers[.location] == round + "/stacks/1/passes/2", "the free pass, not the other clerk's")
+            #expect(taken.headers[.location] == round + "/stacks/1/passes/2?notice=passTaken", "the free pass, not the other clerk's")
             let again = try await Self.post(client, round + "/passes", as: .counter, "stack=1")
             #expect(again.headers[.location] == round + "/stacks/1/passes/2", "the same clerk is sent back to their own pass")
             #expect(try await WebClient.send(client, .get, round + "/stacks/1/passes/1", as: .counter).status == .forbidden)

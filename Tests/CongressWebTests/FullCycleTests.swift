@@ -67,7 +67,7 @@ struct FullCycleTests {
         var headers: HTTPFields = [.cookie: "congress_session=\(clerk.token)", .contentType: "application/x-www-form-urlencoded"]
         let claim = try await client.execute(uri: round + "/passes", method: .post, headers: headers,
                                              body: ByteBuffer(string: "csrf=\(clerk.form)&stack=1"))
-        #expect(claim.headers[.location] == round + "/stacks/1/passes/2")
+        #expect(claim.headers[.location] == round + "/stacks/1/passes/2?notice=passTaken")
         for (position, typed) in ballots.enumerated() {
             let response = try await client.execute(uri: "/api" + round + "/stacks/1/passes/2/ballots", method: .post, headers: headers,
                                                     body: ByteBuffer(string: "csrf=\(clerk.form)&position=\(position)&typed=\(encode(typed))"))

@@ -147,6 +147,7 @@ struct RouteAccessTests {
         Probe(method: .get, route: "/assets/app.css", path: "/assets/app.css", allowed: everyone),
         Probe(method: .get, route: "/units/{code}/approvals", path: "/units/T44/approvals", allowed: [.reviewer]),
         Probe(method: .get, route: "/units/{code}/approvals", path: "/units/T01/approvals", allowed: []),
+        Probe(method: .get, route: "/assets/entry.js", path: "/assets/entry.js", allowed: everyone),
         Probe(method: .get, route: "/assets/ballot.css", path: "/assets/ballot.css", allowed: everyone),
         Probe(method: .get, route: "/assets/ballot-a5.css", path: "/assets/ballot-a5.css", allowed: everyone),
         Probe(method: .get, route: "/assets/minutes.css", path: "/assets/minutes.css", allowed: everyone),

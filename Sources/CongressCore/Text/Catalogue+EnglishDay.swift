@@ -175,5 +175,9 @@ extension Catalogue {
         "web.deadline.overdue": "{0} working days overdue (due {1})",
         "web.round.returnedHint": "count the ballots in the box and type the number",
         "web.person.withID": "{0} (ID {1})",
+        "web.stack.passOpenHidden": "pass {0}: {1}, entering",
+        "web.stack.passDoneHidden": "pass {0}: {1}, finished",
+        "web.round.takePass": "Take pass {0}",
+        "web.stack.ownFinished": "You finished pass {0} of stack {1}: a finished pass does not reopen; the next pass is another board member's (R-E-29).",
     ]
 }

@@ -175,5 +175,9 @@ extension Catalogue {
         "web.deadline.overdue": "quá hạn {0} ngày làm việc (hạn {1})",
         "web.round.returnedHint": "đếm số phiếu trong hòm rồi ghi vào đây",
         "web.person.withID": "{0} (mã {1})",
+        "web.stack.passOpenHidden": "lượt {0}: {1}, đang nhập",
+        "web.stack.passDoneHidden": "lượt {0}: {1}, xong",
+        "web.round.takePass": "Nhận lượt {0}",
+        "web.stack.ownFinished": "Bạn đã hoàn thành lượt {0} của tập {1}: lượt đã xong không mở lại; lượt tiếp theo do thành viên khác của Ban Kiểm phiếu nhập (R-E-29).",
     ]
 }

@@ -5,7 +5,7 @@ import Hummingbird
 /// for a day. Only the files named here are served.
 struct AssetController {
     static let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"]
-    static let files = ["app.css", "ballot.css", "ballot-a5.css", "minutes.css", "projector.js"]
+    static let files = ["app.css", "ballot.css", "ballot-a5.css", "minutes.css", "entry.js", "projector.js"]
     private static let contents: [String: Data] = Dictionary(uniqueKeysWithValues: files.map { file in
         let url = Bundle.module.url(forResource: (file as NSString).deletingPathExtension,
                                     withExtension: (file as NSString).pathExtension, subdirectory: "Assets")

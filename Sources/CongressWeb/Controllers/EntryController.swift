@@ -48,6 +48,8 @@ struct EntryController {
         let clerk = try CongressContext.clerk(authorised)
         let taken = try await round.store.stacks(round: round.round.id).first { $0.stack == stack }?.passes ?? []
         if let mine = taken.first(where: { $0.clerk == clerk }) {
+            // Back to one's own pass while it is open; a finished pass is not reopened by retyping the stack.
+            guard !mine.finished else { throw WebError.badInput(key: "web.stack.ownFinished", arguments: [String(mine.pass), String(stack)]) }
             return Redirect.to("\(round.base)/stacks/\(stack)/passes/\(mine.pass)")
         }
         guard let free = (1...round.round.requiredEntries).first(where: { pass in !taken.contains { $0.pass == pass } }) else {
@@ -60,7 +62,7 @@ struct EntryController {
         } catch {
             throw CongressContext.refusal(error)
         }
-        return Redirect.to("\(round.base)/stacks/\(stack)/passes/\(free)")
+        return Redirect.to("\(round.base)/stacks/\(stack)/passes/\(free)", notice: .passTaken)
     }
 
     // MARK: The entry screen
@@ -135,9 +137,15 @@ struct EntryController {
             last: last == nil ? [] : lines, lastNumber: last == nil ? nil : progress.entered,
             lastFlags: flags.isEmpty ? nil : flags.joined(separator: ", "), error: error, typed: typed, finished: progress.finished)
         let status: HTTPResponse.Status = error == nil ? .ok : .badRequest
-        return pages.page("entry", title: Catalogue.text("web.entry.title", language, stack, pass), body: model, context: context,
-                          path: path, status: status, section: .congress)
+        var response = pages.page("entry", title: Catalogue.text("web.entry.title", language, stack, pass), body: model, context: context,
+                                  path: path, status: status, section: .congress)
+        // This page runs one script of its own: after a refusal it selects the typed text, so the
+        // next keys replace it instead of adding to it.
+        response.headers[.contentSecurityPolicy] = Self.policy
+        return response
     }
+
+    static let policy = SecurityHeadersMiddleware<AppRequestContext>.policy + "; script-src 'self'"
 
     static func keyEntry(_ form: FormFields, suffix: String = "") -> BallotKeyEntry {
         BallotKeyEntry(typed: String((form.all("typed" + suffix).first ?? "").prefix(InputLimits.lineLength)), notIssued: form["notissued" + suffix] != nil,

@@ -5,7 +5,13 @@ import Hummingbird
 extension RoundController {
     struct RoundModel {
         struct Candidate { let number: Int; let name: String; let votes: String?; let percent: String?; let outcome: String?; let code: String? }
-        struct Stack { let stack: Int; let passes: String; let agreed: String?; let href: String; let mine: String? }
+        struct Stack {
+            let stack: Int; let passes: String; let agreed: String?; let href: String; let mine: String?
+            /// "Nhận lượt 2" for a clerk who typed none of the stack's passes while one is free.
+            let takeLabel: String?
+            /// Every pass finished, not agreed yet: the comparison is open.
+            let compare: Bool
+        }
         struct Fact { let label: String; let value: String }
         let unitName: String
         let congressName: String?
@@ -82,15 +88,22 @@ extension RoundController {
         if counts, state == .counting {
             for stack in try await round.store.stacks(round: round.round.id) {
                 agreedTotal += stack.agreed ?? 0
-                // A clerk of a stack still being typed sees only their own pass (R-E-29).
-                let typing = stack.passes.contains { $0.clerk == me } && stack.passes.filter(\.finished).count < round.round.requiredEntries
-                let passes = stack.passes.filter { !typing || $0.clerk == me }.map { pass in
-                    t(pass.finished ? "web.stack.passDone" : "web.stack.passOpen", [pass.pass, pass.clerk, pass.entered])
+                // R-E-29: until every pass of the stack is finished nobody sees another pass's count
+                // (the second clerk must not learn the first one's); a clerk sees their own.
+                let complete = stack.passes.filter(\.finished).count >= round.round.requiredEntries
+                let passes = stack.passes.map { pass in
+                    complete || pass.clerk == me
+                        ? t(pass.finished ? "web.stack.passDone" : "web.stack.passOpen", [pass.pass, pass.clerk, pass.entered])
+                        : t(pass.finished ? "web.stack.passDoneHidden" : "web.stack.passOpenHidden", [pass.pass, pass.clerk])
                 }.joined(separator: "; ")
                 let mine = stack.passes.first { $0.clerk == me && !$0.finished }
+                // The next pass is offered to those who typed none of this stack.
+                let free = stack.passes.count < round.round.requiredEntries && !stack.passes.contains { $0.clerk == me }
+                    ? stack.passes.count + 1 : nil
                 stacks.append(.init(stack: stack.stack, passes: passes, agreed: stack.agreed.map { language.number($0) },
                                     href: "\(round.base)/stacks/\(stack.stack)",
-                                    mine: mine.map { "\(round.base)/stacks/\(stack.stack)/passes/\($0.pass)" }))
+                                    mine: mine.map { "\(round.base)/stacks/\(stack.stack)/passes/\($0.pass)" },
+                                    takeLabel: free.map { t("web.round.takePass", [$0]) }, compare: complete && stack.agreed == nil))
             }
         }
         var outcomes: [RoundModel.Fact] = []

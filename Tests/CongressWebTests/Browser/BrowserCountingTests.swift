@@ -115,6 +115,11 @@ struct BrowserCountingTests {
         try await browser.follow("#take")
         try await browser.type("#typed", "7" + Self.enter)
         #expect(try await browser.waitForText("“7” không phải số thứ tự trên phiếu (1–4)").contains("Bạn đã nhập 0 phiếu"))
+        // The wrong text is selected, so the next keys replace it.
+        #expect(try await browser.string("""
+            const f = document.activeElement;
+            return f.id + ':' + f.selectionStart + '-' + f.selectionEnd + ':' + f.value;
+            """) == "typed:0-1:7")
         try await enterPass(browser, site, ballots: ["4", "3", "4", "2"], shot: "10-entry")
         try await browser.follow("#signout")
 
