@@ -24,13 +24,16 @@ enum DemoCongress {
         guard let commune = communes.min(by: { (snapshot.memberCount(of: $0.code, on: day) ?? 0) < (snapshot.memberCount(of: $1.code, on: day) ?? 0) })
         else { return [] }
         let roster = try await register.members(MemberQuery(unit: commune.code, day: day, limit: 1_000_000)).items
-        var roll = roster.map { MemberOnRoll(memberID: $0.memberID, fullName: $0.fullName, full: $0.status != .probationary) }
+        // The roll as the secretariat's set-up makes it (R-E-17): from the register, with each
+        // member's standing on the opening day (temporary activity elsewhere, exempted, suspended).
+        var roll = RollFromRegister.members(roster)
         var random = DemoRandom(seed: seed ^ 0xC0_4E55)
         // A few absences, as any congress has: some with a reason the convening committee accepted.
         for index in roll.indices where random.int(0...99) < 4 {
             roll[index].attendance = Attendance(absentWhole: true, reasonAccepted: random.int(0...1) == 1)
         }
-        let full = roll.filter(\.full)
+        // Candidates, the board and the delegates come from full members in good standing.
+        let full = roll.filter { $0.full && $0.condition == .none }
         let list = VietnameseNameOrder.sorted(Array(full.prefix(candidates * 3)).enumerated().filter { $0.offset % 3 == 0 }.map(\.element.fullName))
         let onList = Set(list)
         let board = full.filter { !onList.contains($0.fullName) && !$0.attendance.absentWhole }.suffix(4).map(\.memberID)

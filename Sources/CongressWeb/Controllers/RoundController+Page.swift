@@ -91,7 +91,9 @@ extension RoundController {
                 // R-E-29: until every pass of the stack is finished nobody sees another pass's count
                 // (the second clerk must not learn the first one's); a clerk sees their own.
                 let complete = stack.passes.filter(\.finished).count >= round.round.requiredEntries
-                let passes = stack.passes.map { pass in
+                // A clerk of a stack still being typed sees only their own pass, not even who types the other.
+                let typing = !complete && stack.passes.contains { $0.clerk == me }
+                let passes = stack.passes.filter { !typing || $0.clerk == me }.map { pass in
                     complete || pass.clerk == me
                         ? t(pass.finished ? "web.stack.passDone" : "web.stack.passOpen", [pass.pass, pass.clerk, pass.entered])
                         : t(pass.finished ? "web.stack.passDoneHidden" : "web.stack.passOpenHidden", [pass.pass, pass.clerk])
