@@ -93,7 +93,7 @@ struct CongressController {
                      .init(label: t("web.congress.term", []), value: record.term),
                      .init(label: t("web.congress.dates", []),
                            value: "\(Day(iso: record.opensOn)?.vietnamese ?? record.opensOn) – \(Day(iso: record.closesOn)?.vietnamese ?? record.closesOn)"),
-                     .init(label: t("web.congress.convened", []), value: language.number(base.convened)),
+                     .init(label: t("base." + base.kind.rawValue, []), value: language.number(base.convened)),
                      .init(label: t("web.congress.present", []), value: language.number(base.present ?? 0)),
                      .init(label: t("web.congress.voters", []), value: language.number(record.voters())),
                      .init(label: t("web.congress.notConvened", []), value: language.number(record.notConvened.count))]
