@@ -183,7 +183,6 @@ extension Catalogue {
         "web.overview.annulled": "A result was annulled",
         "web.overview.submitted": "File sent, awaiting approval",
         "web.overview.open": "Under way",
-        "web.overview.late": "{1} working days past {0}",
         "web.roll.title": "Roll — {0}",
         "web.roll.heading": "Roll and attendance",
         "web.roll.member": "Member ID",

@@ -183,7 +183,6 @@ extension Catalogue {
         "web.overview.annulled": "Có kết quả bị hủy",
         "web.overview.submitted": "Đã gửi hồ sơ, chờ chuẩn y",
         "web.overview.open": "Đang tiến hành",
-        "web.overview.late": "quá hạn {0} đã {1} ngày làm việc",
         "web.roll.title": "Danh sách triệu tập — {0}",
         "web.roll.heading": "Danh sách triệu tập và điểm danh",
         "web.roll.member": "Mã đảng viên",

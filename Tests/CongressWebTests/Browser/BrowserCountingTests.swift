@@ -84,13 +84,6 @@ struct BrowserCountingTests {
         return folder.appendingPathComponent("congress")
     }()
 
-    private func signIn(_ browser: WebDriver, _ site: String, _ login: String) async throws {
-        try await browser.go(site + "/signin")
-        try await browser.type("#login", login)
-        try await browser.type("#password", WebWorld.Persona.password)
-        try await browser.follow("#signin")
-    }
-
     /// One pass of stack 1: the ballots as typed, each followed by Enter.
     private func enterPass(_ browser: WebDriver, _ site: String, ballots: [String], shot: String? = nil) async throws {
         try await browser.go(site + "/units/X1/rounds/1")
@@ -108,7 +101,7 @@ struct BrowserCountingTests {
     }
 
     private func count(_ browser: WebDriver, _ site: String) async throws {
-        try await signIn(browser, site, "counter")
+        try await browser.signIn(site, "counter")
         // A typing mistake on the screen is refused there, naming the rule of the ballot.
         try await browser.go(site + "/units/X1/rounds/1")
         try await browser.type("#stack", "1")
@@ -123,7 +116,7 @@ struct BrowserCountingTests {
         try await enterPass(browser, site, ballots: ["4", "3", "4", "2"], shot: "10-entry")
         try await browser.follow("#signout")
 
-        try await signIn(browser, site, "kiemphieu2")
+        try await browser.signIn(site, "kiemphieu2")
         try await enterPass(browser, site, ballots: ["4", "3", "1", "2"])
         // A clerk of the stack is not shown the comparison (R-E-29).
         try await browser.go(site + "/units/X1/rounds/1/stacks/1")
@@ -131,7 +124,7 @@ struct BrowserCountingTests {
         try await browser.follow("#signout")
 
         // A third member, who typed neither pass, reads the paper and proposes; a fourth confirms.
-        try await signIn(browser, site, "kiemphieu3")
+        try await browser.signIn(site, "kiemphieu3")
         try await browser.go(site + "/units/X1/rounds/1/stacks/1")
         let comparison = try await browser.text(of: "#differences")
         #expect(comparison.contains("counter: 4") && comparison.contains("kiemphieu2: 1"), "ballot 3 as each clerk typed it")
@@ -140,14 +133,14 @@ struct BrowserCountingTests {
         try await browser.click("#settle")
         _ = try await browser.waitForText("Đề xuất xử lý của kiemphieu3")
         try await browser.follow("#signout")
-        try await signIn(browser, site, "kiemphieu4")
+        try await browser.signIn(site, "kiemphieu4")
         try await browser.go(site + "/units/X1/rounds/1/stacks/1")
         try await browser.follow("#confirm")
         #expect(try await browser.text(of: "#agreed-total") == "4")
         try await browser.follow("#signout")
 
         // The head of the board (the counter persona, R10) closes and certifies (R-E-28).
-        try await signIn(browser, site, "counter")
+        try await browser.signIn(site, "counter")
         try await browser.go(site + "/units/X1/rounds/1")
         // Each irreversible step restates itself on a page of its own before it is taken.
         try await browser.follow("#close")

@@ -59,17 +59,10 @@ struct BrowserPrintingTests {
         }
     }
 
-    private func signIn(_ browser: WebDriver, _ site: String, _ login: String) async throws {
-        try await browser.go(site + "/signin")
-        try await browser.type("#login", login)
-        try await browser.type("#password", WebWorld.Persona.password)
-        try await browser.follow("#signin")
-    }
-
     @Test("R-E-11, R-E-12: the ballot prints on A4 and A5 with its stamp frame at the upper left and boxes to mark")
     func ballot() async throws {
         try await withBrowser { browser, site, _ in
-            try await signIn(browser, site, "secretary")
+            try await browser.signIn(site, "secretary")
             for (paper, stamp) in [("A4", 42.0), ("A5", 34.0)] {
                 try await browser.go(site + "/units/X1/rounds/1/ballot?paper=\(paper)")
                 let frame = "getComputedStyle(document.querySelector('.stamp'))"
@@ -94,7 +87,7 @@ struct BrowserPrintingTests {
     @Test("R-E-30: Enter in the reason field approves nothing; approving and annulling each ask first")
     func reviewerDecisions() async throws {
         try await withBrowser { browser, site, world in
-            try await signIn(browser, site, "reviewer")
+            try await browser.signIn(site, "reviewer")
             try await browser.go(site + "/units/X1/rounds/3")
             try await browser.type("#reason", "Sai quy trình" + BrowserCountingTests.enter)
             try await Task.sleep(for: .milliseconds(300))
@@ -132,7 +125,7 @@ struct BrowserPrintingTests {
             for (login, path) in pages {
                 if login != signedIn {
                     if !signedIn.isEmpty { try await browser.go(site + "/"); try? await browser.click("#signout") }
-                    try await signIn(browser, site, login)
+                    try await browser.signIn(site, login)
                     signedIn = login
                 }
                 try await browser.go(site + path)

@@ -69,6 +69,14 @@ final class WebDriver: Sendable {
         if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
     }
 
+    /// Signs in on the sign-in page as a test account (the fixture's one password).
+    func signIn(_ site: String, _ login: String) async throws {
+        try await go(site + "/signin")
+        try await type("#login", login)
+        try await type("#password", WebWorld.Persona.password)
+        try await follow("#signin")
+    }
+
     func go(_ url: String) async throws { _ = try await command("POST", "/url", ["url": url]) }
 
     func currentURL() async throws -> String { try await command("GET", "/url", nil)["value"] as? String ?? "" }
