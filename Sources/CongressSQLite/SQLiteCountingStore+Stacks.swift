@@ -21,6 +21,11 @@ extension SQLiteCountingStore {
                 db, sql: "SELECT finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ? AND clerk = ?",
                 arguments: [id, stack, pass, clerk]) else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
             if finished == 1 { return }
+            let entered = try Int.fetchOne(db, sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?",
+                                           arguments: [id, stack, pass]) ?? 0
+            do { try Self.split(id, db).admitsFinish(stack: stack, entered: entered) } catch let refusal as StackSplit.Refusal {
+                throw StoreError.counting(.split(refusal))
+            }
             try db.execute(sql: """
                 UPDATE stack_pass SET finished = 1,
                     entered = (SELECT count(*) FROM ballot_entry e WHERE e.round_id = ?1 AND e.stack = ?2 AND e.pass = ?3)
@@ -46,6 +51,9 @@ extension SQLiteCountingStore {
                     .init(pass: row["pass"], clerk: row["clerk"], entered: row["entered"], finished: row["finished"] as Int == 1))
             }
             for row in agreed { byStack[row["stack"] as Int]?.agreed = row["count"] }
+            for (stack, ballots) in try Self.split(id, db).sizes {
+                byStack[stack, default: StackProgress(stack: stack, passes: [], agreed: nil)].declared = ballots
+            }
             return byStack.values.sorted { $0.stack < $1.stack }
         }
     }
@@ -65,6 +73,10 @@ extension SQLiteCountingStore {
             let rows = BallotCSV.sortedForExport(ballots, candidates: candidates).map { BallotCSV.row($0, candidates: candidates) }
             try db.execute(sql: "INSERT INTO stack_result (round_id, stack, ballots, count) VALUES (?, ?, ?, ?)",
                            arguments: [id, stack, rows.joined(separator: "\n"), rows.count])
+            try db.execute(sql: """
+                INSERT INTO stack_settled (round_id, stack, settlement)
+                SELECT round_id, stack, settlement FROM stack_settlement WHERE round_id = ? AND stack = ?
+                """, arguments: [id, stack])
             try db.execute(sql: "DELETE FROM stack_settlement WHERE round_id = ? AND stack = ?", arguments: [id, stack])
             for draft in audit { try SQLiteAccessStore.append(draft, at: time, chain, db) }
         }
@@ -93,6 +105,7 @@ extension SQLiteCountingStore {
             // Secrecy: only the agreed, sorted ballots of each stack outlive certification.
             try db.execute(sql: "DELETE FROM ballot_entry WHERE round_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM stack_settlement WHERE round_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM stack_settled WHERE round_id = ?", arguments: [id])
             let entry = try SQLiteAccessStore.append(audit, at: time, chain, db)
             try db.execute(sql: "UPDATE counting_round SET state = ?, result = ?, audit_head = ? WHERE id = ?",
                            arguments: [round.lifecycle.state.rawValue, result, AuditHead(count: entry.sequence, hash: entry.hash).description, id])
@@ -149,5 +162,65 @@ extension SQLiteCountingStore {
             guard db.changesCount > 0 else { throw StoreError.counting(.noSettlementProposed(stack: stack)) }
             try SQLiteAccessStore.append(audit, at: time, chain, db)
         }
+    }
+
+    public func declareStack(round id: Int64, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await write { [chain] db in
+            let (state, _) = try Self.counting(id, db)
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            let returned = try Int.fetchOne(db, sql: "SELECT returned FROM counting_round WHERE id = ?", arguments: [id]) ?? 0
+            let entered = try Int.fetchOne(db, sql: "SELECT max(n) FROM (SELECT count(*) AS n FROM ballot_entry WHERE round_id = ? AND stack = ? GROUP BY pass)",
+                                           arguments: [id, stack]) ?? 0
+            let fixed = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM stack_pass WHERE round_id = ?1 AND stack = ?2 AND finished = 1)
+                    OR EXISTS (SELECT 1 FROM stack_result WHERE round_id = ?1 AND stack = ?2)
+                """, arguments: [id, stack]) ?? false
+            do {
+                _ = try Self.split(id, db).declaring(stack: stack, ballots: ballots, returned: returned, entered: entered, fixed: fixed)
+            } catch let refusal as StackSplit.Refusal {
+                throw StoreError.counting(.split(refusal))
+            }
+            try db.execute(sql: """
+                INSERT INTO stack_split (round_id, stack, ballots) VALUES (?, ?, ?)
+                ON CONFLICT (round_id, stack) DO UPDATE SET ballots = excluded.ballots
+                """, arguments: [id, stack, ballots])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+        }
+    }
+
+    public func withdrawLastBallot(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
+        let time = clock()
+        let row: String = try await write { [chain] db in
+            let (state, _) = try Self.counting(id, db)
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            guard let finished = try Int.fetchOne(
+                db, sql: "SELECT finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ? AND clerk = ?",
+                arguments: [id, stack, pass, clerk]) else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
+            guard finished == 0 else { throw StoreError.counting(.passFinished(stack: stack, pass: pass)) }
+            guard let last = try Row.fetchOne(db, sql: """
+                SELECT position, ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? ORDER BY position DESC LIMIT 1
+                """, arguments: [id, stack, pass]) else { throw StoreError.counting(.nothingToCorrect(stack: stack, pass: pass)) }
+            try db.execute(sql: "DELETE FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? AND position = ?",
+                           arguments: [id, stack, pass, last["position"] as Int])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            return last["ballot"]
+        }
+        guard let opened = try await opened(id), let ballot = Self.ballot(row: row, opened.election) else {
+            throw StoreError.counting(.unknownRound(id))
+        }
+        return ballot
+    }
+
+    public func settledReadings(round id: Int64, stack: Int) async throws(StoreError) -> StackSettlement? {
+        let json: String? = try await read { db in
+            try String.fetchOne(db, sql: "SELECT settlement FROM stack_settled WHERE round_id = ? AND stack = ?", arguments: [id, stack])
+        }
+        return json.flatMap { try? JSONDecoder().decode(StackSettlement.self, from: Data($0.utf8)) }
+    }
+
+    static func ballot(row: String, _ election: Election) -> Ballot? {
+        let file = BallotCSV.header + "\n" + row + "\n"
+        return (try? BallotCSV.ballots(Array(file.utf8), election: election))?.first
     }
 }

@@ -77,6 +77,9 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
                                  arguments: [id, stack, clerk]) == true {
                 throw StoreError.counting(.clerkAlreadyOnStack(stack: stack, clerk: clerk))
             }
+            do { try Self.split(id, db).admitsPass(stack: stack) } catch let refusal as StackSplit.Refusal {
+                throw StoreError.counting(.split(refusal))
+            }
             try db.execute(sql: "INSERT INTO stack_pass (round_id, stack, pass, clerk) VALUES (?, ?, ?, ?)",
                            arguments: [id, stack, pass, clerk])
             try SQLiteAccessStore.append(audit, at: time, chain, db)
@@ -111,6 +114,10 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
                     sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?")
                 let next = try Int.fetchOne(nextStatement, arguments: [id, stack, pass]) ?? 0
                 guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
+                let sizeStatement = try db.cachedStatement(sql: "SELECT ballots FROM stack_split WHERE round_id = ? AND stack = ?")
+                let size = try Int.fetchOne(sizeStatement, arguments: [id, stack])
+                do { try StackSplit(sizes: size.map { [stack: $0] } ?? [:]).admitsBallot(stack: stack, position: position) }
+                catch let refusal as StackSplit.Refusal { throw StoreError.counting(.split(refusal)) }
                 try db.cachedStatement(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [id, stack, pass, position, row])
             }
@@ -136,6 +143,12 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
     }
 
     // MARK: Rows
+
+    /// The round's declared stacks (R-E-29).
+    static func split(_ id: Int64, _ db: Database) throws -> StackSplit {
+        let rows = try Row.fetchAll(db, sql: "SELECT stack, ballots FROM stack_split WHERE round_id = ?", arguments: [id])
+        return StackSplit(sizes: Dictionary(rows.map { ($0["stack"] as Int, $0["ballots"] as Int) }, uniquingKeysWith: { a, _ in a }))
+    }
 
     func load(_ id: Int64, _ db: Database) throws -> CountingRound? {
         guard let row = try Row.fetchOne(db, sql: """

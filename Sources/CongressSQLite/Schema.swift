@@ -21,6 +21,9 @@ enum Schema {
         migrator.registerMigration("v5: accounts bound to members, proposed settlements, audit units") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6: declared stack counts, settled readings until certification") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -271,6 +274,46 @@ enum Schema {
         stack INTEGER NOT NULL CHECK (stack >= 1),
         ballots TEXT NOT NULL,
         count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (round_id, stack)
+    ) WITHOUT ROWID;
+    """
+
+    /// R-E-29: each stack's number of ballots as the board counted it at the split, and the
+    /// board's readings of a settled stack's differences, kept for the entry log until the round
+    /// is certified. The audit table is rebuilt for the two new actions.
+    static let v6 = """
+    DROP TRIGGER audit_entry_no_update;
+    DROP TRIGGER audit_entry_no_delete;
+    CREATE TABLE audit_entry_next (
+        sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
+        subject TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+        unit TEXT
+    );
+    INSERT INTO audit_entry_next SELECT sequence, at, actor, action, subject, detail, previous_hash, hash, unit FROM audit_entry;
+    DROP TABLE audit_entry;
+    ALTER TABLE audit_entry_next RENAME TO audit_entry;
+    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE INDEX audit_entry_unit ON audit_entry(unit, sequence);
+    CREATE INDEX audit_entry_subject ON audit_entry(subject);
+    CREATE TABLE stack_split (
+        round_id INTEGER NOT NULL REFERENCES counting_round(id),
+        stack INTEGER NOT NULL CHECK (stack >= 1),
+        ballots INTEGER NOT NULL CHECK (ballots >= 1),
+        PRIMARY KEY (round_id, stack)
+    ) WITHOUT ROWID;
+    CREATE TABLE stack_settled (
+        round_id INTEGER NOT NULL REFERENCES counting_round(id),
+        stack INTEGER NOT NULL CHECK (stack >= 1),
+        settlement TEXT NOT NULL CHECK (json_valid(settlement)),
         PRIMARY KEY (round_id, stack)
     ) WITHOUT ROWID;
     """

@@ -22,6 +22,17 @@ extension CountingRefusal {
         case .congressChanged: return say("congressChanged", [])
         case .settlementPending(let stack): return say("settlementPending", [stack])
         case .noSettlementProposed(let stack): return say("noSettlementProposed", [stack])
+        case .nothingToCorrect(let stack, let pass): return say("nothingToCorrect", [pass, stack])
+        case .split(let refusal):
+            switch refusal {
+            case .emptyStack(let stack): return say("emptyStack", [stack])
+            case let .moreThanReturned(declared, returned): return say("moreThanReturned", [declared, returned])
+            case .stackStarted(let stack): return say("stackStarted", [stack])
+            case let .fewerThanEntered(stack, entered): return say("fewerThanEntered", [stack, entered])
+            case .notDeclared(let stack): return say("notDeclared", [stack])
+            case let .stackFull(stack, ballots): return say("stackFull", [stack, ballots])
+            case let .passShort(stack, entered, ballots): return say("passShort", [entered, ballots, stack])
+            }
         case .lifecycle(let refusal):
             switch refusal {
             case let .notNow(state, _): return say("notNow", [Catalogue.text("web.state." + state.rawValue, language)])

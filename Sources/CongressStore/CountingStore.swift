@@ -21,6 +21,17 @@ public protocol CountingStore: Sendable {
     /// Records the ballot at `position` (0-based) of the clerk's pass. The same ballot again at
     /// the same position is a retry and accepted; a different one is refused.
     func recordBallot(round: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError)
+    /// R-E-29: the board declares how many ballots a stack holds when it splits the returned
+    /// ballots (`StackSplit` decides). A pass is taken only of a declared stack, takes at most
+    /// that many ballots and finishes only with all of them. Correcting a count is refused once
+    /// a pass of the stack is finished.
+    func declareStack(round: Int64, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError)
+    /// Removes the last ballot of the clerk's own unfinished pass and returns it, so the clerk
+    /// can type it again; with its audit entry (which names the position, never the ballot).
+    func withdrawLastBallot(round: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot
+    /// How the board read the paper at a settled stack's differing positions, kept for the
+    /// entry log until the round is certified (then deleted with the passes' entries).
+    func settledReadings(round: Int64, stack: Int) async throws(StoreError) -> StackSettlement?
     /// Every pass of a stack, by pass number, for comparison.
     func entries(round: Int64, stack: Int) async throws(StoreError) -> [StackComparison.Entry]
     /// The clerk declares the pass complete: it takes no more ballots.
@@ -127,11 +138,14 @@ public struct StackProgress: Sendable, Equatable {
     public var passes: [Pass]
     /// Ballots in the stack once agreed or settled; nil before.
     public var agreed: Int?
+    /// Ballots the board counted into the stack at the split (R-E-29).
+    public var declared: Int?
 
-    public init(stack: Int, passes: [Pass], agreed: Int?) {
+    public init(stack: Int, passes: [Pass], agreed: Int?, declared: Int? = nil) {
         self.stack = stack
         self.passes = passes
         self.agreed = agreed
+        self.declared = declared
     }
 }
 
@@ -189,6 +203,10 @@ public enum CountingRefusal: Error, Sendable, Equatable {
     case settlementPending(stack: Int)
     /// No settlement is proposed for this stack.
     case noSettlementProposed(stack: Int)
+    /// R-E-29: the stack's declared count refused the declaration or the entry.
+    case split(StackSplit.Refusal)
+    /// The pass holds no ballot to correct.
+    case nothingToCorrect(stack: Int, pass: Int)
 }
 
 /// How the board read the paper ballots at a stack's differing positions (R-E-29): the ballot

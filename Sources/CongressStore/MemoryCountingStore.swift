@@ -14,6 +14,8 @@ public actor MemoryCountingStore: CountingStore {
         var agreed: [Int: [Ballot]] = [:]
         var proposals: [Int: (proposer: String, settlement: StackSettlement)] = [:]
         var finishedCounts: [Int: [Int: Int]] = [:]
+        var split = StackSplit()
+        var settled: [Int: StackSettlement] = [:]
         var auditHead: AuditHead?
     }
 
@@ -58,6 +60,7 @@ public actor MemoryCountingStore: CountingStore {
             throw .counting(.passTaken(stack: stack, pass: pass, clerk: holder.clerk))
         }
         if passes.values.contains(where: { $0.clerk == clerk }) { throw .counting(.clerkAlreadyOnStack(stack: stack, clerk: clerk)) }
+        do { try stored.split.admitsPass(stack: stack) } catch { throw .counting(.split(error)) }
         stored.passes[stack, default: [:]][pass] = Pass(clerk: clerk)
         rounds[id] = stored
         try await access.appendAudit(audit)
@@ -77,9 +80,40 @@ public actor MemoryCountingStore: CountingStore {
         guard position == entry.ballots.count else {
             throw .counting(.positionOutOfOrder(expected: entry.ballots.count, got: position))
         }
+        do { try stored.split.admitsBallot(stack: stack, position: position) } catch { throw .counting(.split(error)) }
         entry.ballots.append(ballot)
         stored.passes[stack]![pass] = entry
         rounds[id] = stored
+    }
+
+    public func declareStack(round id: Int64, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
+        let passes = stored.passes[stack] ?? [:]
+        let fixed = stored.agreed[stack] != nil || passes.values.contains(where: \.finished)
+        do {
+            stored.split = try stored.split.declaring(stack: stack, ballots: ballots, returned: stored.round.lifecycle.returned,
+                                                      entered: passes.values.map(\.ballots.count).max() ?? 0, fixed: fixed)
+        } catch { throw .counting(.split(error)) }
+        rounds[id] = stored
+        try await access.appendAudit(audit)
+    }
+
+    public func withdrawLastBallot(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
+        guard var entry = stored.passes[stack]?[pass], entry.clerk == clerk else { throw .counting(.notYourPass(stack: stack, pass: pass)) }
+        guard !entry.finished else { throw .counting(.passFinished(stack: stack, pass: pass)) }
+        guard let last = entry.ballots.popLast() else { throw .counting(.nothingToCorrect(stack: stack, pass: pass)) }
+        stored.passes[stack]![pass] = entry
+        rounds[id] = stored
+        try await access.appendAudit(audit)
+        return last
+    }
+
+    public func settledReadings(round id: Int64, stack: Int) throws(StoreError) -> StackSettlement? {
+        guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        return stored.settled[stack]
     }
 
     public func entries(round id: Int64, stack: Int) throws(StoreError) -> [StackComparison.Entry] {
@@ -96,6 +130,7 @@ public actor MemoryCountingStore: CountingStore {
         guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
         guard let entry = stored.passes[stack]?[pass], entry.clerk == clerk else { throw .counting(.notYourPass(stack: stack, pass: pass)) }
         if entry.finished { return }
+        do { try stored.split.admitsFinish(stack: stack, entered: entry.ballots.count) } catch { throw .counting(.split(error)) }
         stored.passes[stack]![pass]!.finished = true
         stored.finishedCounts[stack, default: [:]][pass] = entry.ballots.count
         rounds[id] = stored
@@ -104,12 +139,12 @@ public actor MemoryCountingStore: CountingStore {
 
     public func stacks(round id: Int64) throws(StoreError) -> [StackProgress] {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
-        return stored.passes.keys.sorted().map { stack in
-            let passes = stored.passes[stack]!.sorted { $0.key < $1.key }.map { pass, entry in
+        return Set(stored.passes.keys).union(stored.split.sizes.keys).sorted().map { stack in
+            let passes = (stored.passes[stack] ?? [:]).sorted { $0.key < $1.key }.map { pass, entry in
                 StackProgress.Pass(pass: pass, clerk: entry.clerk, entered: stored.finishedCounts[stack]?[pass] ?? entry.ballots.count,
                                    finished: entry.finished)
             }
-            return StackProgress(stack: stack, passes: passes, agreed: stored.agreed[stack]?.count)
+            return StackProgress(stack: stack, passes: passes, agreed: stored.agreed[stack]?.count, declared: stored.split.size(of: stack))
         }
     }
 
@@ -120,6 +155,7 @@ public actor MemoryCountingStore: CountingStore {
         guard finished >= stored.round.requiredEntries else { throw .counting(.passesNotFinished(stack: stack)) }
         guard stored.agreed[stack] == nil else { throw .counting(.stackAlreadyAgreed(stack: stack)) }
         stored.agreed[stack] = BallotCSV.sortedForExport(ballots, candidates: stored.round.election.candidates.count)
+        stored.settled[stack] = stored.proposals[stack]?.settlement
         stored.proposals[stack] = nil
         rounds[id] = stored
         for draft in audit { try await access.appendAudit(draft) }
@@ -138,6 +174,7 @@ public actor MemoryCountingStore: CountingStore {
         // Secrecy: only the agreed, sorted ballots of each stack outlive certification.
         for stack in stored.passes.keys { for pass in stored.passes[stack]!.keys { stored.passes[stack]![pass]!.ballots = [] } }
         stored.proposals = [:]
+        stored.settled = [:]
         let entry = try await access.appendAudit(audit)
         stored.auditHead = AuditHead(count: entry.sequence, hash: entry.hash)
         rounds[id] = stored

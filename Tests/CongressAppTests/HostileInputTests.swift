@@ -54,6 +54,7 @@ struct HostileInputTests {
         for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 12), .openCounting(returned: 12)] {
             _ = try await counting.apply(event, to: round, audit: audit)
         }
+        try await counting.declareStack(round: round, stack: 1, ballots: 12, audit: audit)
         try await counting.claimPass(round: round, stack: 1, pass: 1, clerk: "counter", audit: audit)
         var accounts: [String: Account] = [:]
         let people: [(String, RoleGrant, String?)] = [

@@ -57,6 +57,8 @@ struct KillDuringEntryTests {
             let hash = AccessSetup.sha256(Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
             try await access.createSession(StoredSession(tokenHash: hash, userID: user.id, formToken: formToken,
                                                          expires: Int64(Date().timeIntervalSince1970) + 3_600))
+            try await counting.declareStack(round: round, stack: index, ballots: Self.ballotsPerClerk,
+                                            audit: AuditDraft(actor: "board", action: .stackDeclared, subject: "stack \(index)"))
             try await counting.claimPass(round: round, stack: index, pass: 1, clerk: login,
                                          audit: AuditDraft(actor: login, action: .passClaimed, subject: "stack \(index)"))
             prepared.append(Clerk(login: login, token: token, formToken: formToken, stack: index))

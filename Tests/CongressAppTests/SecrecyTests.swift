@@ -37,6 +37,7 @@ struct SecrecyTests {
         for event in [RoundLifecycle.Event.adoptList(candidates: 3), .issueBallots(issued: 9), .openCounting(returned: 9)] {
             _ = try await store.apply(event, to: id, audit: audit(.roundEvent, "round 1"))
         }
+        try await store.declareStack(round: id, stack: 1, ballots: 9, audit: audit(.stackDeclared, "round 1 stack 1"))
         for (pass, clerk) in [(1, "kp1"), (2, "kp2")] {
             try await store.claimPass(round: id, stack: 1, pass: pass, clerk: clerk, audit: audit(.passClaimed, "round 1 stack 1 pass \(pass)"))
             for (position, ballot) in Self.typed.enumerated() {

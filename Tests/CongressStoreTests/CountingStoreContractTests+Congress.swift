@@ -33,7 +33,7 @@ extension CountingStoreContractTests {
         try await store.finishPass(round: id, stack: 1, pass: 2, clerk: "minh", audit: Self.audit(.passFinished))
         let progress = try await store.stacks(round: id)
         #expect(progress == [StackProgress(stack: 1, passes: [.init(pass: 1, clerk: "lan", entered: 4, finished: true),
-                                                              .init(pass: 2, clerk: "minh", entered: 4, finished: true)], agreed: nil)])
+                                                              .init(pass: 2, clerk: "minh", entered: 4, finished: true)], agreed: nil, declared: 4)])
         try await store.agreeStack(round: id, stack: 1, ballots: ballots, audit: [Self.audit(.stackAgreed)])
         await #expect(throws: StoreError.counting(.stackAlreadyAgreed(stack: 1))) {
             try await store.agreeStack(round: id, stack: 1, ballots: ballots, audit: [])

@@ -27,12 +27,16 @@ struct CountingStoreContractTests {
 
     static func audit(_ action: AuditAction) -> AuditDraft { AuditDraft(actor: "board", action: action, subject: "round") }
 
-    /// A round opened for counting with `returned` ballots back in the box.
-    static func counting(_ store: any CountingStore, returned: Int = 4) async throws -> Int64 {
+    /// A round opened for counting with `returned` ballots back in the box, split into `stacks`
+    /// (stack number: ballots; by default one stack of all of them).
+    static func counting(_ store: any CountingStore, returned: Int = 4, issued: Int = 10, stacks: [Int: Int]? = nil) async throws -> Int64 {
         let id = try await store.openRound(election, unit: "X1", requiredEntries: 2, audit: audit(.roundOpened))
         _ = try await store.apply(.adoptList(candidates: 4), to: id, audit: audit(.roundEvent))
-        _ = try await store.apply(.issueBallots(issued: 10), to: id, audit: audit(.roundEvent))
+        _ = try await store.apply(.issueBallots(issued: issued), to: id, audit: audit(.roundEvent))
         _ = try await store.apply(.openCounting(returned: returned), to: id, audit: audit(.roundEvent))
+        for (stack, ballots) in (stacks ?? [1: returned]).sorted(by: { $0.key < $1.key }) {
+            try await store.declareStack(round: id, stack: stack, ballots: ballots, audit: audit(.stackDeclared))
+        }
         return id
     }
 
@@ -82,7 +86,7 @@ struct CountingStoreContractTests {
           arguments: StoreKind.allCases)
     func positions(_ kind: StoreKind) async throws {
         let (store, _) = try await Self.make(kind)
-        let id = try await Self.counting(store)
+        let id = try await Self.counting(store, stacks: [2: 4])
         try await store.claimPass(round: id, stack: 2, pass: 1, clerk: "lan", audit: Self.audit(.passClaimed))
         try await store.recordBallot(round: id, stack: 2, pass: 1, clerk: "lan", position: 0, ballot: ballots[0])
         try await store.recordBallot(round: id, stack: 2, pass: 1, clerk: "lan", position: 0, ballot: ballots[0])
@@ -118,8 +122,9 @@ struct CountingStoreContractTests {
     @Test("20 clerks entering at once: every acknowledged ballot is stored once", arguments: StoreKind.allCases)
     func concurrentClerks(_ kind: StoreKind) async throws {
         let (store, _) = try await Self.make(kind)
-        let id = try await Self.counting(store)
         let perPass = 25
+        let id = try await Self.counting(store, returned: 10 * perPass, issued: 10 * perPass,
+                                         stacks: Dictionary(uniqueKeysWithValues: (1...10).map { ($0, perPass) }))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for clerk in 0..<20 {
                 group.addTask {

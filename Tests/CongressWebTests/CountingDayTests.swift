@@ -32,6 +32,7 @@ struct CountingDayTests {
             // More returned than issued is refused, and changes nothing (R-E-28 reconciliation).
             #expect(try await Self.post(client, round + "/open", as: .counter, "returned=12").status == .badRequest)
             #expect(try await Self.post(client, round + "/open", as: .counter, "returned=11").status == .seeOther)
+            #expect(try await Self.post(client, round + "/stacks", as: .counter, "stack=1&ballots=11").status == .seeOther)
 
             // Pass 1 by the counter persona; pass 2 by a second clerk (the administrator may not count).
             #expect(try await Self.post(client, round + "/passes", as: .admin, "stack=1").status == .forbidden)
@@ -49,7 +50,7 @@ struct CountingDayTests {
             #expect(bad.status == .badRequest && bad.text.contains("“9” không phải số thứ tự trên phiếu (1–4)"))
             // The entry screen shows the clerk's own count, never another pass or a running total.
             let screen = try await WebClient.send(client, .get, round + "/stacks/1/passes/1", as: .counter)
-            #expect(screen.text.contains("Bạn đã nhập 11 phiếu của lượt này."))
+            #expect(screen.text.contains("Đã nhập 11 / 11 phiếu của tập"))
             #expect(try await Self.post(client, round + "/stacks/1/passes/1/finish", as: .counter).status == .seeOther)
             #expect(try await Self.post(client, round + "/stacks/1/passes/1", as: .counter, "typed=4&position=11").status == .badRequest,
                     "a finished pass takes no more ballots")
@@ -159,6 +160,7 @@ struct CountingDayTests {
             try await Self.post(client, round + "/list", as: .secretary)
             try await Self.post(client, round + "/issue", as: .secretary, "issued=11")
             try await Self.post(client, round + "/open", as: .counter, "returned=11")
+            try await Self.post(client, round + "/stacks", as: .counter, "stack=1&ballots=11")
             try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "clerk2",
                                                audit: AuditDraft(actor: "clerk2", action: .passClaimed, subject: "t"))
             let taken = try await Self.post(client, round + "/passes", as: .counter, "stack=1")

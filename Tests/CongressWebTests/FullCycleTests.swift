@@ -56,6 +56,7 @@ struct FullCycleTests {
         #expect(page.text.contains("name=\"issued\" value=\"\(ballots.count)\""), "\(body): issued offered")
         try await post(client, round + "/issue", as: .secretary, "issued=\(ballots.count)")
         try await post(client, round + "/open", as: .counter, "returned=\(ballots.count)")
+        try await post(client, round + "/stacks", as: .counter, "stack=1&ballots=\(ballots.count)")
         try await post(client, round + "/passes", as: .counter, "stack=1")
         for (position, typed) in ballots.enumerated() {
             let response = try await WebClient.send(client, .post, "/api" + round + "/stacks/1/passes/1/ballots", as: .counter,

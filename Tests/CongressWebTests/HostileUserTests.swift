@@ -163,6 +163,7 @@ struct HostileUserTests {
             _ = try await WebClient.send(client, .post, "/units/X1/rounds/1/list", as: .secretary)
             _ = try await WebClient.send(client, .post, "/units/X1/rounds/1/issue", as: .secretary, form: "issued=11")
             _ = try await WebClient.send(client, .post, "/units/X1/rounds/1/open", as: .counter, form: "returned=11")
+            _ = try await WebClient.send(client, .post, "/units/X1/rounds/1/stacks", as: .counter, form: "stack=1&ballots=4")
             _ = try await WebClient.send(client, .post, "/units/X1/rounds/1/passes", as: .counter, form: "stack=1")
             let second = try await world.boardMember("kiemphieu2", "R09")
             _ = try await WebClient.send(client, .post, "/units/X1/rounds/1/passes", account: second, form: "stack=1")
@@ -261,6 +262,7 @@ struct ReviewFindingTests {
             for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 11)] {
                 _ = try await world.counting.apply(event, to: 1, audit: audit)
             }
+            try await world.counting.declareStack(round: 1, stack: 1, ballots: 11, audit: audit)
             try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "counter", audit: audit)
             try await world.counting.claimPass(round: 1, stack: 1, pass: 2, clerk: "kiemphieu2", audit: audit)
             try await world.counting.recordBallot(round: 1, stack: 1, pass: 2, clerk: "kiemphieu2", position: 0, ballot: .striking([1]))

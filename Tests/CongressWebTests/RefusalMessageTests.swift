@@ -109,12 +109,21 @@ struct RefusalMessageTests {
         let world = try await WebWorld.make()
         let app = Application(router: try await world.router())
         try await app.test(.router) { client in
+            _ = try await WebClient.send(client, .post, "/units/X1/rounds/1/list", as: .secretary)
             let refused = try await WebClient.send(client, .post, "/units/X1/rounds/1/issue", as: .secretary, form: "issued=abc",
                                                    headers: [.referer: "http://localhost/units/X1/rounds/1"])
+            // The round page again, the message beside the form, what was typed kept.
             #expect(refused.status == .badRequest)
-            let message = try #require(refused.text.firstMatch(of: /id="error-message">([^<]*)</).map { String($0.output.1) })
+            let message = try #require(refused.text.firstMatch(of: /id="issue-error">([^<]*)</).map { String($0.output.1) })
             #expect(message.contains("Số phiếu phát ra") && !message.contains("“issued”"), "the field by its label: \(message)")
-            #expect(refused.text.contains("href=\"/units/X1/rounds/1\" id=\"back\""), "a way back to the form")
+            #expect(refused.text.contains("name=\"issued\" value=\"abc\""), "the typed value is kept")
+            // A form the round has moved past (stacks of a certified round): the refusal heads the page.
+            let elsewhere = try await WebClient.send(client, .post, "/units/X1/rounds/3/stacks", as: .counter, form: "stack=1&ballots=1")
+            #expect(elsewhere.status == .badRequest && elsewhere.text.contains("id=\"page-error\"") && elsewhere.text.contains("không nhận phiếu"))
+            // A refusal on a page of its own keeps a way back to the form.
+            let decided = try await WebClient.send(client, .post, "/units/X1/rounds/3/approval", as: .reviewer, form: "decision=maybe",
+                                                   headers: [.referer: "http://localhost/units/X1/rounds/3"])
+            #expect(decided.status == .badRequest && decided.text.contains("href=\"/units/X1/rounds/3\" id=\"back\""))
             let annul = try await WebClient.send(client, .post, "/units/X1/rounds/3/approval", as: .reviewer, form: "decision=annul&reason=")
             #expect(annul.status == .badRequest)
             #expect(annul.text.contains("<abbr title=\"R-E-30\">chuẩn y của cấp ủy cấp trên</abbr>"))

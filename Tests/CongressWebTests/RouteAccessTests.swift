@@ -61,10 +61,22 @@ struct RouteAccessTests {
         { world in for event in events { _ = try await world.counting.apply(event, to: round, audit: audit) } }
     }
     static let listed = events(1, [.adoptList(candidates: 4)])
-    static let counting = events(1, [.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 11)])
+    static let opened = events(1, [.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 11)])
+    /// Counting, the 11 returned ballots in one declared stack (R-E-29).
+    static let counting: Setup = { world in
+        try await opened(world)
+        try await world.counting.declareStack(round: 1, stack: 1, ballots: 11, audit: audit)
+    }
     static let claimed: Setup = { world in
         try await counting(world)
         try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "counter", audit: audit)
+    }
+    /// The counter's own pass of a one-ballot stack, its ballot typed: it can be finished or corrected.
+    static let typedOne: Setup = { world in
+        try await opened(world)
+        try await world.counting.declareStack(round: 1, stack: 1, ballots: 1, audit: audit)
+        try await world.counting.claimPass(round: 1, stack: 1, pass: 1, clerk: "counter", audit: audit)
+        try await world.counting.recordBallot(round: 1, stack: 1, pass: 1, clerk: "counter", position: 0, ballot: .striking([1]))
     }
     /// Stack 1 of round 1 typed and finished by two other clerks: the counter compares it.
     static let typedByOthers: Setup = { world in
@@ -228,6 +240,9 @@ struct RouteAccessTests {
         Probe(method: .get, route: round + "/export/ballots.csv", path: "/units/X1/rounds/3/export/ballots.csv", allowed: treeOwn),
         Probe(method: .get, route: round + "/export/ballots.csv", path: "/units/X9/rounds/2/export/ballots.csv", allowed: foreign,
               succeeds: false),
+        Probe(method: .post, route: round + "/stacks", path: "/units/X1/rounds/1/stacks", allowed: counters, form: "stack=1&ballots=11", setup: opened),
+        Probe(method: .post, route: round + "/stacks", path: "/units/X9/rounds/2/stacks", allowed: [], form: "stack=1&ballots=11"),
+        Probe(method: .post, route: round + "/stacks", path: "/units/X1/rounds/2/stacks", allowed: [], form: "stack=1&ballots=11"),
         Probe(method: .post, route: round + "/passes", path: "/units/X1/rounds/1/passes", allowed: counters, form: "stack=1", setup: counting),
         Probe(method: .post, route: round + "/passes", path: "/units/X9/rounds/2/passes", allowed: [], form: "stack=1"),
         Probe(method: .post, route: round + "/passes", path: "/units/X1/rounds/2/passes", allowed: [], form: "stack=1"),
@@ -242,8 +257,12 @@ struct RouteAccessTests {
               allowed: counters, form: "typed=1&position=0", setup: claimed),
         Probe(method: .post, route: "/api" + pass + "/ballots", path: "/api/units/X9/rounds/2/stacks/1/passes/1/ballots",
               allowed: [], form: "typed=1&position=0"),
-        Probe(method: .post, route: pass + "/finish", path: "/units/X1/rounds/1/stacks/1/passes/1/finish", allowed: counters, setup: claimed),
+        Probe(method: .post, route: pass + "/finish", path: "/units/X1/rounds/1/stacks/1/passes/1/finish", allowed: counters, setup: typedOne),
         Probe(method: .post, route: pass + "/finish", path: "/units/X9/rounds/2/stacks/1/passes/1/finish", allowed: []),
+        Probe(method: .post, route: pass + "/correction", path: "/units/X1/rounds/1/stacks/1/passes/1/correction", allowed: counters,
+              setup: typedOne),
+        Probe(method: .post, route: pass + "/correction", path: "/units/X9/rounds/2/stacks/1/passes/1/correction", allowed: []),
+        Probe(method: .post, route: pass + "/correction", path: "/units/X1/rounds/3/stacks/1/passes/1/correction", allowed: []),
         Probe(method: .get, route: round + "/stacks/{stack}", path: "/units/X1/rounds/3/stacks/1", allowed: counters),
         Probe(method: .get, route: round + "/stacks/{stack}", path: "/units/X9/rounds/2/stacks/1", allowed: []),
         Probe(method: .post, route: round + "/stacks/{stack}", path: "/units/X1/rounds/1/stacks/1", allowed: counters, setup: typedByOthers),

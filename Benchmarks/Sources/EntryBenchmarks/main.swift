@@ -24,8 +24,10 @@ let election = Election(title: "Đại hội đại biểu", body: .executiveCom
 let audit = AuditDraft(actor: "board", action: .roundEvent, subject: "bench")
 let id = try await store.openRound(election, unit: "TW", requiredEntries: 2, audit: audit)
 _ = try await store.apply(.adoptList(candidates: 60), to: id, audit: audit)
-_ = try await store.apply(.issueBallots(issued: 550), to: id, audit: audit)
-_ = try await store.apply(.openCounting(returned: 550), to: id, audit: audit)
+// 20 clerks type 10 stacks of `perPass` ballots: the box holds them all.
+_ = try await store.apply(.issueBallots(issued: 10 * perPass), to: id, audit: audit)
+_ = try await store.apply(.openCounting(returned: 10 * perPass), to: id, audit: audit)
+for stack in 1...10 { try await store.declareStack(round: id, stack: stack, ballots: perPass, audit: audit) }
 
 let start = Date()
 try await withThrowingTaskGroup(of: Void.self) { group in

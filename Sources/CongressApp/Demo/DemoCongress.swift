@@ -167,6 +167,8 @@ struct DemoCounter {
             _ = try await store.apply(event, to: round, audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round)", detail: "demo"))
         }
         try await step(.openCounting(returned: ballots.count))
+        try await store.declareStack(round: round, stack: 1, ballots: ballots.count, audit: AuditDraft(
+            actor: "kiemphieu3", action: .stackDeclared, subject: "round \(round) stack 1", detail: "\(ballots.count) ballots"))
         for (pass, clerk) in [(1, "kiemphieu1"), (2, "kiemphieu2")] {
             try await store.claimPass(round: round, stack: 1, pass: pass, clerk: clerk,
                                       audit: AuditDraft(actor: clerk, action: .passClaimed, subject: "round \(round) stack 1 pass \(pass)"))

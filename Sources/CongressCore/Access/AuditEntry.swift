@@ -40,6 +40,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case roundOpened, roundEvent, passClaimed, ballotEntered, differenceSettled
     case passFinished, stackAgreed, resultCertified, congressCreated, congressChanged, roundExported
     case memberBound, settlementProposed, entriesDeleted, grantProposed, grantConfirmed, grantRejected
+    case stackDeclared, ballotWithdrawn
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.

@@ -17,7 +17,7 @@ public enum EntryLogLine {
     }
 
     /// The stack and pass an entry's subject names (`round 4 stack 2 pass 1`).
-    static func place(_ subject: String) -> (stack: Int?, pass: Int?) {
+    public static func place(_ subject: String) -> (stack: Int?, pass: Int?) {
         let parts = subject.split(separator: " ")
         func after(_ name: String) -> Int? {
             guard let index = parts.firstIndex(of: Substring(name)), index + 1 < parts.count else { return nil }
@@ -44,6 +44,8 @@ public enum EntryLogLine {
             else if detail.hasPrefix("approved") { say("approved", []) }
             else if detail.hasPrefix("annulled") { say("annulled", []) }
             else { nil }
+        case .stackDeclared: say("stackDeclared", [stack ?? 0, first])
+        case .ballotWithdrawn: say("ballotWithdrawn", [stack ?? 0, pass ?? 0, actor, numbers(detail).first ?? 0])
         case .passClaimed: say("passClaimed", [stack ?? 0, pass ?? 0, actor])
         case .passFinished: say("passFinished", [stack ?? 0, pass ?? 0, actor, first])
         case .stackAgreed:

@@ -79,7 +79,6 @@ extension Catalogue {
         "web.round.agreedTotal": "Agreed ballots in all",
         "web.round.continue": "Continue entering",
         "web.round.compare": "Compare",
-        "web.round.take": "Take an entry pass of this stack",
         "web.round.close": "Close counting and compute the result…",
         "web.round.certify": "Certify the result…",
         "web.round.decisionHeading": "The presidium's decision",

@@ -79,7 +79,6 @@ extension Catalogue {
         "web.round.agreedTotal": "Tổng số phiếu đã thống nhất",
         "web.round.continue": "Tiếp tục nhập",
         "web.round.compare": "Đối chiếu",
-        "web.round.take": "Nhận một lượt nhập tập này",
         "web.round.close": "Kết thúc kiểm phiếu và tính kết quả…",
         "web.round.certify": "Xác nhận kết quả…",
         "web.round.decisionHeading": "Quyết định của đoàn chủ tịch",

@@ -6,7 +6,11 @@ extension EntryController {
     struct ComparisonModel {
         struct Pass { let pass: Int; let clerk: String; let entered: Int; let finished: Bool }
         struct Entered { let clerk: String; let text: String }
-        struct Difference { let position: Int; let number: Int; let entered: [Entered]; let proposed: String? }
+        struct Difference {
+            let position: Int; let number: Int; let entered: [Entered]; let proposed: String?
+            /// What the member typed for this ballot when the form was refused, kept; and the refusal beside it.
+            let typed: String; let notIssued: Bool; let writeIn: Bool; let marked: Bool; let none: Bool; let error: String?
+        }
         let title: String
         let roundHref: String
         let stack: Int
@@ -20,7 +24,15 @@ extension EntryController {
         let proposal: String?
         let confirmable: Bool
         let action: String
+        /// A refusal of the whole form (not of one ballot), shown above it.
+        let error: String?
+        /// What to type for a ballot, as on the entry screen.
+        let typingHint: String
     }
+
+    /// A refused settlement form: its message, the ballot it concerns (nil: the whole form) and
+    /// the values typed, shown again so that nothing typed is lost.
+    struct RefusedSettlement { let message: String; let position: Int?; let form: FormFields }
 
     /// The stack, its passes and their clerks, loaded for a board member who typed none of its
     /// passes (R-E-29): the comparison and the settlement are theirs alone, and only once every
@@ -41,6 +53,11 @@ extension EntryController {
     }
 
     func comparison(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        try await comparisonPage(request.uri.description, context, authorised)
+    }
+
+    func comparisonPage(_ path: String, _ context: AppRequestContext, _ authorised: Authorised,
+                        refused: RefusedSettlement? = nil) async throws -> Response {
         let language = context.language
         let round = try await CongressContext.load(dependencies, context, authorised)
         let (stack, progress, finished) = try await comparableStack(round, context, authorised, requireFinished: false)
@@ -62,11 +79,16 @@ extension EntryController {
                         guard let row, let ballot = Self.ballot(row: row, round.election) else { return Catalogue.text("web.stack.missing", language) }
                         return Self.describe(ballot, candidates: candidates, language)
                     }
+                    let form = refused?.form, suffix = ".\(difference.position)"
                     return .init(position: difference.position, number: difference.position + 1,
                                  entered: zip(entries, difference.entered).map { entry, ballot in
                                      .init(clerk: entry.clerk, text: ballot.map { Self.describe($0, candidates: candidates, language) }
                                                ?? Catalogue.text("web.stack.missing", language))
-                                 }, proposed: proposed)
+                                 }, proposed: proposed,
+                                 typed: String((form?["typed" + suffix] ?? "").prefix(InputLimits.lineLength)),
+                                 notIssued: form?["notissued" + suffix] != nil, writeIn: form?["writein" + suffix] != nil,
+                                 marked: form?["marked" + suffix] != nil, none: form?["none" + suffix] != nil,
+                                 error: refused?.position == difference.position ? refused?.message : nil)
                 }
             }
             if let pending {
@@ -80,9 +102,12 @@ extension EntryController {
             passes: progress.passes.map { .init(pass: $0.pass, clerk: $0.clerk, entered: $0.entered, finished: $0.finished) },
             waiting: !finished, agreedCount: progress.agreed.map { Catalogue.text("web.stack.agreed", language, $0) },
             matches: matches, differences: proposal == nil ? differences : [], proposed: proposal == nil ? [] : differences,
-            proposal: proposal, confirmable: confirmable, action: "\(round.base)/stacks/\(stack)")
+            proposal: proposal, confirmable: confirmable, action: "\(round.base)/stacks/\(stack)",
+            error: refused.flatMap { $0.position == nil ? $0.message : nil },
+            typingHint: Catalogue.text(round.election.ballotForm == .strikeOut ? "web.entry.hintStrike" : "web.entry.hintMarks", language,
+                                       round.election.candidates.count))
         return pages.page("stack", title: Catalogue.text("web.stack.title", language, stack), body: model, context: context,
-                          path: request.uri.description, section: .congress)
+                          path: path, status: refused == nil ? .ok : .badRequest, section: .congress)
     }
 
     /// A proposal's readings as the comparison settles them: the ballot read at each position,
@@ -153,6 +178,10 @@ extension EntryController {
                         AuditDraft(actor: member, action: .stackAgreed, subject: subject, detail: "\(ballots.count) ballots", unit: unit)])
                     return Redirect.to(round.base, notice: .settled)
                 }
+                let path = "\(round.base)/stacks/\(stack)"
+                let refuse = { (message: String, position: Int?) in
+                    try await comparisonPage(path, context, authorised, refused: RefusedSettlement(message: message, position: position, form: form))
+                }
                 var readings: [StackSettlement.Reading] = []
                 for difference in differences {
                     if form["none.\(difference.position)"] != nil {
@@ -165,17 +194,22 @@ extension EntryController {
                     let typedField = form.pairs.contains { $0.name == "typed.\(difference.position)" }
                     let answered = entry.notIssued || entry.writeIn || entry.marked
                         || (typedField && (!entry.typed.isEmpty || election.ballotForm == .strikeOut))
-                    guard answered else { throw WebError.badInput(key: "web.stack.unsettled", arguments: []) }
+                    guard answered else {
+                        return try await refuse(PageText.say(context.language)("web.stack.unsettledHere", []), difference.position)
+                    }
                     let ballot: Ballot
                     do { ballot = try entry.ballot(form: election.ballotForm, candidates: candidates) } catch {
                         let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)
-                        throw WebError.badInput(key: "web.stack.badSettlement", arguments: [String(difference.position + 1), message])
+                        return try await refuse(PageText.say(context.language)("web.stack.badSettlement", [difference.position + 1, message]),
+                                                difference.position)
                     }
                     readings.append(.init(position: difference.position, row: BallotCSV.row(ballot, candidates: candidates)))
                 }
                 // The proposal must settle the stack; checked now so that a wrong one is refused before it waits.
                 let (check, absent) = Self.readings(readings, election)
-                _ = try StackComparison.settle(entries, settlements: check, absent: absent, required: required)
+                do { _ = try StackComparison.settle(entries, settlements: check, absent: absent, required: required) } catch {
+                    return try await refuse(error.message(context.language), nil)
+                }
                 try await round.store.proposeSettlement(round: round.round.id, stack: stack, proposer: member,
                                                         settlement: StackSettlement(readings: readings), audit: AuditDraft(
                     actor: member, action: .settlementProposed, subject: subject,

@@ -14,6 +14,11 @@ struct EntryController {
         let p = RoundController.prefix
         let pass = p + "/stacks/{stack}/passes/{pass}"
         return [
+            WebRoute(.post, p + "/stacks", .unit(.countBallots)) { _, context, authorised in
+                try await RoundController(dependencies: dependencies, pages: pages).onPage(.split, context, authorised) {
+                    try await declare(context, authorised)
+                }
+            },
             WebRoute(.post, p + "/passes", .unit(.countBallots)) { _, context, authorised in try await claim(context, authorised) },
             WebRoute(.get, pass, .unit(.countBallots)) { request, context, authorised in
                 try await entryPage(request.uri.description, context, authorised)
@@ -23,6 +28,7 @@ struct EntryController {
                 try await enter(context, authorised, api: true)
             },
             WebRoute(.post, pass + "/finish", .unit(.countBallots)) { _, context, authorised in try await finish(context, authorised) },
+            WebRoute(.post, pass + "/correction", .unit(.countBallots)) { _, context, authorised in try await correct(context, authorised) },
             WebRoute(.get, p + "/stacks/{stack}", .unit(.countBallots)) { request, context, authorised in
                 try await comparison(request, context, authorised)
             },
@@ -36,6 +42,25 @@ struct EntryController {
     /// The stack or pass number of the path (404 when it is not one).
     static func number(_ context: AppRequestContext, _ name: String) throws -> Int {
         try context.parameters.int(name, in: name == "pass" ? InputLimits.pass : InputLimits.stack)
+    }
+
+    // MARK: Splitting into stacks
+
+    /// R-E-29: a board member records how many ballots a stack holds, as counted at the split.
+    private func declare(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        try round.requireBoard(authorised)
+        let stack = try authorised.form.int("stack", in: InputLimits.stack)
+        let ballots = try authorised.form.int("ballots", in: InputLimits.count)
+        let member = try CongressContext.clerk(authorised)
+        do {
+            try await round.store.declareStack(round: round.round.id, stack: stack, ballots: ballots, audit: AuditDraft(
+                actor: member, action: .stackDeclared, subject: "round \(round.round.id) stack \(stack)", detail: "\(ballots) ballots",
+                unit: round.round.unit))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        return Redirect.to(round.base, notice: .stackDeclared)
     }
 
     // MARK: Taking a pass
@@ -85,7 +110,14 @@ struct EntryController {
         let error: String?
         let typed: String
         let finished: Bool
+        /// Every ballot of the stack is entered: the pass takes no more, only its finish.
+        let full: String?
+        let correctAction: String
+        let flags: Flags
     }
+
+    /// The flags shown ticked on the entry form (a ballot taken back for correction keeps its own).
+    struct Flags { let notIssued: Bool; let writeIn: Bool; let marked: Bool }
 
     /// The clerk's own pass (never another clerk's, never a running total).
     private func ownPass(_ round: CongressContext, _ context: AppRequestContext, _ authorised: Authorised) async throws
@@ -101,7 +133,8 @@ struct EntryController {
     }
 
     private func entryPage(_ path: String, _ context: AppRequestContext, _ authorised: Authorised,
-                           error: String? = nil, typed: String = "") async throws -> Response {
+                           error: String? = nil, typed: String = "", flags: Flags = Flags(notIssued: false, writeIn: false, marked: false))
+        async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         let (stack, pass, progress) = try await ownPass(round, context, authorised)
         let election = round.election
@@ -120,22 +153,27 @@ struct EntryController {
                 return .init(number: index + 1, name: name, struck: false, mark: nil)
             }
         }
-        var flags: [String] = []
+        var lastFlags: [String] = []
         if let last {
-            if !last.issued { flags.append(Catalogue.text("web.entry.notIssued", language)) }
-            if last.writeIn { flags.append(Catalogue.text("web.entry.writeIn", language)) }
-            if last.identifyingMarks { flags.append(Catalogue.text("web.entry.marked", language)) }
+            if !last.issued { lastFlags.append(Catalogue.text("web.entry.notIssued", language)) }
+            if last.writeIn { lastFlags.append(Catalogue.text("web.entry.writeIn", language)) }
+            if last.identifyingMarks { lastFlags.append(Catalogue.text("web.entry.marked", language)) }
         }
         let strikeOut = election.ballotForm == .strikeOut
         let base = "\(round.base)/stacks/\(stack)/passes/\(pass)"
+        let declared = try await round.store.stacks(round: round.round.id).first { $0.stack == stack }?.declared
+        let enteredText = declared.map { Catalogue.text("web.entry.progress", language, progress.entered, $0) }
+            ?? Catalogue.text("web.entry.entered", language, progress.entered)
+        let full = declared.flatMap { progress.entered >= $0 ? Catalogue.text("web.entry.full", language, $0) : nil }
         let model = EntryModel(
             title: election.title, roundHref: round.base, stack: stack, pass: pass,
-            enteredText: Catalogue.text("web.entry.entered", language, progress.entered), position: progress.entered,
+            enteredText: enteredText, position: progress.entered,
             nextNumber: progress.entered + 1,
             action: base, finishAction: base + "/finish",
             hint: Catalogue.text(strikeOut ? "web.entry.hintStrike" : "web.entry.hintMarks", language, election.candidates.count),
             last: last == nil ? [] : lines, lastNumber: last == nil ? nil : progress.entered,
-            lastFlags: flags.isEmpty ? nil : flags.joined(separator: ", "), error: error, typed: typed, finished: progress.finished)
+            lastFlags: lastFlags.isEmpty ? nil : lastFlags.joined(separator: ", "), error: error, typed: typed, finished: progress.finished,
+            full: full, correctAction: base + "/correction", flags: flags)
         let status: HTTPResponse.Status = error == nil ? .ok : .badRequest
         var response = pages.page("entry", title: Catalogue.text("web.entry.title", language, stack, pass), body: model, context: context,
                                   path: path, status: status, section: .congress)
@@ -167,7 +205,8 @@ struct EntryController {
             let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)
             if api { throw WebError.badInput(key: "web.entry.rejected", arguments: [message]) }
             return try await entryPage("\(base)/stacks/\(stack)/passes/\(pass)", context, authorised,
-                                       error: message, typed: entry.typed)
+                                       error: message, typed: entry.typed,
+                                       flags: Flags(notIssued: entry.notIssued, writeIn: entry.writeIn, marked: entry.marked))
         }
         let position = try form.int("position", in: InputLimits.position)
         do {
@@ -193,5 +232,23 @@ struct EntryController {
             throw CongressContext.refusal(error)
         }
         return Redirect.to(round.base, notice: .passFinished)
+    }
+
+    /// The clerk takes back the last ballot of their own unfinished pass: the entry screen shows
+    /// it in the field, as typed, to be corrected and entered again.
+    private func correct(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let round = try await CongressContext.load(dependencies, context, authorised)
+        let (stack, pass, progress) = try await ownPass(round, context, authorised)
+        let ballot: Ballot
+        do {
+            ballot = try await round.store.withdrawLastBallot(round: round.round.id, stack: stack, pass: pass, clerk: progress.clerk, audit: AuditDraft(
+                actor: progress.clerk, action: .ballotWithdrawn, subject: "round \(round.round.id) stack \(stack) pass \(pass)",
+                detail: "ballot \(progress.entered) taken back", unit: round.round.unit))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        let typed = BallotKeyEntry.typed(ballot, candidates: round.election.candidates.count)
+        return try await entryPage("\(round.base)/stacks/\(stack)/passes/\(pass)", context, authorised,
+                                   typed: typed, flags: Flags(notIssued: !ballot.issued, writeIn: ballot.writeIn, marked: ballot.identifyingMarks))
     }
 }

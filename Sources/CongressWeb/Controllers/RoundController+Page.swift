@@ -6,7 +6,7 @@ extension RoundController {
     struct RoundModel {
         struct Candidate { let number: Int; let name: String; let votes: String?; let percent: String?; let outcome: String?; let code: String? }
         struct Stack {
-            let stack: Int; let passes: String; let agreed: String?; let href: String; let mine: String?
+            let stack: Int; let declared: String?; let passes: String; let agreed: String?; let href: String; let mine: String?
             /// "Nhận lượt 2" for a clerk who typed none of the stack's passes while one is free.
             let takeLabel: String?
             /// Every pass finished, not agreed yet: the comparison is open.
@@ -31,6 +31,9 @@ extension RoundController {
         let counting: Bool
         let stacks: [Stack]
         let agreedTotal: String
+        /// R-E-29: how many of the returned ballots the declared stacks hold, and the next stack's number.
+        let splitState: String
+        let nextStack: Int
         let canClose: Bool
         let canCertify: Bool
         let decision: String?
@@ -43,9 +46,38 @@ extension RoundController {
         let outcomes: [Fact]
         let entryLogHref: String?
         let canRerun: Bool
+        /// A refused form's message, beside the form it concerns; the values each field shows.
+        let refused: [String: String]
+        /// The rules the refusal cites, by name (their IDs in a tooltip).
+        let refusedRules: [RuleCitation.Rule]
+        /// A refusal of a form the page no longer shows (the round moved on meanwhile), at its top.
+        let refusedElsewhere: String?
+        let values: [String: String]
+    }
+
+    /// The round page's forms whose refusals are shown beside them.
+    enum PageForm: String, Sendable { case issue, open, split, decision }
+
+    /// A refused form of the round page: its message and the values typed, shown again.
+    struct RefusedForm { let form: PageForm; let message: (text: String, rules: [RuleCitation.Rule]); let values: FormFields }
+
+    /// Runs a form's step; a refusal of its input re-shows the round page with the message
+    /// beside that form and every typed value kept (400), instead of an error page.
+    func onPage(_ form: PageForm, _ context: AppRequestContext, _ authorised: Authorised,
+                _ step: () async throws -> Response) async throws -> Response {
+        do { return try await step() } catch let error as WebError where error.status == .badRequest {
+            let refused = RefusedForm(form: form, message: RuleCitation.humanise(error.message(context.language), context.language),
+                                      values: authorised.form)
+            let base = "/units/\(authorised.unit)/rounds/\(try context.parameters.recordID("round"))"
+            return try await page(base, context, authorised, refused: refused)
+        }
     }
 
     func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        try await page(request.uri.description, context, authorised)
+    }
+
+    func page(_ path: String, _ context: AppRequestContext, _ authorised: Authorised, refused: RefusedForm? = nil) async throws -> Response {
         let language = context.language
         let round = try await CongressContext.load(dependencies, context, authorised)
         let policy = try authorised.user.policy
@@ -84,10 +116,12 @@ extension RoundController {
 
         var stacks: [RoundModel.Stack] = []
         var agreedTotal = 0
+        var declaredTotal = 0
         let me = try CongressContext.clerk(authorised)
         if counts, state == .counting {
             for stack in try await round.store.stacks(round: round.round.id) {
                 agreedTotal += stack.agreed ?? 0
+                declaredTotal += stack.declared ?? 0
                 // R-E-29: until every pass of the stack is finished nobody sees another pass's count
                 // (the second clerk must not learn the first one's); a clerk sees their own.
                 let complete = stack.passes.filter(\.finished).count >= round.round.requiredEntries
@@ -102,7 +136,7 @@ extension RoundController {
                 // The next pass is offered to those who typed none of this stack.
                 let free = stack.passes.count < round.round.requiredEntries && !stack.passes.contains { $0.clerk == me }
                     ? stack.passes.count + 1 : nil
-                stacks.append(.init(stack: stack.stack, passes: passes, agreed: stack.agreed.map { language.number($0) },
+                stacks.append(.init(stack: stack.stack, declared: stack.declared.map { language.number($0) }, passes: passes, agreed: stack.agreed.map { language.number($0) },
                                     href: "\(round.base)/stacks/\(stack.stack)",
                                     mine: mine.map { "\(round.base)/stacks/\(stack.stack)/passes/\($0.pass)" },
                                     takeLabel: free.map { t("web.round.takePass", [$0]) }, compare: complete && stack.agreed == nil))
@@ -136,6 +170,9 @@ extension RoundController {
             voters: election.ballotsIssued,
             canOpen: counts && state == .ballotsIssued, issued: lifecycle.issued,
             counting: counts && state == .counting, stacks: stacks, agreedTotal: language.number(agreedTotal),
+            splitState: declaredTotal == lifecycle.returned ? t("web.round.splitDone", [language.number(declaredTotal)])
+                : t("web.round.splitState", [language.number(declaredTotal), language.number(lifecycle.returned)]),
+            nextStack: (stacks.map(\.stack).max() ?? 0) + 1,
             canClose: counts && state == .counting && !stacks.isEmpty && stacks.allSatisfy { $0.agreed != nil },
             canCertify: isHead && state == .counted, decision: decision,
             decideIssued: lifecycle.issued, canApprove: within(.approveResults) && state == .certified,
@@ -145,7 +182,31 @@ extension RoundController {
             exportBallots: exported ? round.base + "/export/ballots.csv" : nil,
             outcomes: outcomes,
             entryLogHref: counts && ![.draft, .listAdopted, .ballotsIssued].contains(state) ? round.base + "/entry-log" : nil,
-            canRerun: runs && state == .annulled)
-        return pages.page("round", title: election.title, body: model, context: context, path: request.uri.description, section: .congress)
+            canRerun: runs && state == .annulled,
+            refused: refused.map { [$0.form.rawValue: $0.message.text] } ?? [:], refusedRules: refused?.message.rules ?? [],
+            refusedElsewhere: refused.flatMap { refused in
+                let shown = switch refused.form {
+                case .issue: runs && state == .listAdopted
+                case .open: counts && state == .ballotsIssued
+                case .split: counts && state == .counting
+                case .decision: decision != nil
+                }
+                return shown ? nil : refused.message.text
+            },
+            values: Self.values(refused, defaults: ["issued": String(election.ballotsIssued), "stack": String((stacks.map(\.stack).max() ?? 0) + 1),
+                                                    "nextIssued": String(lifecycle.issued)]))
+        return pages.page("round", title: election.title, body: model, context: context, path: path,
+                          status: refused == nil ? .ok : .badRequest, section: .congress)
+    }
+
+    /// What each field of the page shows: what was typed when a form was refused, else its default.
+    static func values(_ refused: RefusedForm?, defaults: [String: String]) -> [String: String] {
+        var values = defaults
+        guard let refused else { return values }
+        for name in ["issued", "returned", "stack", "ballots"] {
+            if let typed = refused.values[name] { values[name] = String(typed.prefix(InputLimits.lineLength)) }
+        }
+        if refused.form == .decision, let typed = refused.values["issued"] { values["nextIssued"] = String(typed.prefix(InputLimits.lineLength)) }
+        return values
     }
 }

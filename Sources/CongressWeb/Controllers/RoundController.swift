@@ -20,16 +20,22 @@ struct RoundController {
                 try await step(context, authorised, notice: .listAdopted) { round, _ in .adoptList(candidates: round.election.candidates.count) }
             },
             WebRoute(.post, p + "/issue", .unit(.runCongress)) { _, context, authorised in
-                try await step(context, authorised, notice: .ballotsIssued) { _, form in .issueBallots(issued: try Self.count(form, "issued")) }
+                try await onPage(.issue, context, authorised) {
+                    try await step(context, authorised, notice: .ballotsIssued) { _, form in .issueBallots(issued: try Self.count(form, "issued")) }
+                }
             },
             WebRoute(.post, p + "/open", .unit(.countBallots)) { _, context, authorised in
-                try await step(context, authorised, board: true, notice: .countingOpened) { _, form in
-                    .openCounting(returned: try Self.count(form, "returned"))
+                try await onPage(.open, context, authorised) {
+                    try await step(context, authorised, board: true, notice: .countingOpened) { _, form in
+                        .openCounting(returned: try Self.count(form, "returned"))
+                    }
                 }
             },
             WebRoute(.post, p + "/close", .unit(.countBallots)) { _, context, authorised in try await close(context, authorised) },
             WebRoute(.post, p + "/certify", .unit(.countBallots)) { _, context, authorised in try await certify(context, authorised) },
-            WebRoute(.post, p + "/decision", .unit(.runCongress)) { _, context, authorised in try await decide(context, authorised) },
+            WebRoute(.post, p + "/decision", .unit(.runCongress)) { _, context, authorised in
+                try await onPage(.decision, context, authorised) { try await decide(context, authorised) }
+            },
             WebRoute(.post, p + "/approval", .unit(.approveResults)) { _, context, authorised in try await approve(context, authorised) },
             WebRoute(.post, p + "/rerun", .unit(.runCongress)) { _, context, authorised in try await rerun(context, authorised) },
             WebRoute(.get, p + "/minutes", .unit(.viewCongress)) { _, context, authorised in try await minutes(context, authorised) },

@@ -4,7 +4,7 @@ import Foundation
 /// What a step just did, said on the page the step returns to (`?notice=…`): one of a closed
 /// list, so a crafted address can only show a text of the catalogue, never its own.
 enum Notice: String, CaseIterable, Sendable {
-    case listAdopted, ballotsIssued, countingOpened, passFinished, passTaken, entryCorrected
+    case listAdopted, ballotsIssued, countingOpened, stackDeclared, passFinished, passTaken, entryCorrected
     case settlementProposed, settlementRejected, settled, stackAgreed, closed, certified, approved, annulled, roundOpened
     case congressSaved, grantProposed
 

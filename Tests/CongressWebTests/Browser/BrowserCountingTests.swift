@@ -84,16 +84,18 @@ struct BrowserCountingTests {
         return folder.appendingPathComponent("congress")
     }()
 
-    /// One pass of stack 1: the ballots as typed, each followed by Enter.
+    /// One pass of stack 1 (4 ballots): the ballots as typed, each followed by Enter. A 5th has no field.
     private func enterPass(_ browser: WebDriver, _ site: String, ballots: [String], shot: String? = nil) async throws {
         try await browser.go(site + "/units/X1/rounds/1")
-        try await browser.type("#stack", "1")
-        try await browser.follow("#take")
-        try await browser.waitForText("Bạn đã nhập 0 phiếu của lượt này.")
+        // A clerk back to a pass already taken continues it; the others take the next pass.
+        let own = try await browser.number("return document.querySelectorAll('#continue-1').length") > 0
+        try await browser.follow(own ? "#continue-1" : "#take-1")
+        try await browser.waitForText("Đã nhập 0 / 4 phiếu của tập")
         for (index, typed) in ballots.enumerated() {
             try await browser.type("#typed", typed + Self.enter)
-            try await browser.waitForText("Bạn đã nhập \(index + 1) phiếu của lượt này.")
+            try await browser.waitForText("Đã nhập \(index + 1) / 4 phiếu của tập")
         }
+        #expect(try await browser.number("return document.querySelectorAll('#typed').length") == 0, "a full pass takes no 5th ballot")
         let page = try await browser.pageText()
         #expect(!page.contains("Tổng số phiếu"), "the entry screen shows no running totals")
         if let shot { try await browser.screenshot(BrowserTests.screenshots.appendingPathComponent(shot + ".png")) }
@@ -104,15 +106,27 @@ struct BrowserCountingTests {
         try await browser.signIn(site, "counter")
         // A typing mistake on the screen is refused there, naming the rule of the ballot.
         try await browser.go(site + "/units/X1/rounds/1")
-        try await browser.type("#stack", "1")
-        try await browser.follow("#take")
+        // The board counts the paper stack and records it: 4 ballots, all those returned.
+        try await browser.type("#ballots", "4")
+        try await browser.follow("#declare")
+        _ = try await browser.waitForText("Đã chia đủ 4 phiếu thu vào")
+        try await browser.follow("#take-1")
         try await browser.type("#typed", "7" + Self.enter)
-        #expect(try await browser.waitForText("“7” không phải số thứ tự trên phiếu (1–4)").contains("Bạn đã nhập 0 phiếu"))
+        #expect(try await browser.waitForText("“7” không phải số thứ tự trên phiếu (1–4)").contains("Đã nhập 0 / 4 phiếu"))
         // The wrong text is selected, so the next keys replace it.
         #expect(try await browser.string("""
             const f = document.activeElement;
             return f.id + ':' + f.selectionStart + '-' + f.selectionEnd + ':' + f.value;
             """) == "typed:0-1:7")
+        // A mistyped ballot is taken back before the pass ends and shows as typed, the cursor at its end.
+        try await browser.type("#typed", "1 2" + Self.enter)
+        _ = try await browser.waitForText("Đã nhập 1 / 4 phiếu")
+        try await browser.follow("#correct")
+        _ = try await browser.waitForText("Đã nhập 0 / 4 phiếu")
+        #expect(try await browser.string("""
+            const f = document.activeElement;
+            return f.id + ':' + f.selectionStart + '-' + f.selectionEnd + ':' + f.value;
+            """) == "typed:3-3:1 2")
         try await enterPass(browser, site, ballots: ["4", "3", "4", "2"], shot: "10-entry")
         try await browser.follow("#signout")
 
@@ -129,6 +143,14 @@ struct BrowserCountingTests {
         let comparison = try await browser.text(of: "#differences")
         #expect(comparison.contains("counter: 4") && comparison.contains("kiemphieu2: 1"), "ballot 3 as each clerk typed it")
         try await browser.screenshot(BrowserTests.screenshots.appendingPathComponent("11-differences.png"))
+        // A reading that is no ballot is refused beside its row, with what was typed and ticked kept.
+        try await browser.type("#paper-2", "9")
+        try await browser.click("#marked-2")
+        try await browser.click("#settle")
+        let refusal = try await browser.waitForText("“9” không phải số thứ tự trên phiếu (1–4)")
+        #expect(refusal.contains("Phiếu thứ 3"))
+        #expect(try await browser.string("return document.querySelector('#paper-2').value + ':' + document.querySelector('#marked-2').checked + ':' + (document.querySelector('#error-2') !== null)") == "9:true:true")
+        try await browser.click("#marked-2")
         try await browser.type("#paper-2", "4")
         try await browser.click("#settle")
         _ = try await browser.waitForText("Đề xuất xử lý của kiemphieu3")

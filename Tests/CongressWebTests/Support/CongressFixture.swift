@@ -47,6 +47,7 @@ enum CongressFixture {
         for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 11), .openCounting(returned: 11)] {
             _ = try await store.apply(event, to: id, audit: audit)
         }
+        try await store.declareStack(round: id, stack: 1, ballots: 11, audit: audit)
         for (pass, clerk) in [(1, "clerk-a"), (2, "clerk-b")] {
             try await store.claimPass(round: id, stack: 1, pass: pass, clerk: clerk, audit: audit)
             for (position, ballot) in certifiedBallots.enumerated() {
