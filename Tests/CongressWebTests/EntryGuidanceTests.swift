@@ -116,6 +116,13 @@ struct EntryGuidanceTests {
             #expect(refused.status == .badRequest && refused.text.contains("id=\"error-3\""))
             #expect(refused.text.contains("id=\"paper-3\" value=\"7\"") && refused.text.contains("id=\"marked-3\" checked"))
             #expect(try await world.counting.settlementProposal(round: 1, stack: 1) == nil, "a refused form changes nothing")
+            // Settled: the entry log reads the ballot as each pass typed it and as the paper reads.
+            let confirmer = try await world.boardMember("kiemphieu4", "R07")
+            #expect(try await WebClient.send(client, .post, round + "/stacks/1", account: settler, form: "typed.3=4").status == .seeOther)
+            #expect(try await WebClient.send(client, .post, round + "/stacks/1", account: confirmer, form: "confirm=1").status == .seeOther)
+            let log = try await WebClient.send(client, .get, round + "/entry-log", account: settler).text
+            #expect(log.contains("Phiếu 4: lượt 1 ghi gạch tên số 4, lượt 2 ghi gạch tên số 1, phiếu giấy: gạch tên số 4"))
+            #expect(log.contains("Tập 1: Ban Kiểm phiếu ghi 4 phiếu"))
         }
     }
 }
