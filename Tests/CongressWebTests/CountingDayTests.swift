@@ -261,9 +261,12 @@ struct CountingDayTests {
             let onList = try await post("congress=\(id)&subject=countingBoard&for=10&against=1&board=R10+M001")
             #expect(onList.status == .badRequest && onList.text.contains("R-E-4"))
             #expect(try await post("congress=\(id)&subject=countingBoard&for=12&against=0").status == .badRequest, "more votes than voters")
-            #expect(try await post("congress=\(id)&subject=countingBoard&for=10&against=1&board=R11+R10").status == .seeOther)
+            // The board is chosen from the roll: the page lists those who may sit on it (full members).
+            let page = try await WebClient.send(client, .get, "/units/X1/congress?id=\(id)", as: .secretary).text
+            #expect(page.contains("<select id=\"m-head\" name=\"head\">") && page.contains("<option value=\"R11\">"))
+            #expect(try await post("congress=\(id)&subject=countingBoard&for=10&against=1&head=R11&board=R10&board=R11").status == .seeOther)
             let record = try #require(try await world.counting.congress(id)?.record)
-            #expect(record.countingBoard == ["R11", "R10"])
+            #expect(record.countingBoard == ["R11", "R10"], "the head first, whatever order the list sends")
             #expect(record.motions.last.map { ($0.subject, $0.inFavour, $0.against) } ?? (.presidium, 0, 0) == (.countingBoard, 10, 1))
             let missing = try await WebClient.send(client, .post, "/units/X1/congress/appointments", as: .secretary,
                                                    form: "congress=\(id)&role=inspectionChair&names=Hồ+Thị+Lan")
@@ -346,8 +349,13 @@ struct CountingDayTests {
                                              form: "congress=1&name=Phan+Th%E1%BB%8B+Hoa&role=committeeMember").status == .badRequest)
             #expect(try await WebClient.send(client, .post, "/units/X1/congress/annul-seat", as: .secretary,
                                              form: "congress=1&name=Phan+Th%E1%BB%8B+Hoa&role=committeeMember&reason=x").status == .forbidden)
+            // The post is chosen from the composition's list, by person.
+            let seat = try #require(try await world.counting.congress(1)?.record.composition.first)
+            let key = "\(seat.role.rawValue):\(seat.memberID ?? seat.name)"
+            let listed = try await WebClient.send(client, .get, "/units/X1/congress?id=1", as: .reviewer).text
+            #expect(listed.contains("<option value=\"\(key)\">"))
             #expect(try await WebClient.send(client, .post, "/units/X1/congress/annul-seat", as: .reviewer,
-                                             form: "congress=1&name=Phan+Th%E1%BB%8B+Hoa&role=committeeMember&reason=Kh%C3%B4ng+%C4%91%E1%BB%A7+ti%C3%AAu+chu%E1%BA%A9n").status == .seeOther)
+                                             form: "congress=1&seat=\(key)&reason=Kh%C3%B4ng+%C4%91%E1%BB%A7+ti%C3%AAu+chu%E1%BA%A9n").status == .seeOther)
             #expect(try await world.counting.congress(1)?.record.composition.isEmpty == true)
         }
     }

@@ -211,5 +211,9 @@ extension Catalogue {
         "entryLog.struck": "struck out {0}",
         "web.stack.paperLabel": "The paper reads",
         "web.stack.unsettledHere": "How the paper reads is missing: type it as on the entry screen, or tick a box below (R-E-29).",
+        "web.motion.boardHead": "Head of the counting board",
+        "web.motion.boardMembers": "The other members (hold Ctrl to choose several)",
+        "web.motion.boardHint": "Only full members on the roll (official delegates at a delegates’ congress) who are on no list of candidates can be chosen (R-E-4).",
+        "web.annulSeat.seat": "The post to annul",
     ]
 }

@@ -211,5 +211,9 @@ extension Catalogue {
         "entryLog.struck": "gạch tên số {0}",
         "web.stack.paperLabel": "Phiếu giấy ghi",
         "web.stack.unsettledHere": "Chưa ghi phiếu giấy đọc thế nào: gõ như khi nhập phiếu, hoặc đánh dấu một ô bên dưới (R-E-29).",
+        "web.motion.boardHead": "Trưởng Ban Kiểm phiếu",
+        "web.motion.boardMembers": "Các thành viên khác (giữ Ctrl để chọn nhiều người)",
+        "web.motion.boardHint": "Chỉ chọn được đảng viên chính thức có tên trong danh sách triệu tập (đại biểu chính thức ở đại hội đại biểu), không có tên trong danh sách bầu cử (R-E-4).",
+        "web.annulSeat.seat": "Chức danh bị hủy",
     ]
 }

@@ -70,6 +70,16 @@ struct CongressController {
         let rulebooks: [Option]
         let kinds: [Option]
         let suggestedKind: String
+        /// Those who may sit on the counting board (R-E-4), chosen from the roll, never typed.
+        let boardChoices: [Option]
+        /// The posts of the term's composition the higher committee may annul (R-E-30), by person.
+        let seatChoices: [Option]
+    }
+
+    /// A person as a list shows them: the name, with the member ID where the name repeats.
+    static func person(_ name: String, id: String?, repeated: Bool, _ t: (String, [CustomStringConvertible]) -> String) -> String {
+        guard repeated, let id else { return name }
+        return t("web.person.withID", [name, id])
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -137,6 +147,28 @@ struct CongressController {
                 }
             }
         }
+        var boardChoices: [CongressModel.Option] = []
+        var seatChoices: [CongressModel.Option] = []
+        if let congress = chosen {
+            let record = congress.record
+            // R-E-4: nobody on a list of the congress's elections sits on its counting board.
+            let lists = Set(try await store.rounds(ofCongress: congress.id).flatMap(\.election.candidates))
+            let onLists = Set(lists.flatMap(record.memberIDs(named:)))
+            let eligible = record.boardEligible.subtracting(onLists)
+            let people = (record.kind == .members ? record.members.map { ($0.memberID, $0.fullName) } : record.delegates.map { ($0.memberID, $0.fullName) })
+                .filter { eligible.contains($0.0) }
+            let counts = Dictionary(people.map { ($0.1, 1) }, uniquingKeysWith: +)
+            let keys = Dictionary(people.map { ($0.1, VietnameseNameOrder.sortKey($0.1)) }, uniquingKeysWith: { a, _ in a })
+            boardChoices = people.sorted { ($0.1 == $1.1) ? $0.0 < $1.0 : keys[$0.1]!.lexicographicallyPrecedes(keys[$1.1]!) }.map { id, name in
+                .init(value: id, label: Self.person(name, id: id, repeated: counts[name, default: 0] > 1, t))
+            }
+            let seatNames = Dictionary(record.composition.map { ($0.name, 1) }, uniquingKeysWith: +)
+            seatChoices = record.composition.map { seat in
+                .init(value: WorkingBodiesController.seatKey(seat),
+                      label: t("web.seat." + seat.role.rawValue, []) + ": "
+                        + Self.person(seat.name, id: seat.memberID, repeated: seatNames[seat.name, default: 0] > 1, t))
+            }
+        }
         let policy = try authorised.user.policy
         let runs = chosen != nil && policy.allows(.runCongress, on: code, isWithin: tree.isWithin)
         let bodies: [BodyKind] = [.executiveCommittee, .delegates, .standingCommittee, .secretary, .deputySecretary,
@@ -158,7 +190,8 @@ struct CongressController {
             canAnnulSeat: chosen.map { !$0.record.composition.isEmpty } == true && policy.allows(.approveResults, on: code, isWithin: tree.isWithin),
             rulebooks: Rulebook.shipped.map { .init(value: $0.id, label: language == .vi ? $0.titleVi : $0.titleEn) },
             kinds: [CongressKind.members, .delegates].map { .init(value: $0.rawValue, label: t("web.congress.kind." + $0.rawValue, [])) },
-            suggestedKind: t("web.congress.suggested", [t("web.congress.kind." + Self.suggestedKind(tree.unit(code)?.kind, members: try await dependencies.register.memberCount(of: code, on: authorised.day)).rawValue, [])]))
+            suggestedKind: t("web.congress.suggested", [t("web.congress.kind." + Self.suggestedKind(tree.unit(code)?.kind, members: try await dependencies.register.memberCount(of: code, on: authorised.day)).rawValue, [])]),
+            boardChoices: boardChoices, seatChoices: seatChoices)
         return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,
                           path: request.uri.description, section: .congress)
     }

@@ -47,7 +47,14 @@ struct WorkingBodiesController {
             }
             var detail = "motion \(subject.rawValue): \(motion.inFavour) for, \(motion.against) against (R-E-2)"
             if subject == .countingBoard, motion.carried(present: present) {
-                let board = (try form.line("board", max: 2_000) ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                // Chosen from the roll: the head (`head`) and the members (`board`, several); IDs
+                // typed with spaces or commas are read too, the first as the head.
+                let chosen = form.all("board").prefix(2_000).flatMap { value in
+                    String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                }
+                let head = try form.line("head", max: 40)
+                if let head, chosen.filter({ $0 == head }).count > 1 { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
+                let board = head.map { head in [head] + chosen.filter { $0 != head } } ?? chosen
                 guard Set(board).count == board.count else { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
                 let onLists = Set(lists.flatMap(record.memberIDs(named:)))
                 do { try CountingBoardCheck.check(board: board, eligible: record.boardEligible, lists: onLists) } catch let problem as CountingBoardProblem {
@@ -91,12 +98,16 @@ struct WorkingBodiesController {
             throw WebError.badInput(key: "web.approval.ownUnit", arguments: [])
         }
         let form = authorised.form
-        guard let name = try form.line("name"), let role = try form.choice("role", SeatRole.self) else {
-            throw WebError.badInput(key: "web.annulSeat.which", arguments: [])
-        }
+        // The post chosen from the composition's list (`seat`), or a name and a role.
+        let chosen = try form.line("seat", max: 200)
+        let named = try form.line("name")
+        let role = try form.choice("role", SeatRole.self)
+        guard chosen != nil || (named != nil && role != nil) else { throw WebError.badInput(key: "web.annulSeat.which", arguments: []) }
         guard let reason = try form.line("reason", max: 2_000) else { throw WebError.badInput(key: "web.annulSeat.reason", arguments: []) }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
-            guard let index = record.composition.firstIndex(where: { $0.name == name && $0.role == role }) else {
+            guard let index = record.composition.firstIndex(where: { seat in
+                chosen.map { Self.seatKey(seat) == $0 } ?? (seat.name == named && seat.role == role)
+            }) else {
                 throw WebError.badInput(key: "web.annulSeat.which", arguments: [])
             }
             let seat = record.composition.remove(at: index)
@@ -104,4 +115,8 @@ struct WorkingBodiesController {
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
     }
+
+    /// A post of the composition as the annulment form names it: its role and its person (the
+    /// member ID, or the name of someone appointed from outside the roll).
+    static func seatKey(_ seat: BodySeat) -> String { seat.role.rawValue + ":" + (seat.memberID ?? seat.name) }
 }
