@@ -23,7 +23,9 @@ enum DemoCongress {
         let communes = tree.children(of: province).filter { $0.kind == .communeCommittee }
         guard let commune = communes.min(by: { (snapshot.memberCount(of: $0.code, on: day) ?? 0) < (snapshot.memberCount(of: $1.code, on: day) ?? 0) })
         else { return [] }
-        let roster = try await register.members(MemberQuery(unit: commune.code, day: day, limit: 1_000_000)).items
+        // The congress opens on the day the demo is built; its roll is the register on that day.
+        let opens = DemoMembers.congressDay
+        let roster = try await register.members(MemberQuery(unit: commune.code, day: opens, limit: 1_000_000)).items
         // The roll as the secretariat's set-up makes it (R-E-17): from the register, with each
         // member's standing on the opening day (temporary activity elsewhere, exempted, suspended).
         var roll = RollFromRegister.members(roster)
@@ -39,7 +41,7 @@ enum DemoCongress {
         let board = full.filter { !onList.contains($0.fullName) && !$0.attendance.absentWhole }.suffix(4).map(\.memberID)
         let name = "Đại hội Đảng bộ \(commune.name.replacingOccurrences(of: "Đảng bộ ", with: "")) lần thứ I, nhiệm kỳ 2025–2030"
         var record = CongressRecord(unit: commune.code, name: name, term: "2025–2030", kind: .members,
-                                    opensOn: "2026-11-20", closesOn: "2026-11-21", members: roll, countingBoard: Array(board))
+                                    opensOn: opens.iso, closesOn: opens.adding(days: 1).iso, members: roll, countingBoard: Array(board))
         let voters = record.voters()
         record.motions = [
             Motion(subject: .presidium, text: "Đoàn Chủ tịch đại hội (5 đồng chí)", inFavour: voters, against: 0),
@@ -79,7 +81,7 @@ enum DemoCongress {
 
         // The executive committee, the delegates and the standing committee, counted by the two
         // demo clerks from generated ballots (R-E-3); the secretary is left to count in the browser.
-        let counter = DemoCounter(store: store, congress: congress, unit: commune.code, actor: actor, day: day)
+        let counter = DemoCounter(store: store, congress: congress, unit: commune.code, actor: actor, day: opens)
         let executive = Election(title: "Bầu Ban Chấp hành — \(name)", body: .executiveCommittee, seats: seats, candidates: list,
                                  base: record.base(), ballotsIssued: voters)
         guard let committee = try await counter.count(executive, random: &random)?.elected else { return lines }

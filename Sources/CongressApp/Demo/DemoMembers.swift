@@ -4,8 +4,12 @@ import Foundation
 /// Members of the demo, drawn per commune from a seeded stream: gender, ethnicity by province,
 /// ages and admission ages of a plausible membership, education and political theory by age.
 enum DemoMembers {
-    /// The day the demo register describes (fixed, so the demo is the same every day).
-    static let referenceDay = Day(year: 2026, month: 11, day: 1)!
+    /// The day the demo's congress opens: the day the demo is built, so its deadlines and
+    /// states read as they would on a real congress day (read once per run).
+    static let congressDay = Today.day()
+    /// The day the demo register describes: a month before its congress. The same seed gives
+    /// the same register on the same day.
+    static let referenceDay = congressDay.adding(days: -30)
     /// About 5.6 million members nationally.
     static let nationalTotal = 5_600_000
 

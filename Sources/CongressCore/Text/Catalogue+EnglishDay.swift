@@ -215,5 +215,10 @@ extension Catalogue {
         "web.motion.boardMembers": "The other members (hold Ctrl to choose several)",
         "web.motion.boardHint": "Only full members on the roll (official delegates at a delegates’ congress) who are on no list of candidates can be chosen (R-E-4).",
         "web.annulSeat.seat": "The post to annul",
+        "web.congress.stepOpening": "Opening, motions and the counting board",
+        "web.congress.stepElections": "Elections",
+        "web.congress.stepResults": "Results and the new committee",
+        "web.congress.stepAfter": "After the congress: minutes and approval",
+        "web.congress.recordMotion": "Record a motion (show of hands)",
     ]
 }

@@ -215,5 +215,10 @@ extension Catalogue {
         "web.motion.boardMembers": "Các thành viên khác (giữ Ctrl để chọn nhiều người)",
         "web.motion.boardHint": "Chỉ chọn được đảng viên chính thức có tên trong danh sách triệu tập (đại biểu chính thức ở đại hội đại biểu), không có tên trong danh sách bầu cử (R-E-4).",
         "web.annulSeat.seat": "Chức danh bị hủy",
+        "web.congress.stepOpening": "Khai mạc, biểu quyết và Ban Kiểm phiếu",
+        "web.congress.stepElections": "Bầu cử",
+        "web.congress.stepResults": "Kết quả và cơ cấu cấp ủy",
+        "web.congress.stepAfter": "Sau đại hội: gửi biên bản, chuẩn y",
+        "web.congress.recordMotion": "Ghi một biểu quyết (giơ tay)",
     ]
 }
