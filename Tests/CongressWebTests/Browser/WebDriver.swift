@@ -79,6 +79,22 @@ final class WebDriver: Sendable {
 
     func go(_ url: String) async throws { _ = try await command("POST", "/url", ["url": url]) }
 
+    /// The value of one of the browser's cookies for the current site.
+    func cookie(_ name: String) async throws -> String? {
+        ((try await command("GET", "/cookie/\(name)", nil))["value"] as? [String: Any])?["value"] as? String
+    }
+
+    /// A GET with the browser's session, outside the page (a download): the body and the file name it is saved under.
+    func download(_ url: String) async throws -> (name: String, body: String) {
+        var request = HTTPClientRequest(url: url)
+        if let session = try await cookie("congress_session") { request.headers.add(name: "Cookie", value: "congress_session=\(session)") }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 24)
+        let disposition = response.headers.first(name: "Content-Disposition") ?? ""
+        let name = disposition.firstMatch(of: /filename="([^"]+)"/).map { String($0.output.1) } ?? ""
+        return (name, String(buffer: body))
+    }
+
     func currentURL() async throws -> String { try await command("GET", "/url", nil)["value"] as? String ?? "" }
 
     func source() async throws -> String { try await command("GET", "/source", nil)["value"] as? String ?? "" }
