@@ -18,7 +18,7 @@ public enum WebApplication {
             + ProjectorController(dependencies: dependencies, pages: pages).routes
             + OverviewController(dependencies: dependencies, pages: pages).routes
             + RollController(dependencies: dependencies, pages: pages).routes
-            + WorkingBodiesController(dependencies: dependencies).routes
+            + WorkingBodiesController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes
     }

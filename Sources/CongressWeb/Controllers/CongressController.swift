@@ -15,20 +15,13 @@ struct CongressController {
                 try await page(request, context, authorised)
             },
             WebRoute(.post, "/units/{code}/congress", .unit(.runCongress)) { _, context, authorised in
-                try await create(context, authorised)
+                try await onPage(.create, context, authorised) { try await create(context, authorised) }
             },
             WebRoute(.post, "/units/{code}/congress/elections", .unit(.runCongress)) { _, context, authorised in
-                try await openElection(context, authorised)
+                try await onPage(.election, context, authorised) { try await openElection(context, authorised) }
             },
             WebRoute(.post, "/units/{code}/congress/resume", .unit(.runCongress)) { _, context, authorised in
-                try await change(context, authorised) { record, form, today in
-                    guard record.isPaused else { return nil }
-                    guard let direction = try form.line("direction") else {
-                        throw WebError.badInput(key: "web.congress.directionMissing", arguments: [])
-                    }
-                    record.pause?.direction = direction
-                    return "resumed on the higher standing committee's direction (R-E-26): \(direction)"
-                }
+                try await onPage(.resume, context, authorised) { try await resume(context, authorised) }
             },
             WebRoute(.post, "/units/{code}/congress/submit", .unit(.runCongress)) { _, context, authorised in
                 try await change(context, authorised) { record, _, today in
@@ -40,10 +33,30 @@ struct CongressController {
         ]
     }
 
+    /// R-E-26: the congress resumes on the higher standing committee's direction.
+    private func resume(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        try await change(context, authorised) { record, form, _ in
+            guard record.isPaused else { return nil }
+            guard let direction = try form.line("direction") else {
+                throw WebError.badInput(key: "web.congress.directionMissing", arguments: [])
+            }
+            record.pause?.direction = direction
+            return "resumed on the higher standing committee's direction (R-E-26): \(direction)"
+        }
+    }
+
+    typealias Option = CongressModel.Option
+
     struct CongressModel {
         struct Fact { let label: String; let value: String }
         struct RoundLine { let title: String; let body: String; let round: Int; let state: String; let stateCode: String; let href: String }
-        struct Option { let value: String; let label: String }
+        struct Option {
+            let value: String; let label: String; var selected = false
+            /// The options with the one whose value is `chosen` selected.
+            static func choosing(_ options: [Option], _ chosen: String?) -> [Option] {
+                options.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) }
+            }
+        }
         let unitName: String
         let code: String
         let hasCongress: Bool
@@ -74,6 +87,14 @@ struct CongressController {
         let boardChoices: [Option]
         /// The posts of the term's composition the higher committee may annul (R-E-30), by person.
         let seatChoices: [Option]
+        /// A refused form's message by form, the rules it cites, and every form's field values.
+        let refused: [String: String]
+        let refusedRules: [RuleCitation.Rule]
+        let values: [String: [String: String]]
+        /// Folded forms shown open: the election form while there is no election or when refused,
+        /// the set-up form while there is no congress or when refused.
+        let openElectionForm: Bool
+        let openCreateForm: Bool
     }
 
     /// A person as a list shows them: the name, with the member ID where the name repeats.
@@ -83,12 +104,16 @@ struct CongressController {
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
+        let query = FormFields(encoded: Substring(request.uri.query ?? ""))
+        return try await page(request.uri.description, chosenID: try query.optionalRecordID("id"), context, authorised)
+    }
+
+    func page(_ path: String, chosenID: Int64?, _ context: AppRequestContext, _ authorised: Authorised,
+              refused: RefusedForm? = nil) async throws -> Response {
         let language = context.language
         let store = try CongressContext.store(dependencies)
         guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
-        let query = FormFields(encoded: Substring(request.uri.query ?? ""))
         let all = try await store.congresses(of: code)
-        let chosenID = try query.optionalRecordID("id")
         let chosen = chosenID.flatMap { id in all.first { $0.id == id } } ?? all.first
         let t = PageText.say(language)
         var facts: [CongressModel.Fact] = []
@@ -173,27 +198,32 @@ struct CongressController {
         let runs = chosen != nil && policy.allows(.runCongress, on: code, isWithin: tree.isWithin)
         let bodies: [BodyKind] = [.executiveCommittee, .delegates, .standingCommittee, .secretary, .deputySecretary,
                                   .inspectionCommittee, .inspectionChair, .opinion]
+        let values = Self.values(refused)
         let model = CongressModel(
             unitName: tree.unit(code)?.name ?? code, code: code, hasCongress: chosen != nil, id: chosen?.id ?? 0,
             name: chosen?.record.name ?? "", facts: facts, baseSteps: steps, board: board, motions: motions, rounds: rounds,
             canOpen: runs && !(chosen?.record.isPaused ?? false),
-            bodies: bodies.map { .init(value: $0.rawValue, label: $0.name(language)) },
+            bodies: Option.choosing(bodies.map { Option(value: $0.rawValue, label: $0.name(language)) }, values["election"]?["body"]),
             action: "/units/\(code)/congress/elections",
             composition: composition,
             pause: (chosen?.record.isPaused ?? false) ? chosen?.record.pause?.reason : nil,
             canResume: runs && (chosen?.record.isPaused ?? false),
             deadlines: deadlines, canSubmit: runs && chosen?.record.submittedOn == nil,
             base: "/units/\(code)/congress",
-            subjects: Motion.Subject.allCases.map { .init(value: $0.rawValue, label: t("web.motion.subject." + $0.rawValue, [])) },
-            roles: SeatRole.allCases.map { .init(value: $0.rawValue, label: t("web.seat." + $0.rawValue, [])) },
+            subjects: Option.choosing(Motion.Subject.allCases.map { Option(value: $0.rawValue, label: t("web.motion.subject." + $0.rawValue, [])) },
+                                values["motion"]?["subject"]),
+            roles: Option.choosing(SeatRole.allCases.map { Option(value: $0.rawValue, label: t("web.seat." + $0.rawValue, [])) }, values["appointment"]?["role"]),
             canCreate: policy.allows(.runCongress, on: code, isWithin: tree.isWithin),
             canAnnulSeat: chosen.map { !$0.record.composition.isEmpty } == true && policy.allows(.approveResults, on: code, isWithin: tree.isWithin),
-            rulebooks: Rulebook.shipped.map { .init(value: $0.id, label: language == .vi ? $0.titleVi : $0.titleEn) },
-            kinds: [CongressKind.members, .delegates].map { .init(value: $0.rawValue, label: t("web.congress.kind." + $0.rawValue, [])) },
+            rulebooks: Option.choosing(Rulebook.shipped.map { Option(value: $0.id, label: language == .vi ? $0.titleVi : $0.titleEn) }, values["create"]?["rulebook"]),
+            kinds: Option.choosing([CongressKind.members, .delegates].map { Option(value: $0.rawValue, label: t("web.congress.kind." + $0.rawValue, [])) },
+                             values["create"]?["kind"]),
             suggestedKind: t("web.congress.suggested", [t("web.congress.kind." + Self.suggestedKind(tree.unit(code)?.kind, members: try await dependencies.register.memberCount(of: code, on: authorised.day)).rawValue, [])]),
-            boardChoices: boardChoices, seatChoices: seatChoices)
+            boardChoices: boardChoices, seatChoices: Option.choosing(seatChoices, values["annulSeat"]?["seat"]),
+            refused: refused.map { [$0.form.rawValue: $0.message.text] } ?? [:], refusedRules: refused?.message.rules ?? [], values: values,
+            openElectionForm: rounds.isEmpty || refused?.form == .election, openCreateForm: chosen == nil || refused?.form == .create)
         return pages.page("congress", title: chosen?.record.name ?? t("web.congress.none", []), body: model, context: context,
-                          path: request.uri.description, section: .congress)
+                          path: path, status: refused == nil ? .ok : .badRequest, section: .congress)
     }
 
     /// R-C-4 (open): a grassroots committee under the threshold, or a cell, holds a members'

@@ -6,17 +6,20 @@ import Hummingbird
 /// the lists it counts (R-E-4), and bodies or delegates appointed instead of elected (R-E-27).
 struct WorkingBodiesController {
     let dependencies: WebDependencies
+    let pages: PageRenderer
 
     var routes: [WebRoute] {
-        [
+        // A refused form shows the congress page again, with the message beside it and what was typed.
+        let page = CongressController(dependencies: dependencies, pages: pages)
+        return [
             WebRoute(.post, "/units/{code}/congress/motions", .unit(.runCongress)) { _, context, authorised in
-                try await motion(context, authorised)
+                try await page.onPage(.motion, context, authorised) { try await motion(context, authorised) }
             },
             WebRoute(.post, "/units/{code}/congress/appointments", .unit(.runCongress)) { _, context, authorised in
-                try await appointment(context, authorised)
+                try await page.onPage(.appointment, context, authorised) { try await appointment(context, authorised) }
             },
             WebRoute(.post, "/units/{code}/congress/annul-seat", .unit(.approveResults)) { _, context, authorised in
-                try await annulSeat(context, authorised)
+                try await page.onPage(.annulSeat, context, authorised) { try await annulSeat(context, authorised) }
             },
         ]
     }

@@ -27,6 +27,8 @@ public enum InputLimits {
     public static let days = Day(year: 1900, month: 1, day: 1)!...Day(year: 2100, month: 12, day: 31)!
     /// One line of text (a name, a decision number, a reason), in characters.
     public static let lineLength = 500
+    /// A text box (a list of candidates or delegates), in characters.
+    public static let textLength = 200_000
     /// A list typed one item per line (candidates, delegates, names), in lines.
     public static let listLines = 20_000
     /// Pairs in one form or query string.
