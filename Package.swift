@@ -70,7 +70,8 @@ let package = Package(
 
         // MARK: Tests — one target per source target.
         .testTarget(name: "CongressCoreTests", dependencies: ["CongressCore"]),
-        .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressCore"]),
+        .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressCore",
+                                                               .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "CongressWebTests",
             dependencies: [

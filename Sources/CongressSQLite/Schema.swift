@@ -214,27 +214,7 @@ enum Schema {
     /// settlement proposed by one board member until a second confirms it (R-E-29), the round's
     /// audit head at certification, and the unit each audit entry concerns (the log page of an
     /// administrator shows their subtree only). The audit table is rebuilt for the new actions.
-    static let v5 = """
-    DROP TRIGGER audit_entry_no_update;
-    DROP TRIGGER audit_entry_no_delete;
-    CREATE TABLE audit_entry_next (
-        sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
-        subject TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
-        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
-        unit TEXT
-    );
-    INSERT INTO audit_entry_next SELECT sequence, at, actor, action, subject, detail, previous_hash, hash, NULL FROM audit_entry;
-    DROP TABLE audit_entry;
-    ALTER TABLE audit_entry_next RENAME TO audit_entry;
-    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    static let v5 = auditRebuild(unit: "NULL") + """
     ALTER TABLE app_user ADD COLUMN member_id TEXT CHECK (member_id IS NULL OR length(member_id) BETWEEN 1 AND 32);
     CREATE UNIQUE INDEX app_user_member ON app_user(member_id) WHERE member_id IS NOT NULL;
     CREATE TABLE pending_grant (
@@ -281,27 +261,7 @@ enum Schema {
     /// R-E-29: each stack's number of ballots as the board counted it at the split, and the
     /// board's readings of a settled stack's differences, kept for the entry log until the round
     /// is certified. The audit table is rebuilt for the two new actions.
-    static let v6 = """
-    DROP TRIGGER audit_entry_no_update;
-    DROP TRIGGER audit_entry_no_delete;
-    CREATE TABLE audit_entry_next (
-        sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
-        at TEXT NOT NULL,
-        actor TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
-        subject TEXT NOT NULL,
-        detail TEXT NOT NULL,
-        previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
-        hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
-        unit TEXT
-    );
-    INSERT INTO audit_entry_next SELECT sequence, at, actor, action, subject, detail, previous_hash, hash, unit FROM audit_entry;
-    DROP TABLE audit_entry;
-    ALTER TABLE audit_entry_next RENAME TO audit_entry;
-    CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    static let v6 = auditRebuild(unit: "unit") + """
     CREATE INDEX audit_entry_unit ON audit_entry(unit, sequence);
     CREATE INDEX audit_entry_subject ON audit_entry(subject);
     CREATE TABLE stack_split (
@@ -317,4 +277,32 @@ enum Schema {
         PRIMARY KEY (round_id, stack)
     ) WITHOUT ROWID;
     """
+
+    /// The audit table (with its unit column) rebuilt with a CHECK that admits every action of
+    /// this build; `unit` is what the copied rows' unit column takes (NULL before v5 had one).
+    static func auditRebuild(unit: String) -> String {
+        """
+        DROP TRIGGER audit_entry_no_update;
+        DROP TRIGGER audit_entry_no_delete;
+        CREATE TABLE audit_entry_next (
+            sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (\(oneOf("action", AuditAction.allCases.map(\.rawValue)))),
+            subject TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            previous_hash TEXT NOT NULL CHECK (length(previous_hash) = 64),
+            hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+            unit TEXT
+        );
+        INSERT INTO audit_entry_next SELECT sequence, at, actor, action, subject, detail, previous_hash, hash, \(unit) FROM audit_entry;
+        DROP TABLE audit_entry;
+        ALTER TABLE audit_entry_next RENAME TO audit_entry;
+        CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        """
+    }
 }

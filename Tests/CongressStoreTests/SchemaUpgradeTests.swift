@@ -1,0 +1,41 @@
+@testable import CongressSQLite
+import CongressCore
+import GRDB
+import Testing
+
+/// A database made before version 6 upgrades in place: its audit log keeps every entry with its
+/// unit, and takes the new actions and the split's tables afterwards. (The migrations still build
+/// their CHECKs from today's enums, so a v5 made here already admits today's actions; freezing
+/// them is the storage step's work.)
+@Suite("Schema upgrade")
+struct SchemaUpgradeTests {
+    static let v5 = "v5: accounts bound to members, proposed settlements, audit units"
+
+    @Test("R-E-29: upgrading a v5 database to v6 keeps the audit log and its units, and admits the split's actions")
+    func v5ToV6() throws {
+        let queue = try DatabaseQueue()
+        let migrator = Schema.migrator()
+        try migrator.migrate(queue, upTo: Self.v5)
+        let zero = String(repeating: "0", count: 64), first = String(repeating: "a", count: 64), second = String(repeating: "b", count: 64)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO audit_entry (sequence, at, actor, action, subject, detail, previous_hash, hash, unit)
+                VALUES (1, '2026-11-01T00:00:00Z', 'kiemphieu1', 'roundOpened', 'round 1', '', ?, ?, 'X1')
+                """, arguments: [zero, first])
+        }
+        try migrator.migrate(queue)
+        try queue.write { db in
+            let kept = try Row.fetchOne(db, sql: "SELECT actor, unit, hash FROM audit_entry WHERE sequence = 1")
+            #expect(kept?["actor"] == "kiemphieu1" && kept?["unit"] == "X1" && kept?["hash"] == first)
+            try db.execute(sql: """
+                INSERT INTO audit_entry (sequence, at, actor, action, subject, detail, previous_hash, hash, unit)
+                VALUES (2, '2026-11-01T00:00:01Z', 'kiemphieu1', 'stackDeclared', 'round 1 stack 1', '27 ballots', ?, ?, 'X1')
+                """, arguments: [first, second])
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_entry") == 2)
+            #expect(try db.tableExists("stack_split") && db.tableExists("stack_settled"))
+            #expect(try db.indexes(on: "audit_entry").map(\.name).contains("audit_entry_unit"))
+            // The log stays append-only after its rebuild.
+            #expect(throws: (any Error).self) { try db.execute(sql: "DELETE FROM audit_entry WHERE sequence = 1") }
+        }
+    }
+}
