@@ -123,7 +123,7 @@ struct HostileInputTests {
         let accounts = try await Self.prepare(database)
         let port = 20_000 + Int.random(in: 0..<20_000)
         let server = try KillDuringEntryTests.serve(database, port: port)
-        defer { if server.isRunning { server.terminate() } }
+        defer { KillDuringEntryTests.stop(server) }
         try await KillDuringEntryTests.waitUntilUp(port: port)
 
         let routes = try WebApplication.routeTable(WebDependencies(

@@ -77,6 +77,15 @@ struct KillDuringEntryTests {
         return process
     }
 
+    /// Stops a server started by a test: SIGTERM, then SIGKILL if it is still up after 5 s (live
+    /// feeds can hold a graceful shutdown), so no test leaves a server running.
+    static func stop(_ server: Process) {
+        guard server.isRunning else { return }
+        server.terminate()
+        for _ in 0..<50 where server.isRunning { usleep(100_000) }
+        if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+    }
+
     static func waitUntilUp(port: Int) async throws {
         for _ in 0..<300 {
             let request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/signin")

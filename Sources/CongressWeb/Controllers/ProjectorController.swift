@@ -81,6 +81,10 @@ struct ProjectorController {
                     last = board
                     let line = board.split(whereSeparator: \.isNewline).joined()
                     try await writer.write(ByteBuffer(string: "data: \(line)\n\n"))
+                } else {
+                    // A comment line, which the browser ignores: a projector that went away makes
+                    // this write fail and ends the feed, instead of it polling on until `lifetime`.
+                    try await writer.write(ByteBuffer(string: ":\n\n"))
                 }
                 if Self.isReleased(round.round.lifecycle.state) || round.round.lifecycle.state == .annulled { break }
                 try await Task.sleep(for: controller.interval)

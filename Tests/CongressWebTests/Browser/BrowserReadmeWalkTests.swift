@@ -49,7 +49,12 @@ struct BrowserReadmeWalkTests {
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate() }
+        defer {
+            // SIGTERM, then SIGKILL if the server is still up after 5 s: no test leaves one running.
+            server.terminate()
+            for _ in 0..<50 where server.isRunning { usleep(100_000) }
+            if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+        }
         let site = "http://127.0.0.1:\(port)"
         let browser = try await WebDriver(port: 9515 + Int.random(in: 1_200..<1_600))
         var walk = Walk(browser: browser, site: site, passwords: passwords)
