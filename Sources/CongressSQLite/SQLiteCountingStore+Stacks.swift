@@ -206,7 +206,7 @@ extension SQLiteCountingStore {
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return last["ballot"]
         }
-        guard let opened = try await opened(id), let ballot = Self.ballot(row: row, opened.election) else {
+        guard let opened = try await opened(id), let ballot = BallotCSV.ballot(row: row, election: opened.election) else {
             throw StoreError.counting(.unknownRound(id))
         }
         return ballot
@@ -217,10 +217,5 @@ extension SQLiteCountingStore {
             try String.fetchOne(db, sql: "SELECT settlement FROM stack_settled WHERE round_id = ? AND stack = ?", arguments: [id, stack])
         }
         return json.flatMap { try? JSONDecoder().decode(StackSettlement.self, from: Data($0.utf8)) }
-    }
-
-    static func ballot(row: String, _ election: Election) -> Ballot? {
-        let file = BallotCSV.header + "\n" + row + "\n"
-        return (try? BallotCSV.ballots(Array(file.utf8), election: election))?.first
     }
 }

@@ -26,6 +26,11 @@ public enum BallotCSV {
         if total > 0 { throw BallotFileErrors(errors: errors, total: total) }
     }
 
+    /// One ballot-file row (formats.md §2) read back as a ballot; nil when it is not one.
+    public static func ballot(row: String, election: Election) -> Ballot? {
+        (try? ballots(Array((header + "\n" + row + "\n").utf8), election: election))?.first
+    }
+
     /// The ballots of a file, for tests and tools that need them one by one.
     public static func ballots(_ bytes: [UInt8], election: Election) throws(BallotFileErrors) -> [Ballot] {
         var ballots: [Ballot] = []

@@ -138,7 +138,7 @@ struct CongressController {
                 + ["= \(t("web.congress.base", [base.kind.ruleID])) \(language.number(base.base(under: rulebook)))"]
             board = record.countingBoard.enumerated().map { index, id in
                 // Two people of one name are told apart by their member IDs.
-                let name = record.name(of: id).map { record.memberIDs(named: $0).count > 1 ? t("web.person.withID", [$0, id]) : $0 } ?? id
+                let name = record.name(of: id).map { Self.person($0, id: id, repeated: record.memberIDs(named: $0).count > 1, t) } ?? id
                 return index == 0 ? t("web.round.boardHead", [name]) : name
             }
             motions = record.motions.map { motion in

@@ -75,7 +75,7 @@ extension EntryController {
                 let typed = reading.position < entry.ballots.count ? spoken(entry.ballots[reading.position], election, language) : say("noEntry", [])
                 return say("readingPass", [index + 1, typed])
             }.joined(separator: ", ")
-            let paper = reading.row.flatMap { ballot(row: $0, election) }.map { spoken($0, election, language) } ?? say("noPaper", [])
+            let paper = reading.row.flatMap { BallotCSV.ballot(row: $0, election: election) }.map { spoken($0, election, language) } ?? say("noPaper", [])
             return say("reading", [reading.position + 1, passes, paper])
         }
     }

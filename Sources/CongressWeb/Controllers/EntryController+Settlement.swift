@@ -76,7 +76,7 @@ extension EntryController {
                 differences = found.map { difference in
                     let proposed: String? = pending.map { _ in
                         guard let row = readings[difference.position] else { return "–" }
-                        guard let row, let ballot = Self.ballot(row: row, round.election) else { return Catalogue.text("web.stack.missing", language) }
+                        guard let row, let ballot = BallotCSV.ballot(row: row, election: round.election) else { return Catalogue.text("web.stack.missing", language) }
                         return Self.describe(ballot, candidates: candidates, language)
                     }
                     let form = refused?.form, suffix = ".\(difference.position)"
@@ -116,14 +116,9 @@ extension EntryController {
         var settlements: [Int: Ballot] = [:]
         var absent = Set<Int>()
         for reading in readings {
-            if let row = reading.row, let ballot = ballot(row: row, election) { settlements[reading.position] = ballot } else { absent.insert(reading.position) }
+            if let row = reading.row, let ballot = BallotCSV.ballot(row: row, election: election) { settlements[reading.position] = ballot } else { absent.insert(reading.position) }
         }
         return (settlements, absent)
-    }
-
-    static func ballot(row: String, _ election: Election) -> Ballot? {
-        let file = BallotCSV.header + "\n" + row + "\n"
-        return (try? BallotCSV.ballots(Array(file.utf8), election: election))?.first
     }
 
     /// A ballot as the board reads it back: the typed text and its flags.
