@@ -71,7 +71,8 @@ let package = Package(
         // MARK: Tests — one target per source target.
         .testTarget(name: "CongressCoreTests", dependencies: ["CongressCore"]),
         .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressCore",
-                                                               .product(name: "GRDB", package: "GRDB.swift")]),
+                                                               .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         .testTarget(
             name: "CongressWebTests",
             dependencies: [

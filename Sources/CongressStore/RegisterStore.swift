@@ -33,19 +33,6 @@ public enum ImportBatch: Sendable {
     case abandoned
 }
 
-/// Units, placements and events to add together.
-public struct OrganisationRecords: Sendable, Equatable {
-    public var units: [PartyUnit]
-    public var placements: [UnitPlacement]
-    public var events: [UnitEvent]
-
-    public init(units: [PartyUnit] = [], placements: [UnitPlacement] = [], events: [UnitEvent] = []) {
-        self.units = units
-        self.placements = placements
-        self.events = events
-    }
-}
-
 /// A person, their events and the spans derived from them.
 public struct PersonRecord: Sendable, Equatable {
     public var person: Person

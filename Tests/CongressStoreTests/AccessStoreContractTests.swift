@@ -20,8 +20,8 @@ struct AccessStoreContractTests {
         switch kind {
         case .memory:
             return MemoryAccessStore(chain: chain, clock: { "2026-11-22T03:00:00Z" })
-        case .sqlite:
-            let register = try StoreKind.sqlite.make() as! SQLiteRegisterStore
+        case .sqlite, .upgradedSQLite:
+            let register = try kind.make() as! SQLiteRegisterStore
             try await register.addOrganisation(SampleRegister.organisation)
             return SQLiteAccessStore(register: register, chain: chain, clock: { "2026-11-22T03:00:00Z" })
         }

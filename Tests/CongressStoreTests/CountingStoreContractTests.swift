@@ -17,8 +17,8 @@ struct CountingStoreContractTests {
         case .memory:
             let access = MemoryAccessStore(chain: chain, clock: { "2026-11-22T03:00:00Z" })
             return (MemoryCountingStore(access: access), access)
-        case .sqlite:
-            let register = try StoreKind.sqlite.make() as! SQLiteRegisterStore
+        case .sqlite, .upgradedSQLite:
+            let register = try kind.make() as! SQLiteRegisterStore
             try await register.addOrganisation(SampleRegister.organisation)
             return (SQLiteCountingStore(register: register, chain: chain, clock: { "2026-11-22T03:00:00Z" }),
                     SQLiteAccessStore(register: register, chain: chain, clock: { "2026-11-22T03:00:00Z" }))

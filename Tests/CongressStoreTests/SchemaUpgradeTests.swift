@@ -39,3 +39,38 @@ struct SchemaUpgradeTests {
         }
     }
 }
+
+/// A database that the build of e1e4730 made (version 6, `Fixtures/fixturemaker.swift.txt`) is
+/// opened by this build: the migrations upgrade it in place and every record reads back.
+@Suite("Upgrading a committed database")
+struct CommittedDatabaseUpgradeTests {
+    @Test("A v6 database made by an earlier build upgrades: register, accounts, congress, rounds, entries and the audit chain are kept")
+    func sampleUpgrades() async throws {
+        let path = try StoreKind.copyOfFixture("sample-v6-e1e4730.sqlite")
+        let register = try SQLiteRegisterStore(path: path)
+        let chain = AuditChain(digest: AccessStoreContractTests.digest)
+        let access = SQLiteAccessStore(register: register, chain: chain, clock: { "2026-12-02T03:00:00Z" })
+        let counting = SQLiteCountingStore(register: register, chain: chain, clock: { "2026-12-02T03:00:00Z" })
+
+        let applied = try await DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied.count == Schema.migrator().migrations.count)
+        #expect(try await register.summary().persons == 7)
+        let transferred = try #require(try await register.personRecord("M002"))
+        #expect(transferred.events.last?.kind == .transferred && transferred.events.last?.unit == "C2")
+        #expect(try await register.memberCount(of: "T44", on: Day(iso: "2025-11-01")!) > 0)
+        #expect(try await access.credentials(login: "lan.mai")?.user.grants == [RoleGrant(role: .organisingStaff, unit: "T44")])
+
+        let congress = try #require(try await counting.congresses(of: "X1").first)
+        #expect(congress.record.members.map(\.memberID) == ["M001", "M002"])
+        let rounds = try await counting.rounds(ofCongress: congress.id)
+        #expect(rounds.count == 2)
+        #expect(try await counting.agreedBallots(round: rounds[0].id).count == 4)
+        #expect(try await counting.entries(round: rounds[1].id, stack: 1).map(\.ballots.count) == [1])
+
+        let before = try await access.auditLog()
+        #expect(before.count == 19)
+        _ = try await access.appendAudit(AuditDraft(actor: "admin", action: .unitsImported, subject: "units.csv"))
+        let after = try await access.auditLog()
+        #expect(AuditChain(digest: AccessStoreContractTests.digest).verify(after) == .intact(entries: 20, lastHash: after[19].hash))
+    }
+}

@@ -5,8 +5,21 @@ import Foundation
 
 /// The store implementations the contract suite runs against.
 enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
-    case memory, sqlite
+    /// `upgradedSQLite`: a copy of an empty database made by an earlier build (`Fixtures/`),
+    /// upgraded by this build's migrations when opened: the upgraded schema passes every contract.
+    case memory, sqlite, upgradedSQLite
     var description: String { rawValue }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// A fresh copy of a committed database, in its own folder.
+    static func copyOfFixture(_ name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congress-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("register.sqlite")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: copy)
+        return copy.path
+    }
 
     func make() throws -> any RegisterStore {
         switch self {
@@ -15,6 +28,8 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congress-store-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             return try SQLiteRegisterStore(path: folder.appendingPathComponent("register.sqlite").path)
+        case .upgradedSQLite:
+            return try SQLiteRegisterStore(path: Self.copyOfFixture("empty-v6-e1e4730.sqlite"))
         }
     }
 }

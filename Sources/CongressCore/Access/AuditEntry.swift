@@ -41,6 +41,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case passFinished, stackAgreed, resultCertified, congressCreated, congressChanged, roundExported
     case memberBound, settlementProposed, entriesDeleted, grantProposed, grantConfirmed, grantRejected
     case stackDeclared, ballotWithdrawn
+    case unitsImported, databaseBackedUp, databaseMigrated
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.
