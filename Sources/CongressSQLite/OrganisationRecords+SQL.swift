@@ -42,6 +42,25 @@ enum OrganisationWriter {
     }
 }
 
+extension OrganisationWriter {
+    /// Applies a units file's decision (`UnitImport`): new units, renames and endings, their events.
+    static func apply(_ changes: UnitImport.Changes, _ db: Database) throws {
+        try add(changes.added, db)
+        for rename in changes.renamed {
+            try db.execute(sql: "UPDATE unit SET name = ? WHERE code = ?", arguments: [rename.name, rename.code])
+        }
+        for ending in changes.ended {
+            let last = ending.lastDay.iso
+            try db.execute(sql: "UPDATE unit SET valid_to = ? WHERE code = ?", arguments: [last, ending.code])
+            try db.execute(sql: """
+                UPDATE unit_placement SET valid_to = ?
+                WHERE unit_id = (SELECT id FROM unit WHERE code = ?) AND (valid_to IS NULL OR valid_to > ?)
+                  AND (valid_from IS NULL OR valid_from <= ?)
+                """, arguments: [last, ending.code, last, last])
+        }
+    }
+}
+
 /// Every unit's id and record, for lookups during a write.
 struct UnitIndex: Sendable {
     var ids: [String: Int64] = [:]
@@ -89,6 +108,17 @@ enum OrganisationReader {
             guard let kind = UnitEvent.Kind(rawValue: row["kind"]), let day = Day(iso: row["day"] as String) else { return nil }
             return UnitEvent(kind: kind, day: day, unit: row["unit"], other: row["other"], oldName: row["old_name"])
         }
+    }
+
+    /// Every unit, placement and event.
+    static func all(_ db: Database) throws -> OrganisationRecords {
+        let index = try UnitIndex.load(db)
+        let events = try Row.fetchAll(db, sql: "SELECT kind, day, unit_id, other_id, old_name FROM unit_event ORDER BY day, id").compactMap { row -> UnitEvent? in
+            guard let kind = UnitEvent.Kind(rawValue: row["kind"]), let day = Day(iso: row["day"] as String),
+                  let unit = index.codes[row["unit_id"]] else { return nil }
+            return UnitEvent(kind: kind, day: day, unit: unit, other: (row["other_id"] as Int64?).flatMap { index.codes[$0] }, oldName: row["old_name"])
+        }
+        return OrganisationRecords(units: index.order, placements: try placements(db, codes: index.codes), events: events)
     }
 
     static func placements(_ db: Database, codes: [Int64: String]) throws -> [UnitPlacement] {

@@ -22,7 +22,11 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator().migrate(pool)
+            let migrator = Schema.migrator()
+            if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) {
+                throw StoreError.database(message: "\(path) was made by a newer version of Congress", advice: "Use the newer program.")
+            }
+            try migrator.migrate(pool)
         } catch {
             throw Self.storeError(error, advice: "Check that \(path) is a Congress database and that its folder is writable.")
         }
@@ -32,6 +36,14 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
 
     public func addOrganisation(_ records: OrganisationRecords) async throws(StoreError) {
         try await write { db in try OrganisationWriter.add(records, db) }
+    }
+
+    public func organisation() async throws(StoreError) -> OrganisationRecords {
+        try await read { db in try OrganisationReader.all(db) }
+    }
+
+    public func applyUnitChanges(_ changes: UnitImport.Changes) async throws(StoreError) {
+        try await write { db in try OrganisationWriter.apply(changes, db) }
     }
 
     public func unit(_ code: String) async throws(StoreError) -> PartyUnit? {

@@ -34,6 +34,25 @@ public actor MemoryRegisterStore: RegisterStore {
         cached = nil
     }
 
+    public func organisation() -> OrganisationRecords {
+        OrganisationRecords(units: unitOrder.compactMap { units[$0] }, placements: placements, events: unitEventList.sorted { $0.day < $1.day })
+    }
+
+    public func applyUnitChanges(_ changes: UnitImport.Changes) throws(StoreError) {
+        try addOrganisation(changes.added)
+        for rename in changes.renamed { units[rename.code]?.name = rename.name }
+        for ending in changes.ended {
+            units[ending.code]?.validTo = ending.lastDay
+            for index in placements.indices where placements[index].unit == ending.code {
+                let placement = placements[index]
+                if (placement.validTo.map { $0 > ending.lastDay } ?? true) && (placement.validFrom.map { $0 <= ending.lastDay } ?? true) {
+                    placements[index].validTo = ending.lastDay
+                }
+            }
+        }
+        cached = nil
+    }
+
     public func unit(_ code: String) -> PartyUnit? { units[code] }
 
     public func unitEvents(_ code: String) -> [UnitEvent] {

@@ -5,6 +5,10 @@ import CongressCore
 public protocol RegisterStore: Sendable {
     /// Adds units, their dated placements and events (R-O-4). Refuses a code already present.
     func addOrganisation(_ records: OrganisationRecords) async throws(StoreError)
+    /// Every unit, placement and event, whether or not still in force (the input of `UnitImport.plan`).
+    func organisation() async throws(StoreError) -> OrganisationRecords
+    /// Applies a units file's decision (`UnitImport.plan`) in one transaction.
+    func applyUnitChanges(_ changes: UnitImport.Changes) async throws(StoreError)
     /// The unit with this code, whether or not it still exists.
     func unit(_ code: String) async throws(StoreError) -> PartyUnit?
     /// The dated changes (merges, renames, …) that name the unit, oldest first.

@@ -19,12 +19,20 @@ public enum UnitImport {
     public struct Rename: Sendable, Equatable {
         public var code: String
         public var name: String
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
     }
 
     /// The unit's last day and that of its placements still open then.
     public struct Ending: Sendable, Equatable {
         public var code: String
         public var lastDay: Day
+        public init(code: String, lastDay: Day) {
+            self.code = code
+            self.lastDay = lastDay
+        }
     }
 
     /// The parents a unit of this kind may have (R-O-1).
@@ -62,9 +70,14 @@ public enum UnitImport {
         var placements: [String: [UnitPlacement]] = [:]
         var children: [String: Set<String>] = [:]
         var added = Set<String>()
+        /// The names a unit had before its renames.
+        var formerNames: [String: Set<String>] = [:]
 
         init(_ records: OrganisationRecords) {
             for unit in records.units { units[unit.code] = unit }
+            for event in records.events where event.kind == .renamed {
+                if let old = event.oldName { formerNames[event.unit, default: []].insert(old) }
+            }
             for placement in records.placements { place(placement) }
         }
 
@@ -127,7 +140,8 @@ public enum UnitImport {
             switch row.event {
             case .created, .splitFrom:
                 let firstDay = stored.validFrom ?? row.on
-                let same = stored.name == row.name && stored.validFrom == (row.validFrom ?? row.on)
+                // A unit renamed since keeps the name it was created with among its former names.
+                let same = (stored.name == row.name || formerNames[row.code]?.contains(row.name) == true) && stored.validFrom == (row.validFrom ?? row.on)
                     && (row.validTo == nil || row.validTo == stored.validTo) && parent(of: row.code, on: firstDay) == row.parent
                 if same { changes.unchanged += 1; return nil }
                 return ("code", .conflictsWithStored(code: row.code))
@@ -135,6 +149,7 @@ public enum UnitImport {
                 if stored.name == row.name { changes.unchanged += 1; return nil }
                 guard stored.exists(on: row.on) else { return ("on", .unknownOther(code: row.code, day: row.on)) }
                 units[row.code]?.name = row.name
+                formerNames[row.code, default: []].insert(stored.name)
                 changes.added.events.append(UnitEvent(kind: .renamed, day: row.on, unit: row.code, oldName: stored.name))
                 if let index = changes.added.units.firstIndex(where: { $0.code == row.code }) {
                     changes.added.units[index].name = row.name

@@ -24,6 +24,7 @@ extension Catalogue {
         "units.endsBeforeItStarts": "unit '{0}' cannot end on {1}, before it was formed",
         "units.childrenRemain": "unit '{0}' still has unit '{1}' under it that day; end or move it first (R-O-4)",
         "units.membersRemain": "unit '{0}' still has {1} members that day; transfer them first (R-O-3)",
+        "units.rejected": "Not imported: the units file has {0} problems. Nothing was written.",
         "units.imported": "Imported {0}: {1} units added, {2} renamed, {3} ended, {4} unchanged.",
         "units.nothing": "Imported {0}: nothing changed ({1} rows already held).",
         "units.unknownUnder": "there is no unit '{0}' on {1}",

@@ -24,6 +24,7 @@ extension Catalogue {
         "units.endsBeforeItStarts": "tổ chức '{0}' không kết thúc ngày {1}, trước khi thành lập",
         "units.childrenRemain": "tổ chức '{0}' còn tổ chức trực thuộc '{1}' vào ngày đó; hãy kết thúc hoặc chuyển nó trước (R-O-4)",
         "units.membersRemain": "tổ chức '{0}' còn {1} đảng viên vào ngày đó; hãy chuyển sinh hoạt cho họ trước (R-O-3)",
+        "units.rejected": "Không nhập: tệp tổ chức có {0} lỗi. Không có dữ liệu nào được ghi.",
         "units.imported": "Đã nhập {0}: thêm {1} tổ chức, đổi tên {2}, kết thúc {3}, không đổi {4}.",
         "units.nothing": "Đã nhập {0}: không có gì thay đổi ({1} dòng đã có sẵn).",
         "units.unknownUnder": "không có tổ chức mã '{0}' vào ngày {1}",
