@@ -10,6 +10,9 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
     let pool: DatabasePool
     public let path: String
     private let cache = Mutex<(version: Int64, snapshot: RegisterSnapshot)?>(nil)
+    /// This store wrote since its snapshot was loaded: its next read waits for the new one.
+    private let localWrites = Mutex(false)
+    private let rebuilding = Mutex(false)
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -75,12 +78,43 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         try await read { db in try MemberReader.record(memberID, db) }
     }
 
+    /// The snapshot of the register's current version. After a write by this store the caller
+    /// waits for the new one (it reads its own writes). After another process's write (an import
+    /// while the server runs) no read waits: the previous snapshot answers while the new one is
+    /// built once in the background, and replaces it when ready.
     public func snapshot() async throws(StoreError) -> RegisterSnapshot {
         let version = try await read { db in try Self.version(db) }
         if let cached = cache.withLock({ $0 }), cached.version == version { return cached.snapshot }
+        if let cached = cache.withLock({ $0 }), !localWrites.withLock({ $0 }) {
+            rebuildInBackground()
+            return cached.snapshot
+        }
+        return try await reload()
+    }
+
+    /// Loads the snapshot of the version on disk and keeps it unless a newer one is already kept.
+    private func reload() async throws(StoreError) -> RegisterSnapshot {
+        localWrites.withLock { $0 = false }
         let (loadedVersion, snapshot) = try await read { db in (try Self.version(db), try SnapshotLoader.load(db)) }
-        cache.withLock { $0 = (loadedVersion, snapshot) }
-        return snapshot
+        return cache.withLock { cached in
+            if let kept = cached, kept.version > loadedVersion { return kept.snapshot }
+            cached = (loadedVersion, snapshot)
+            return snapshot
+        }
+    }
+
+    /// One background rebuild at a time.
+    private func rebuildInBackground() {
+        let start = rebuilding.withLock { running -> Bool in
+            if running { return false }
+            running = true
+            return true
+        }
+        guard start else { return }
+        Task.detached { [self] in
+            _ = try? await reload()
+            rebuilding.withLock { $0 = false }
+        }
     }
 
     public func summary() async throws(StoreError) -> RegisterSummary {
@@ -123,11 +157,13 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
 
     private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
         do {
-            return try await pool.write { db in
+            let result = try await pool.write { db in
                 let result = try body(db)
                 try Self.bumpVersion(db)
                 return result
             }
+            localWrites.withLock { $0 = true }
+            return result
         } catch {
             throw Self.storeError(error, advice: "Nothing was written. Check the input, or that the disk has room.")
         }

@@ -12,7 +12,7 @@ public enum ImportJob {
     public static func run(file: String, database: String, asOf: Day, language: Language, say: @escaping @Sendable (String) -> Void) async -> CommandOutput {
         do {
             let bytes = [UInt8](try FileInput.read(file, language: language))
-            let store = try SQLiteRegisterStore(path: database)
+            let store = try DatabaseLocation.existing(database, language: language)
             if try await store.summary().unitsByKind.isEmpty {
                 return .failure([Catalogue.text("member.noOrganisation", language, database)])
             }

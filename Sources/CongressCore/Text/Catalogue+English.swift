@@ -149,7 +149,7 @@ extension Catalogue {
         "member.more": "… and {0} more problems",
         "member.progress": "Read {0} lines…",
         "member.imported": "Imported {0}: {1} added, {2} updated, {3} unchanged.",
-        "member.noOrganisation": "{0}: the database has no party organisation yet; run congress demo or import the organisation first.",
+        "member.noOrganisation": "{0}: the database has no party organisation yet; make it with congress init --database {0} (the real tree), or run congress demo.",
         "demo.building": "Building the demo data ({0}) at {1}…",
         "demo.province": "  {0}: {1} members ({2}/{3})",
         "demo.ready": "Demo database: {0}",

@@ -159,7 +159,7 @@ extension Catalogue {
         "member.more": "… và {0} lỗi khác",
         "member.progress": "Đã đọc {0} dòng…",
         "member.imported": "Đã nhập {0}: thêm {1}, cập nhật {2}, không đổi {3} đảng viên.",
-        "member.noOrganisation": "{0}: cơ sở dữ liệu chưa có tổ chức đảng nào; hãy chạy congress demo hoặc nhập tổ chức trước.",
+        "member.noOrganisation": "{0}: cơ sở dữ liệu chưa có tổ chức đảng nào; hãy tạo bằng congress init --database {0} (hệ thống tổ chức thật), hoặc chạy congress demo.",
         "demo.building": "Đang tạo dữ liệu mẫu ({0}) tại {1}…",
         "demo.province": "  {0}: {1} đảng viên ({2}/{3})",
         "demo.ready": "Cơ sở dữ liệu mẫu: {0}",
