@@ -7,7 +7,7 @@ import Synchronization
 /// `congress import members FILE.csv`: all or nothing; every problem listed with line and column.
 public enum ImportJob {
     /// The most problems printed; the total is always given.
-    static let printedProblems = 1_000
+    static let printedProblems = FileProblems.printedProblems
 
     public static func run(file: String, database: String, asOf: Day, language: Language, say: @escaping @Sendable (String) -> Void) async -> CommandOutput {
         do {
@@ -54,13 +54,24 @@ public enum ImportJob {
     }
 
     static func problemLines(_ errors: MemberFileErrors, file: String, language: Language) -> [String] {
-        var lines = errors.errors.prefix(printedProblems).map { error in
-            let message = error.problem.message(language)
-            return error.column.map { Catalogue.text("member.at", language, file, error.line, $0, message) }
-                ?? Catalogue.text("member.atLine", language, file, error.line, message)
+        FileProblems.lines(errors.errors.map { ($0.line, $0.column, $0.problem.message(language)) }, total: errors.total,
+                           file: file, rejected: "import.rejected", language: language)
+    }
+}
+
+/// Problems of an input file as printed: "FILE, line L, column C: reason", at most
+/// `printedProblems` of them, then how many more, then that nothing was written.
+enum FileProblems {
+    static let printedProblems = 1_000
+
+    static func lines(_ problems: [(line: Int, column: String?, message: String)], total: Int, file: String, rejected: String,
+                      language: Language) -> [String] {
+        var lines = problems.prefix(printedProblems).map { problem in
+            problem.column.map { Catalogue.text("member.at", language, file, problem.line, $0, problem.message) }
+                ?? Catalogue.text("member.atLine", language, file, problem.line, problem.message)
         }
-        if errors.total > lines.count { lines.append(Catalogue.text("member.more", language, errors.total - lines.count)) }
-        lines.append(Catalogue.text("import.rejected", language, errors.total))
+        if total > lines.count { lines.append(Catalogue.text("member.more", language, total - lines.count)) }
+        lines.append(Catalogue.text(rejected, language, total))
         return lines
     }
 }

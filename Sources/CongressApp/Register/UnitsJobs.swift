@@ -54,9 +54,6 @@ public enum UnitsJobs {
         }
     }
 
-    /// The most problems printed; the total is always given.
-    static let printedProblems = 1_000
-
     /// A units file: all or nothing, every bad row listed.
     public static func importFile(_ file: String, database: String, language: Language) async -> CommandOutput {
         do {
@@ -97,13 +94,7 @@ public enum UnitsJobs {
     }
 
     static func problemLines(_ errors: UnitFileErrors, file: String, language: Language) -> [String] {
-        var lines = errors.errors.prefix(printedProblems).map { error in
-            let message = error.problem.message(language)
-            return error.column.map { Catalogue.text("member.at", language, file, error.line, $0, message) }
-                ?? Catalogue.text("member.atLine", language, file, error.line, message)
-        }
-        if errors.errors.count > lines.count { lines.append(Catalogue.text("member.more", language, errors.errors.count - lines.count)) }
-        lines.append(Catalogue.text("units.rejected", language, errors.errors.count))
-        return lines
+        FileProblems.lines(errors.errors.map { ($0.line, $0.column, $0.problem.message(language)) }, total: errors.errors.count,
+                           file: file, rejected: "units.rejected", language: language)
     }
 }
