@@ -51,8 +51,8 @@ public enum DatabaseMaintenance {
             guard check == ["ok"] else {
                 throw StoreError.database(message: "integrity check: " + check.prefix(5).joined(separator: "; "), advice: "Keep the original; try again.")
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? Int64) ?? 0
-            return size ?? 0
+            let attributes = try? FileManager.default.attributesOfItem(atPath: destination)
+            return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         } catch {
             throw SQLiteRegisterStore.storeError(error, advice: "The original database is unchanged; check the destination folder.")
         }

@@ -62,11 +62,6 @@ public final class RegisterSnapshot: Sendable {
         self.search = search
     }
 
-    /// Every unit the register holds, in force or not.
-    public var allUnits: [PartyUnit] { units }
-    /// Every dated placement.
-    public var allPlacements: [UnitPlacement] { placements }
-
     /// Number of persons (members and former members).
     public var personCount: Int { gender.count }
 

@@ -135,10 +135,9 @@ public enum DemoJob {
         let day = DemoMembers.referenceDay
         let root = options.scale == .province ? "T44" : "TW"
         let counts = try await store.structure(of: root, on: day)
-        let kinds = UnitKind.allCases.compactMap { kind in summary.unitsByKind[kind].map { "\(kind.name(language)) \(language.number($0))" } }
         var lines = [
             header,
-            t("demo.units", [language.number(summary.unitsByKind.values.reduce(0, +)), kinds.joined(separator: ", ")]),
+            t("demo.units", [language.number(summary.unitsByKind.values.reduce(0, +)), summary.unitsByKindText(language)]),
             t("demo.persons", [language.number(summary.persons), day.vietnamese, language.number(counts.total)]),
             t("demo.structure", [day.vietnamese, language.number(counts.byGender[.female] ?? 0), language.number(counts.ethnicMinorities),
                                  language.number(counts.byAgeBand[.upTo30] ?? 0), language.number(counts.byAgeBand[.over60] ?? 0)]),

@@ -15,11 +15,10 @@ public enum UnitsJobs {
             let records = try AdminUnits.load().records
             try await store.addOrganisation(records)
             let summary = try await store.summary()
-            let kinds = UnitKind.allCases.compactMap { kind in summary.unitsByKind[kind].map { "\(kind.name(language)) \(language.number($0))" } }
             try await AccessSetup.accessStore(for: store).appendAudit(AuditDraft(
                 actor: AccessSetup.commandLineActor, action: .organisationLoaded, subject: (database as NSString).lastPathComponent,
                 detail: "real organisation tree: \(records.units.count) units, \(records.events.count) events"))
-            return .success([Catalogue.text("init.done", language, database, language.number(records.units.count), kinds.joined(separator: ", ")),
+            return .success([Catalogue.text("init.done", language, database, language.number(records.units.count), summary.unitsByKindText(language)),
                              Catalogue.text("init.next", language)].joined(separator: "\n") + "\n")
         } catch let error as StoreError {
             return .failure([error.message(language)])
@@ -96,5 +95,13 @@ public enum UnitsJobs {
     static func problemLines(_ errors: UnitFileErrors, file: String, language: Language) -> [String] {
         FileProblems.lines(errors.errors.map { ($0.line, $0.column, $0.problem.message(language)) }, total: errors.errors.count,
                            file: file, rejected: "units.rejected", language: language)
+    }
+}
+
+extension RegisterSummary {
+    /// "Trung ương 1, trực thuộc Trung ương 78, …": the units held, by level.
+    func unitsByKindText(_ language: Language) -> String {
+        UnitKind.allCases.compactMap { kind in unitsByKind[kind].map { "\(kind.name(language)) \(language.number($0))" } }
+            .joined(separator: ", ")
     }
 }
