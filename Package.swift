@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CongressCore", targets: ["CongressCore"]),
         .library(name: "CongressStore", targets: ["CongressStore"]),
         .library(name: "CongressSQLite", targets: ["CongressSQLite"]),
+        .library(name: "CongressPostgres", targets: ["CongressPostgres"]),
         .library(name: "CongressWeb", targets: ["CongressWeb"]),
         .library(name: "CongressApp", targets: ["CongressApp"]),
     ],
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
@@ -35,6 +37,12 @@ let package = Package(
             dependencies: ["CongressStore", "CongressCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
 
+        // MARK: PostgreSQL — the national database (PostgresNIO, no ORM): the same store protocols.
+        .target(
+            name: "CongressPostgres",
+            dependencies: ["CongressStore", "CongressCore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+
         // MARK: Web — Hummingbird routes, the access policy in one place, view models and Mustache pages.
         .target(
             name: "CongressWeb",
@@ -51,7 +59,7 @@ let package = Package(
         .target(
             name: "CongressApp",
             dependencies: [
-                "CongressCore", "CongressStore", "CongressSQLite", "CongressWeb",
+                "CongressCore", "CongressStore", "CongressSQLite", "CongressPostgres", "CongressWeb",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -70,7 +78,7 @@ let package = Package(
 
         // MARK: Tests — one target per source target.
         .testTarget(name: "CongressCoreTests", dependencies: ["CongressCore"]),
-        .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressCore",
+        .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressPostgres", "CongressCore",
                                                                .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
         .testTarget(

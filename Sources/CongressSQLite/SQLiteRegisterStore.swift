@@ -1,7 +1,6 @@
 import CongressCore
 import CongressStore
 import GRDB
-import Synchronization
 
 /// The register in an SQLite file (WAL mode, one pool per file for the process). Writes are
 /// single transactions; reads of members and statistics come from a snapshot rebuilt when the
@@ -9,10 +8,7 @@ import Synchronization
 public final class SQLiteRegisterStore: RegisterStore, Sendable {
     let pool: DatabasePool
     public let path: String
-    private let cache = Mutex<(version: Int64, snapshot: RegisterSnapshot)?>(nil)
-    /// This store wrote since its snapshot was loaded: its next read waits for the new one.
-    private let localWrites = Mutex(false)
-    private let rebuilding = Mutex(false)
+    private let snapshots: SnapshotCache
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -32,6 +28,14 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
             try migrator.migrate(pool)
         } catch {
             throw Self.storeError(error, advice: "Check that \(path) is a Congress database and that its folder is writable.")
+        }
+        let pool = self.pool
+        snapshots = SnapshotCache { () async throws(StoreError) in
+            do {
+                return try await pool.read { db in (try Self.version(db), try SnapshotLoader.load(db)) }
+            } catch {
+                throw Self.storeError(error, advice: "Try again; if it persists, check the database file.")
+            }
         }
     }
 
@@ -78,43 +82,11 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         try await read { db in try MemberReader.record(memberID, db) }
     }
 
-    /// The snapshot of the register's current version. After a write by this store the caller
-    /// waits for the new one (it reads its own writes). After another process's write (an import
-    /// while the server runs) no read waits: the previous snapshot answers while the new one is
-    /// built once in the background, and replaces it when ready.
+    /// The snapshot of the register's current version (see `SnapshotCache`: a read never waits
+    /// for another process's write).
     public func snapshot() async throws(StoreError) -> RegisterSnapshot {
         let version = try await read { db in try Self.version(db) }
-        if let cached = cache.withLock({ $0 }), cached.version == version { return cached.snapshot }
-        if let cached = cache.withLock({ $0 }), !localWrites.withLock({ $0 }) {
-            rebuildInBackground()
-            return cached.snapshot
-        }
-        return try await reload()
-    }
-
-    /// Loads the snapshot of the version on disk and keeps it unless a newer one is already kept.
-    private func reload() async throws(StoreError) -> RegisterSnapshot {
-        localWrites.withLock { $0 = false }
-        let (loadedVersion, snapshot) = try await read { db in (try Self.version(db), try SnapshotLoader.load(db)) }
-        return cache.withLock { cached in
-            if let kept = cached, kept.version > loadedVersion { return kept.snapshot }
-            cached = (loadedVersion, snapshot)
-            return snapshot
-        }
-    }
-
-    /// One background rebuild at a time.
-    private func rebuildInBackground() {
-        let start = rebuilding.withLock { running -> Bool in
-            if running { return false }
-            running = true
-            return true
-        }
-        guard start else { return }
-        Task.detached { [self] in
-            _ = try? await reload()
-            rebuilding.withLock { $0 = false }
-        }
+        return try await snapshots.snapshot(current: version)
     }
 
     public func summary() async throws(StoreError) -> RegisterSummary {
@@ -162,7 +134,7 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
                 try Self.bumpVersion(db)
                 return result
             }
-            localWrites.withLock { $0 = true }
+            snapshots.wrote()
             return result
         } catch {
             throw Self.storeError(error, advice: "Nothing was written. Check the input, or that the disk has room.")

@@ -1,4 +1,5 @@
 import CongressCore
+import CongressPostgres
 import CongressSQLite
 import CongressStore
 import Foundation
@@ -21,9 +22,13 @@ struct AccessStoreContractTests {
         case .memory:
             return MemoryAccessStore(chain: chain, clock: { "2026-11-22T03:00:00Z" })
         case .sqlite, .upgradedSQLite:
-            let register = try kind.make() as! SQLiteRegisterStore
+            let register = try await kind.make() as! SQLiteRegisterStore
             try await register.addOrganisation(SampleRegister.organisation)
             return SQLiteAccessStore(register: register, chain: chain, clock: { "2026-11-22T03:00:00Z" })
+        case .postgres:
+            let register = try await kind.make() as! PostgresRegisterStore
+            try await register.addOrganisation(SampleRegister.organisation)
+            return PostgresAccessStore(database: register.database, chain: chain, clock: { "2026-11-22T03:00:00Z" })
         }
     }
 

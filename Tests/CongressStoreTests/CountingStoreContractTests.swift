@@ -1,4 +1,5 @@
 import CongressCore
+import CongressPostgres
 import CongressSQLite
 import CongressStore
 import Foundation
@@ -18,10 +19,15 @@ struct CountingStoreContractTests {
             let access = MemoryAccessStore(chain: chain, clock: { "2026-11-22T03:00:00Z" })
             return (MemoryCountingStore(access: access), access)
         case .sqlite, .upgradedSQLite:
-            let register = try kind.make() as! SQLiteRegisterStore
+            let register = try await kind.make() as! SQLiteRegisterStore
             try await register.addOrganisation(SampleRegister.organisation)
             return (SQLiteCountingStore(register: register, chain: chain, clock: { "2026-11-22T03:00:00Z" }),
                     SQLiteAccessStore(register: register, chain: chain, clock: { "2026-11-22T03:00:00Z" }))
+        case .postgres:
+            let register = try await kind.make() as! PostgresRegisterStore
+            try await register.addOrganisation(SampleRegister.organisation)
+            return (PostgresCountingStore(database: register.database, chain: chain, clock: { "2026-11-22T03:00:00Z" }),
+                    PostgresAccessStore(database: register.database, chain: chain, clock: { "2026-11-22T03:00:00Z" }))
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
 
     @Test("R-O-4: units added, renamed and ended through a units file read back the same from every store", arguments: StoreKind.allCases)
     func applyChanges(_ kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.addOrganisation(SampleRegister.organisation)
         let created = try await Self.plan(store, [
             "CS1,Đảng bộ Trường THPT Đồng Hới,grassrootsCommittee,X1,,,created,2025-08-01",
@@ -51,7 +51,7 @@ import Testing
 
     @Test("R-O-3: a unit with members cannot be dissolved; the register is unchanged", arguments: StoreKind.allCases)
     func membersKeepTheirUnit(_ kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.addOrganisation(SampleRegister.organisation)
         _ = try await store.importMembers(SampleRegister.rows(), on: SampleRegister.importDay)
         let snapshot = try await store.snapshot()

@@ -45,7 +45,7 @@ import Testing
 
     @Test("Import adds every row; re-importing the same file changes nothing", arguments: StoreKind.allCases)
     func importIsIdempotent(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.addOrganisation(S.organisation)
         #expect(try await store.importMembers(S.rows(), on: S.importDay) == ImportSummary(added: 7))
         let first = try await store.summary()
@@ -57,7 +57,7 @@ import Testing
 
     @Test("An import with a bad unit imports nothing and names the line and column", arguments: StoreKind.allCases)
     func importAllOrNothing(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.addOrganisation(S.organisation)
         var rows = S.rows()
         rows[2].unit = "NOPE"
@@ -202,7 +202,7 @@ extension Array where Element == String {
         let rows = Self.rows(150)
         var stores: [any RegisterStore] = []
         for kind in StoreKind.allCases {
-            let store = try kind.make()
+            let store = try await kind.make()
             try await store.addOrganisation(SampleRegister.organisation)
             let batches = [Array(rows[0..<70]), Array(rows[70..<150])]
             let feed = Feed(batches)
@@ -221,7 +221,7 @@ extension Array where Element == String {
 
     @Test("An abandoned stream writes nothing", arguments: StoreKind.allCases)
     func abandoned(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.addOrganisation(SampleRegister.organisation)
         let feed = Feed([Self.rows(100)], end: .abandoned)
         await #expect(throws: StoreError.importAbandoned) { try await store.importMembers(streaming: { feed.next() }, on: SampleRegister.importDay) }

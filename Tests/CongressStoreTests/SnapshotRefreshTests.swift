@@ -9,7 +9,7 @@ import Testing
 @Suite struct SnapshotRefreshTests {
     @Test("A write by another connection is answered from the previous snapshot until the new one is built, then seen")
     func otherWriterDoesNotBlockReads() async throws {
-        let server = try StoreKind.sqlite.make() as! SQLiteRegisterStore
+        let server = try await StoreKind.sqlite.make() as! SQLiteRegisterStore
         try await server.addOrganisation(SampleRegister.organisation)
         let day = SampleRegister.importDay
         #expect(try await server.memberCount(of: "T44", on: day) == 0)

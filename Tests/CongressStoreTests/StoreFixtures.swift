@@ -1,4 +1,5 @@
 import CongressCore
+import CongressPostgres
 import CongressSQLite
 import CongressStore
 import Foundation
@@ -7,8 +8,14 @@ import Foundation
 enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
     /// `upgradedSQLite`: a copy of an empty database made by an earlier build (`Fixtures/`),
     /// upgraded by this build's migrations when opened: the upgraded schema passes every contract.
-    case memory, sqlite, upgradedSQLite
+    /// `postgres`: a new database on the server of `CONGRESS_TEST_POSTGRES`, when it is set.
+    case memory, sqlite, upgradedSQLite, postgres
     var description: String { rawValue }
+
+    /// The kinds this run tests: PostgreSQL only when a server is configured.
+    static var allCases: [StoreKind] {
+        [.memory, .sqlite, .upgradedSQLite] + (PostgresTestServer.location == nil ? [] : [.postgres])
+    }
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -21,7 +28,7 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
         return copy.path
     }
 
-    func make() throws -> any RegisterStore {
+    func make() async throws -> any RegisterStore {
         switch self {
         case .memory: return MemoryRegisterStore()
         case .sqlite:
@@ -30,7 +37,22 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
             return try SQLiteRegisterStore(path: folder.appendingPathComponent("register.sqlite").path)
         case .upgradedSQLite:
             return try SQLiteRegisterStore(path: Self.copyOfFixture("empty-v6-e1e4730.sqlite"))
+        case .postgres:
+            return PostgresRegisterStore(database: try await PostgresTestServer.freshDatabase())
         }
+    }
+}
+
+/// The PostgreSQL server the contract suites run on: `CONGRESS_TEST_POSTGRES=postgres://…`
+/// (`.ci/run` starts a private one). Each store gets a database of its own.
+enum PostgresTestServer {
+    static let location: PostgresLocation? = ProcessInfo.processInfo.environment["CONGRESS_TEST_POSTGRES"].flatMap(PostgresLocation.init)
+
+    static func freshDatabase() async throws -> PostgresDatabase {
+        guard let server = location else { throw StoreError.database(message: "CONGRESS_TEST_POSTGRES is not set", advice: "") }
+        let name = "congress_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        try await PostgresDatabase.createDatabase(named: String(name), on: server)
+        return try await PostgresDatabase(url: server.with(database: String(name)).url, maximumConnections: 8)
     }
 }
 
@@ -104,7 +126,7 @@ enum SampleRegister {
 
     /// A store holding the sample organisation and members.
     static func filled(_ kind: StoreKind) async throws -> any RegisterStore {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.addOrganisation(organisation)
         _ = try await store.importMembers(rows(), on: importDay)
         return store

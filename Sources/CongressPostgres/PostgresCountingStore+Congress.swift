@@ -1,0 +1,92 @@
+import CongressCore
+import CongressStore
+import Foundation
+import PostgresNIO
+
+/// Congresses: one JSON record each, replaced whole under a version check.
+extension PostgresCountingStore {
+    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        let json = try Self.encode(record)
+        return try await audited(audit) { connection, logger in
+            let unitID = try await PostgresAccessStore.unitID(record.unit, connection, logger)
+            guard let id = try await connection.value(Int64.self, """
+                INSERT INTO congress (unit_id, record, version) VALUES (\(unitID), \(json)::jsonb, 1) RETURNING id
+                """, logger) else { throw StoreError.unknownUnit(record.unit) }
+            return id
+        }
+    }
+
+    public func congress(_ id: Int64) async throws(StoreError) -> StoredCongress? {
+        try await congresses("SELECT id, version, record::text FROM congress WHERE id = \(id)").first
+    }
+
+    public func congresses(of unit: String) async throws(StoreError) -> [StoredCongress] {
+        try await congresses("""
+            SELECT c.id, c.version, c.record::text FROM congress c JOIN unit u ON u.id = c.unit_id WHERE u.code = \(unit) ORDER BY c.id DESC
+            """)
+    }
+
+    public func allCongresses() async throws(StoreError) -> [StoredCongress] {
+        try await congresses("SELECT id, version, record::text FROM congress ORDER BY id")
+    }
+
+    private func congresses(_ query: PostgresQuery) async throws(StoreError) -> [StoredCongress] {
+        try await database.read { [logger] connection in
+            try await connection.rows(query, logger).map { row in
+                let (id, version, json) = try row.decode((Int64, Int, String).self)
+                return StoredCongress(id: id, version: version, record: try JSONDecoder().decode(CongressRecord.self, from: Data(json.utf8)))
+            }
+        }
+    }
+
+    public func congressSummaries() async throws(StoreError) -> [CongressSummary] {
+        // The few fields the overview shows, read by the server; the rolls never leave it.
+        try await database.read { [logger] connection in
+            try await connection.rows("""
+                SELECT c.id, u.code, c.record->>'name', c.record->>'opensOn', c.record->>'closesOn', c.record->>'submittedOn',
+                       coalesce(jsonb_typeof(c.record->'pause') = 'object' AND (c.record->'pause'->>'direction') IS NULL, false)
+                FROM congress c JOIN unit u ON u.id = c.unit_id ORDER BY c.id
+                """, logger).map { row in
+                let (id, unit, name, opens, closes, submitted, paused) =
+                    try row.decode((Int64, String, String, String, String, String?, Bool).self)
+                return CongressSummary(id: id, unit: unit, name: name, opensOn: opens, closesOn: closes, submittedOn: submitted,
+                                       paused: paused)
+            }
+        }
+    }
+
+    public func roundStates() async throws(StoreError) -> [Int64: [RoundLifecycle.State]] {
+        try await database.read { [logger] connection in
+            var states: [Int64: [RoundLifecycle.State]] = [:]
+            for row in try await connection.rows("""
+                SELECT congress_id, state FROM counting_round WHERE congress_id IS NOT NULL ORDER BY id
+                """, logger) {
+                let (congress, state) = try row.decode((Int64, String).self)
+                states[congress, default: []].append(RoundLifecycle.State(rawValue: state) ?? .draft)
+            }
+            return states
+        }
+    }
+
+    public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
+        let json = try Self.encode(record)
+        return try await audited(audit) { connection, logger in
+            guard let stored = try await connection.value(Int.self, "SELECT version FROM congress WHERE id = \(id) FOR UPDATE", logger) else {
+                throw StoreError.counting(.unknownCongress(id))
+            }
+            guard stored == version else { throw StoreError.counting(.congressChanged(id)) }
+            try await connection.run("UPDATE congress SET record = \(json)::jsonb, version = \(version + 1) WHERE id = \(id)", logger)
+            return version + 1
+        }
+    }
+
+    private static func encode(_ record: CongressRecord) throws(StoreError) -> String {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(record), as: UTF8.self)
+        } catch {
+            throw StoreError.database(message: "the congress record could not be encoded: \(error)", advice: "Report this.")
+        }
+    }
+}

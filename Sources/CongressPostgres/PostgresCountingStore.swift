@@ -1,0 +1,198 @@
+import CongressCore
+import CongressStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Counting rounds in PostgreSQL, shared by every application server on the database. Every
+/// write is one transaction with its audit entry. Row locks order concurrent writers: a change
+/// of a round's state locks the round; an entry locks its pass and shares the round, so a round
+/// closes only between entries, and one pass takes its ballots one at a time.
+public final class PostgresCountingStore: CountingStore, Sendable {
+    let database: PostgresDatabase
+    let chain: AuditChain
+    let clock: @Sendable () -> String
+    let elections = ElectionCache()
+    var logger: Logger { database.logger }
+
+    public init(database: PostgresDatabase, chain: AuditChain, clock: @escaping @Sendable () -> String) {
+        self.database = database
+        self.chain = chain
+        self.clock = clock
+    }
+
+    public func openRound(_ election: Election, unit: String, congress: Int64?, requiredEntries: Int,
+                          audit: AuditDraft) async throws(StoreError) -> Int64 {
+        let json = ElectionFile.encode(election).formatted()
+        return try await audited(audit) { connection, logger in
+            let unitID = try await PostgresAccessStore.unitID(unit, connection, logger)
+            guard let id = try await connection.value(Int64.self, """
+                INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
+                VALUES (\(unitID), \(json), \(requiredEntries), 'draft', 0, 0, 0, \(congress)) RETURNING id
+                """, logger) else { throw StoreError.unknownUnit(unit) }
+            return id
+        }
+    }
+
+    public func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)? {
+        if let cached = elections.cached(id) { return (cached.unit, cached.election) }
+        return try await round(id).map { ($0.unit, $0.election) }
+    }
+
+    public func round(_ id: Int64) async throws(StoreError) -> CountingRound? {
+        try await database.read { connection in try await self.load(id, connection) }
+    }
+
+    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+        try await audited(audit) { connection, logger in
+            guard var round = try await self.load(id, connection, lock: true) else { throw StoreError.counting(.unknownRound(id)) }
+            let effects: [RoundLifecycle.Effect]
+            do { effects = try round.lifecycle.handle(event) } catch let refusal as RoundLifecycle.Refusal {
+                throw StoreError.counting(.lifecycle(refusal))
+            }
+            let lifecycle = round.lifecycle
+            try await connection.run("""
+                UPDATE counting_round SET state = \(lifecycle.state.rawValue), candidates = \(lifecycle.candidates),
+                    issued = \(lifecycle.issued), returned = \(lifecycle.returned) WHERE id = \(id)
+                """, logger)
+            return effects
+        }
+    }
+
+    public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+        let time = clock()
+        try await database.transaction { [chain, logger] connection in
+            let (state, required) = try await Self.counting(id, connection, logger, lock: "FOR UPDATE")
+            guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+            guard (1...required).contains(pass) else { throw StoreError.counting(.passOutOfRange(pass: pass, required: required)) }
+            if let holder = try await connection.value(String.self, """
+                SELECT clerk FROM stack_pass WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass)
+                """, logger) {
+                if holder == clerk { return }
+                throw StoreError.counting(.passTaken(stack: stack, pass: pass, clerk: holder))
+            }
+            if try await connection.value(Int.self, """
+                SELECT 1 FROM stack_pass WHERE round_id = \(id) AND stack = \(stack) AND clerk = \(clerk)
+                """, logger) != nil {
+                throw StoreError.counting(.clerkAlreadyOnStack(stack: stack, clerk: clerk))
+            }
+            do { try await Self.split(id, connection, logger).admitsPass(stack: stack) } catch let refusal as StackSplit.Refusal {
+                throw StoreError.counting(.split(refusal))
+            }
+            try await connection.run("INSERT INTO stack_pass (round_id, stack, pass, clerk) VALUES (\(id), \(stack), \(pass), \(clerk))", logger)
+            try await PostgresAudit.append(audit, at: time, chain, connection, logger)
+        }
+    }
+
+    public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
+        let knownCandidates = elections.cached(id)?.election.candidates.count
+        do {
+            try await database.transaction { [logger] connection in
+                let (state, _) = try await Self.counting(id, connection, logger, lock: "FOR SHARE")
+                guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
+                guard let holder = try await connection.rows("""
+                    SELECT clerk, finished, (SELECT ballots FROM stack_split s WHERE s.round_id = p.round_id AND s.stack = p.stack)
+                    FROM stack_pass p WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass) FOR UPDATE OF p
+                    """, logger).first else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
+                let (holderClerk, finished, size) = try holder.decode((String, Bool, Int?).self)
+                guard holderClerk == clerk else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
+                let candidates: Int
+                if let knownCandidates { candidates = knownCandidates } else { candidates = try await Self.candidateCount(id, connection, logger) }
+                let row = BallotCSV.row(ballot, candidates: candidates)
+                if let existing = try await connection.value(String.self, """
+                    SELECT ballot FROM ballot_entry WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass) AND position = \(position)
+                    """, logger) {
+                    guard existing == row else { throw StoreError.counting(.positionConflict(stack: stack, pass: pass, position: position)) }
+                    return
+                }
+                guard !finished else { throw StoreError.counting(.passFinished(stack: stack, pass: pass)) }
+                let next = try await connection.value(Int.self, """
+                    SELECT count(*) FROM ballot_entry WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass)
+                    """, logger) ?? 0
+                guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
+                do { try StackSplit(sizes: size.map { [stack: $0] } ?? [:]).admitsBallot(stack: stack, position: position) }
+                catch let refusal as StackSplit.Refusal { throw StoreError.counting(.split(refusal)) }
+                try await connection.run("""
+                    INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (\(id), \(stack), \(pass), \(position), \(row))
+                    """, logger)
+            }
+        } catch {
+            throw PostgresDatabase.storeError(error, advice: "Nothing was written. Enter the ballot again.")
+        }
+    }
+
+    public func entries(round id: Int64, stack: Int) async throws(StoreError) -> [StackComparison.Entry] {
+        try await database.read { [logger] connection in
+            guard let round = try await self.load(id, connection) else { throw StoreError.counting(.unknownRound(id)) }
+            let passes = try await connection.rows("""
+                SELECT p.clerk, coalesce(string_agg(e.ballot, E'\\n' ORDER BY e.position), '')
+                FROM stack_pass p LEFT JOIN ballot_entry e ON e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass
+                WHERE p.round_id = \(id) AND p.stack = \(stack) GROUP BY p.pass, p.clerk ORDER BY p.pass
+                """, logger)
+            return try passes.map { row in
+                let (clerk, rows) = try row.decode((String, String).self)
+                let file = BallotCSV.header + "\n" + (rows.isEmpty ? "" : rows + "\n")
+                let ballots = (try? BallotCSV.ballots(Array(file.utf8), election: round.election)) ?? []
+                return StackComparison.Entry(clerk: clerk, ballots: ballots)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    /// Runs `body` and appends `audit` in the same transaction.
+    func audited<T: Sendable>(_ audit: AuditDraft,
+                              _ body: @Sendable (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+        let time = clock()
+        return try await database.transaction { [chain, logger] connection in
+            let value = try await body(connection, logger)
+            try await PostgresAudit.append(audit, at: time, chain, connection, logger)
+            return value
+        }
+    }
+
+    /// The round's declared stacks (R-E-29).
+    static func split(_ id: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws -> StackSplit {
+        let rows = try await connection.rows("SELECT stack, ballots FROM stack_split WHERE round_id = \(id)", logger)
+        return StackSplit(sizes: Dictionary(try rows.map { try $0.decode((Int, Int).self) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    func load(_ id: Int64, _ connection: PostgresConnection, lock: Bool = false) async throws -> CountingRound? {
+        var query: PostgresQuery = """
+            SELECT r.election, r.required_entries, r.state, r.candidates, r.issued, r.returned, u.code, r.congress_id, r.result
+            FROM counting_round r JOIN unit u ON u.id = r.unit_id WHERE r.id = \(id)
+            """
+        if lock { query.sql += " FOR UPDATE OF r" }
+        guard let row = try await connection.rows(query, logger).first else { return nil }
+        let (json, required, state, candidates, issued, returned, unit, congress, result) =
+            try row.decode((String, Int, String, Int, Int, Int, String, Int64?, String?).self)
+        let election = try elections.election(id, unit: unit) { try ElectionFile.decode(Data(json.utf8)) }
+        let lifecycle = RoundLifecycle(state: RoundLifecycle.State(rawValue: state) ?? .draft, candidates: candidates,
+                                       issued: issued, returned: returned)
+        return CountingRound(id: id, unit: unit, election: election, requiredEntries: required, lifecycle: lifecycle,
+                             congress: congress, certifiedResult: result)
+    }
+
+    /// The round's state and required passes; `lock` is `FOR UPDATE`, `FOR SHARE` or empty.
+    static func counting(_ id: Int64, _ connection: PostgresConnection, _ logger: Logger,
+                         lock: String = "") async throws -> (RoundLifecycle.State, Int) {
+        guard let row = try await connection.rows(PostgresQuery(
+            unsafeSQL: "SELECT state, required_entries FROM counting_round WHERE id = $1 \(lock)", binds: binds(id)), logger).first else {
+            throw StoreError.counting(.unknownRound(id))
+        }
+        let (state, required) = try row.decode((String, Int).self)
+        return (RoundLifecycle.State(rawValue: state) ?? .draft, required)
+    }
+
+    static func binds(_ values: Int64...) -> PostgresBindings {
+        var binds = PostgresBindings()
+        for value in values { binds.append(value) }
+        return binds
+    }
+
+    static func candidateCount(_ id: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
+        try await connection.value(Int.self, """
+            SELECT jsonb_array_length((election::jsonb)->'candidates') FROM counting_round WHERE id = \(id)
+            """, logger) ?? 0
+    }
+}

@@ -1,0 +1,123 @@
+import CongressCore
+import CongressStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The register in PostgreSQL. Writes are single transactions that bump the register's version;
+/// reads of members and statistics come from a snapshot of the version (`SnapshotCache`), so a
+/// change by another application server shows here once its new snapshot is built, and no read
+/// waits for that.
+public final class PostgresRegisterStore: RegisterStore, Sendable {
+    public let database: PostgresDatabase
+    private let snapshots: SnapshotCache
+    var logger: Logger { database.logger }
+
+    /// The advisory lock every register write holds: register writes take their turn across servers.
+    static let writeLock: Int64 = 0x436F_6E67_0003
+
+    public init(database: PostgresDatabase) {
+        self.database = database
+        snapshots = SnapshotCache { () async throws(StoreError) in
+            // One state of the database for the version and the rows it numbers.
+            try await database.transaction(readOnlySnapshot: true) { connection in
+                (try await Self.version(connection, database.logger), try await PostgresSnapshotLoader.load(connection, database.logger))
+            }
+        }
+    }
+
+    // MARK: Organisation
+
+    public func addOrganisation(_ records: OrganisationRecords) async throws(StoreError) {
+        try await write { connection, logger in try await PostgresOrganisation.add(records, connection, logger) }
+    }
+
+    public func organisation() async throws(StoreError) -> OrganisationRecords {
+        try await database.read { [logger] connection in try await PostgresOrganisation.all(connection, logger) }
+    }
+
+    public func applyUnitChanges(_ changes: UnitImport.Changes) async throws(StoreError) {
+        try await write { connection, logger in try await PostgresOrganisation.apply(changes, connection, logger) }
+    }
+
+    public func unit(_ code: String) async throws(StoreError) -> PartyUnit? {
+        try await database.read { [logger] connection in
+            try await connection.rows("""
+                SELECT code, name, kind, valid_from::text, valid_to::text FROM unit WHERE code = \(code)
+                """, logger).first.map(PostgresOrganisation.unit)
+        }
+    }
+
+    public func unitEvents(_ code: String) async throws(StoreError) -> [UnitEvent] {
+        try await database.read { [logger] connection in try await PostgresOrganisation.events(naming: code, connection, logger) }
+    }
+
+    // MARK: Members
+
+    public func importMembers(_ rows: [MemberImportRow], on day: Day) async throws(StoreError) -> ImportSummary {
+        try await write { connection, logger in
+            var importer = try await PostgresMemberImport(connection, logger)
+            try await importer.add(rows, on: day)
+            return try importer.finish()
+        }
+    }
+
+    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) async throws(StoreError) -> ImportSummary {
+        try await write { connection, logger in
+            var importer = try await PostgresMemberImport(connection, logger)
+            while true {
+                // `next` may block while the file is read: wait for it off the connection's thread.
+                let batch = await Task.detached { next() }.value
+                switch batch {
+                case .abandoned: throw StoreError.importAbandoned
+                case .finished: return try importer.finish()
+                case .rows(let rows): try await importer.add(rows, on: day)
+                }
+            }
+        }
+    }
+
+    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError) {
+        try await write { connection, logger in try await PostgresMemberImport.record(event, for: memberID, connection, logger) }
+    }
+
+    public func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord? {
+        try await database.read { [logger] connection in try await PostgresMemberImport.record(memberID, connection, logger) }
+    }
+
+    public func snapshot() async throws(StoreError) -> RegisterSnapshot {
+        let version = try await database.read { [logger] connection in try await Self.version(connection, logger) }
+        return try await snapshots.snapshot(current: version)
+    }
+
+    public func summary() async throws(StoreError) -> RegisterSummary {
+        try await database.read { [logger] connection in
+            var byKind: [UnitKind: Int] = [:]
+            for row in try await connection.rows("SELECT kind, count(*) FROM unit GROUP BY kind", logger) {
+                let (kind, count) = try row.decode((String, Int).self)
+                if let kind = UnitKind(rawValue: kind) { byKind[kind] = count }
+            }
+            let (persons, spans, events) = try await connection.rows("""
+                SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM membership_span), (SELECT count(*) FROM membership_event)
+                """, logger).first?.decode((Int, Int, Int).self) ?? (0, 0, 0)
+            return RegisterSummary(unitsByKind: byKind, persons: persons, spans: spans, events: events)
+        }
+    }
+
+    // MARK: Plumbing
+
+    static func version(_ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
+        try await connection.value(Int64.self, "SELECT version FROM register_version WHERE id = 1", logger) ?? 0
+    }
+
+    private func write<T: Sendable>(_ body: @Sendable (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+        let result = try await database.transaction { [logger] connection in
+            try await connection.run("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger)
+            let result = try await body(connection, logger)
+            try await connection.run("UPDATE register_version SET version = version + 1 WHERE id = 1", logger)
+            return result
+        }
+        snapshots.wrote()
+        return result
+    }
+}
