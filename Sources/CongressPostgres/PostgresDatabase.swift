@@ -16,7 +16,8 @@ public final class PostgresDatabase: Sendable {
     private let runner: Task<Void, Never>
 
     /// Connects to the database at `url` and migrates its schema (`PostgresSchema`).
-    public init(url: String, maximumConnections: Int = 24) async throws(StoreError) {
+    /// `migrate`: false leaves the schema as it is (`congress migrate` migrates and reports).
+    public init(url: String, maximumConnections: Int = 24, migrate: Bool = true) async throws(StoreError) {
         guard let location = PostgresLocation(url) else {
             throw .database(message: "\(url) is not a PostgreSQL URL", advice: "Write postgres://user:password@host:port/database.")
         }
@@ -31,12 +32,18 @@ public final class PostgresDatabase: Sendable {
         logger.logLevel = .critical
         self.logger = logger
         runner = Task { await client.run() }
+        guard migrate else { return }
         do {
             try await PostgresSchema.migrate(self)
         } catch {
             runner.cancel()
             throw error
         }
+    }
+
+    /// Brings the schema up to date: the versions held before and after.
+    public func migrate() async throws(StoreError) -> (before: [Int], after: [Int]) {
+        try await PostgresSchema.migrate(self)
     }
 
     deinit { runner.cancel() }

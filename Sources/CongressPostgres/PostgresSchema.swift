@@ -17,9 +17,11 @@ enum PostgresSchema {
     /// The advisory lock every migration holds.
     static let migrationLock: Int64 = 0x436F_6E67_0001
 
-    static func migrate(_ database: PostgresDatabase) async throws(StoreError) {
+    /// Applies the versions the database lacks; returns the versions it held before and after.
+    @discardableResult
+    static func migrate(_ database: PostgresDatabase) async throws(StoreError) -> (before: [Int], after: [Int]) {
         let logger = database.logger
-        try await database.transaction { connection in
+        return try await database.transaction { connection in
             try await connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger)
             try await connection.run("""
                 CREATE TABLE IF NOT EXISTS schema_version (
@@ -37,6 +39,7 @@ enum PostgresSchema {
                 for statement in version.sql { try await connection.run(PostgresQuery(unsafeSQL: statement), logger) }
                 try await connection.run("INSERT INTO schema_version (number, name) VALUES (\(version.number), \(version.name))", logger)
             }
+            return (applied.sorted(), applied.union(known).sorted())
         }
     }
 

@@ -9,7 +9,7 @@ struct InitCommand: AsyncParsableCommand {
         abstract: "Make a new database holding the real organisation tree (34 provinces, 3,321 communes, their 2025 history) and nothing else.",
         discussion: "Then add grassroots organisations and cells with `congress import units` (docs/formats.md §8) and members with `congress import members` (§4)."
     )
-    @Option(help: "The SQLite file to make.") var database: String
+    @Option(help: "The database to make: an SQLite file, or postgres://user:password@host:port/database (made on its server when missing).") var database: String
     @OptionGroup var language: LanguageOption
 
     func run() async throws { try emit(await UnitsJobs.initialise(database: database, language: language.lang)) }
@@ -25,7 +25,7 @@ struct UnitsCommand: AsyncParsableCommand {
     @Option(help: "Only units of this kind: central, underCentral, aboveGrassroots, communeCommittee, grassrootsCommittee, grassrootsCell, cell.")
     var kind: String?
     @Option(help: "csv (default) or json.") var format = "csv"
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
@@ -45,7 +45,7 @@ struct ImportUnitsCommand: AsyncParsableCommand {
         discussion: "Exit status 2 when any row is bad; nothing is written then. Re-importing the same file changes nothing."
     )
     @Argument(help: "The units file (CSV).") var file: String
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @OptionGroup var language: LanguageOption
 
     func run() async throws { try emit(await UnitsJobs.importFile(file, database: database, language: language.lang)) }
@@ -56,7 +56,7 @@ struct MigrateCommand: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Upgrade a database to this version's schema, saying from which version to which (every other command also upgrades on opening)."
     )
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @OptionGroup var language: LanguageOption
 
     func run() async throws { try emit(await MaintenanceJobs.migrate(database: database, language: language.lang)) }
@@ -69,7 +69,7 @@ struct BackupCommand: AsyncParsableCommand {
         discussion: "DEST must not exist. Restore by stopping the server and putting the copy in the database's place."
     )
     @Argument(help: "The file to write.") var destination: String
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @OptionGroup var language: LanguageOption
 
     func run() async throws { try emit(await MaintenanceJobs.backup(database: database, to: destination, language: language.lang)) }

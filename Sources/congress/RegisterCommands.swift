@@ -13,7 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
     )
 
     @Option(help: "province or national.") var scale: DemoJob.Scale = .province
-    @Option(help: "The SQLite file (default congress-demo.sqlite, or congress-demo-national.sqlite).") var database: String?
+    @Option(help: "The database: an SQLite file (default congress-demo.sqlite, or congress-demo-national.sqlite), or postgres://user:password@host:port/database.") var database: String?
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 2025
     @Flag(help: "Build again even if the file exists.") var rebuild = false
     @Option(help: "Also write the generated members to this members file (docs/formats.md §4).") var membersCsv: String?
@@ -46,7 +46,7 @@ struct ImportMembersCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The members file (CSV).") var file: String
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @Option(help: "The day the file describes (YYYY-MM-DD, default today).") var asOf: String?
     @OptionGroup var language: LanguageOption
 

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the web application on a register database."
     )
 
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @OptionGroup var server: ServerOptions
     @OptionGroup var language: LanguageOption
 
@@ -46,7 +46,7 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         abstract: "Check the audit log's hash chain; exit 1 naming the first broken entry."
     )
 
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @Option(help: "COUNT:HASH printed by certified minutes or an earlier verify: fail if the log no longer holds that entry (a cut tail).")
     var expect: String?
     @OptionGroup var language: LanguageOption
@@ -71,7 +71,7 @@ struct ResetPasswordCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "The user's login.") var login: String
-    @Option(help: "The SQLite database.") var database = DemoJob.Scale.province.defaultDatabase
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @OptionGroup var language: LanguageOption
 
     func run() async throws {

@@ -14,9 +14,10 @@ enum DemoCongress {
     static let seats = 27
     static let candidates = 30
 
-    /// Builds it in `register`; returns the lines to print (the users and where to go).
-    static func build(register: SQLiteRegisterStore, passwords: any PasswordHashing, seed: UInt64,
+    /// Builds it in `database`; returns the lines to print (the users and where to go).
+    static func build(database: OpenedDatabase, passwords: any PasswordHashing, seed: UInt64,
                       language: Language) async throws -> [String] {
+        let register = database.register
         let day = DemoMembers.referenceDay
         let tree = try await register.tree(on: day)
         let snapshot = try await register.snapshot()
@@ -49,9 +50,8 @@ enum DemoCongress {
             Motion(subject: .numberOfSeats, text: "Số lượng Ban Chấp hành: \(seats) đồng chí", inFavour: voters, against: 0),
             Motion(subject: .electionList, text: "Danh sách bầu cử Ban Chấp hành: \(list.count) đồng chí", inFavour: voters - 2, against: 2),
         ]
-        let chain = AccessSetup.chain
-        let store = SQLiteCountingStore(register: register, chain: chain, clock: AccessSetup.auditTime)
-        let access = AccessSetup.accessStore(for: register)
+        let store = database.counting
+        let access = database.access
         let actor = AccessSetup.commandLineActor
         let congress = try await store.createCongress(record, audit: AuditDraft(actor: actor, action: .congressCreated, subject: commune.code, detail: name))
 
@@ -139,7 +139,7 @@ enum DemoCongress {
 /// ballots issued, the box opened, one stack entered twice, agreed, closed and certified, and
 /// the result recorded in the term's composition.
 struct DemoCounter {
-    let store: SQLiteCountingStore
+    let store: any CountingStore
     let congress: Int64
     let unit: String
     let actor: String

@@ -1,5 +1,6 @@
 import CongressCore
 import CongressWeb
+import CongressPostgres
 import CongressSQLite
 import CongressStore
 import Foundation
@@ -41,6 +42,7 @@ public enum DemoJob {
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, options.language, arguments: arguments) }
         let start = Date()
         do {
+            if PostgresLocation.isURL(options.database) { return try await runOnPostgres(options, say: say, start: start) }
             if FileManager.default.fileExists(atPath: options.database), !options.rebuild {
                 let store = try SQLiteRegisterStore(path: options.database)
                 return .success(try await report(store, options, header: t("demo.existing", [options.database]), seconds: nil))
@@ -53,7 +55,7 @@ public enum DemoJob {
             var congressLines: [String] = []
             if options.scale == .province {
                 say(t("demo.congressBuilding", []))
-                congressLines = try await DemoCongress.build(register: store, passwords: BcryptPasswords(cost: 12), seed: options.seed,
+                congressLines = try await DemoCongress.build(database: OpenedDatabase(sqlite: store), passwords: BcryptPasswords(cost: 12), seed: options.seed,
                                                              language: options.language)
             }
             try store.close()
@@ -76,6 +78,31 @@ public enum DemoJob {
         } catch {
             return .failure(error.lines)
         }
+    }
+
+    /// PostgreSQL: the demo is built into an empty database (made when missing) in one pass;
+    /// a database that holds a register is reported, never rebuilt (drop it to rebuild).
+    static func runOnPostgres(_ options: Options, say: @Sendable (String) -> Void, start: Date) async throws -> CommandOutput {
+        let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, options.language, arguments: arguments) }
+        let opened = try await DatabaseLocation.creating(options.database, language: options.language)
+        defer { opened.close() }
+        if try await !opened.register.summary().unitsByKind.isEmpty {
+            if options.rebuild { return .failure([t("demo.postgresRebuild", [opened.name])]) }
+            return .success(try await report(opened.register, options, header: t("demo.existing", [opened.name]), seconds: nil))
+        }
+        say(t("demo.building", [options.scale.rawValue, opened.name]))
+        try await build(into: opened.register, options, say: say)
+        var congressLines: [String] = []
+        if options.scale == .province {
+            say(t("demo.congressBuilding", []))
+            congressLines = try await DemoCongress.build(database: opened, passwords: BcryptPasswords(cost: 12), seed: options.seed,
+                                                         language: options.language)
+        }
+        try await opened.access.appendAudit(AuditDraft(
+            actor: AccessSetup.commandLineActor, action: .demoBuilt, subject: opened.name,
+            detail: "scale \(options.scale.rawValue), seed \(options.seed)"))
+        let report = try await report(opened.register, options, header: t("demo.ready", [opened.name]), seconds: Date().timeIntervalSince(start))
+        return .success(report + congressLines.map { $0 + "\n" }.joined())
     }
 
     /// The demo's organisation (the real tree plus grassroots organisations and cells) and the
@@ -128,7 +155,7 @@ public enum DemoJob {
         }
     }
 
-    static func report(_ store: SQLiteRegisterStore, _ options: Options, header: String, seconds: Double?) async throws -> String {
+    static func report(_ store: any RegisterStore, _ options: Options, header: String, seconds: Double?) async throws -> String {
         let language = options.language
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
         let summary = try await store.summary()

@@ -12,7 +12,9 @@ public enum ImportJob {
     public static func run(file: String, database: String, asOf: Day, language: Language, say: @escaping @Sendable (String) -> Void) async -> CommandOutput {
         do {
             let bytes = [UInt8](try FileInput.read(file, language: language))
-            let store = try DatabaseLocation.existing(database, language: language)
+            let opened = try await DatabaseLocation.existing(database, language: language)
+            defer { opened.close() }
+            let store = opened.register
             if try await store.summary().unitsByKind.isEmpty {
                 return .failure([Catalogue.text("member.noOrganisation", language, database)])
             }
@@ -33,7 +35,7 @@ public enum ImportJob {
             do { outcome = .success(try await store.importMembers(streaming: { channel.take() }, on: asOf)) } catch { outcome = .failure(error) }
             switch outcome {
             case .success(let summary):
-                try await AccessSetup.accessStore(for: store).appendAudit(AuditDraft(
+                try await opened.access.appendAudit(AuditDraft(
                     actor: AccessSetup.commandLineActor, action: .membersImported,
                     subject: (file as NSString).lastPathComponent,
                     detail: "as of \(asOf.iso): added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged)"))

@@ -8,15 +8,16 @@ public enum UnitsJobs {
     /// A new database holding the real organisation tree (R-O-1, R-O-2, R-O-4) and nothing else.
     public static func initialise(database: String, language: Language) async -> CommandOutput {
         do {
-            try DatabaseLocation.refusePostgres(database, language: language)
-            let store = try SQLiteRegisterStore(path: database)
+            let opened = try await DatabaseLocation.creating(database, language: language)
+            defer { opened.close() }
+            let store = opened.register
             let held = try await store.summary().unitsByKind.values.reduce(0, +)
             if held > 0 { return .failure([Catalogue.text("init.exists", language, database, language.number(held))]) }
             let records = try AdminUnits.load().records
             try await store.addOrganisation(records)
             let summary = try await store.summary()
-            try await AccessSetup.accessStore(for: store).appendAudit(AuditDraft(
-                actor: AccessSetup.commandLineActor, action: .organisationLoaded, subject: (database as NSString).lastPathComponent,
+            try await opened.access.appendAudit(AuditDraft(
+                actor: AccessSetup.commandLineActor, action: .organisationLoaded, subject: opened.name,
                 detail: "real organisation tree: \(records.units.count) units, \(records.events.count) events"))
             return .success([Catalogue.text("init.done", language, database, language.number(records.units.count), summary.unitsByKindText(language)),
                              Catalogue.text("init.next", language)].joined(separator: "\n") + "\n")
@@ -40,8 +41,9 @@ public enum UnitsJobs {
                 }
                 chosenKind = parsed
             }
-            let store = try DatabaseLocation.existing(database, language: language)
-            let tree = try await store.tree(on: day)
+            let opened = try await DatabaseLocation.existing(database, language: language)
+            defer { opened.close() }
+            let tree = try await opened.register.tree(on: day)
             guard let rows = UnitListing.rows(tree, under: under, kind: chosenKind) else {
                 return .failure([Catalogue.text("units.unknownUnder", language, under ?? "", day.iso)])
             }
@@ -56,7 +58,9 @@ public enum UnitsJobs {
     /// A units file: all or nothing, every bad row listed.
     public static func importFile(_ file: String, database: String, language: Language) async -> CommandOutput {
         do {
-            let store = try DatabaseLocation.existing(database, language: language)
+            let opened = try await DatabaseLocation.existing(database, language: language)
+            defer { opened.close() }
+            let store = opened.register
             let bytes = [UInt8](try FileInput.read(file, language: language))
             let rows: [UnitFileRow]
             switch UnitsFile.parse(bytes) {
@@ -77,7 +81,7 @@ public enum UnitsJobs {
             let name = (file as NSString).lastPathComponent
             if changes.isEmpty { return .success(Catalogue.text("units.nothing", language, file, language.number(changes.unchanged)) + "\n") }
             try await store.applyUnitChanges(changes)
-            try await AccessSetup.accessStore(for: store).appendAudit(AuditDraft(
+            try await opened.access.appendAudit(AuditDraft(
                 actor: AccessSetup.commandLineActor, action: .unitsImported, subject: name,
                 detail: "added \(changes.added.units.count), events \(changes.added.events.count), unchanged \(changes.unchanged)"))
             let renamed = changes.added.events.filter { $0.kind == .renamed }.count

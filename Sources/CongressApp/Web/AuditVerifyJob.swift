@@ -17,11 +17,9 @@ public enum AuditVerifyJob {
             expected = head
         }
         do {
-            guard FileManager.default.fileExists(atPath: database) else {
-                return .failure([Catalogue.text("serve.noDatabase", language, database)])
-            }
-            let register = try SQLiteRegisterStore(path: database)
-            let entries = try await AccessSetup.accessStore(for: register).auditLog()
+            let opened = try await DatabaseLocation.existing(database, language: language)
+            defer { opened.close() }
+            let entries = try await opened.access.auditLog()
             switch AccessSetup.chain.verify(entries) {
             case .intact(let count, let lastHash):
                 if let expected {
@@ -40,8 +38,10 @@ public enum AuditVerifyJob {
                 }
                 return .failure([Catalogue.text("audit.broken", language, database, sequence, why)], status: 1)
             }
-        } catch {
+        } catch let error as StoreError {
             return .failure([error.message(language)])
+        } catch {
+            return .failure(error.lines)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CongressCore
+import CongressPostgres
 import CongressSQLite
 import CongressStore
 import CongressWeb
@@ -32,23 +33,31 @@ public enum ServeJob {
     /// The web dependencies for a register file: the product's choices (bcrypt cost 12, SHA-256).
     public static func dependencies(register: SQLiteRegisterStore, secureCookies: Bool,
                                     passwords: any PasswordHashing = BcryptPasswords(cost: 12)) -> WebDependencies {
-        WebDependencies(register: register, access: AccessSetup.accessStore(for: register), clock: { Date() },
+        dependencies(OpenedDatabase(sqlite: register), secureCookies: secureCookies, passwords: passwords)
+    }
+
+    /// The web dependencies for an opened database (SQLite or PostgreSQL).
+    public static func dependencies(_ database: OpenedDatabase, secureCookies: Bool,
+                                    passwords: any PasswordHashing = BcryptPasswords(cost: 12)) -> WebDependencies {
+        WebDependencies(register: database.register, access: database.access, clock: { Date() },
                         today: { Today.day() }, passwords: passwords, digest: AccessSetup.sha256,
-                        secureCookies: secureCookies, counting: AccessSetup.countingStore(for: register))
+                        secureCookies: secureCookies, counting: database.counting)
     }
 
     /// Opens the database, makes sure someone can sign in, prints where to go, and serves until stopped.
     public static func run(_ options: Options, say: @escaping @Sendable (String) -> Void) async -> CommandOutput {
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, options.language, arguments: arguments) }
         do {
-            guard FileManager.default.fileExists(atPath: options.database) else {
+            if !PostgresLocation.isURL(options.database), !FileManager.default.fileExists(atPath: options.database) {
                 return .failure([t("serve.noDatabase", [options.database])])
             }
-            let register = try SQLiteRegisterStore(path: options.database)
+            let opened = try await DatabaseLocation.existing(options.database, language: options.language)
+            defer { opened.close() }
+            let register = opened.register
             guard try await !register.summary().unitsByKind.isEmpty else {
                 return .failure([t("member.noOrganisation", [options.database])])
             }
-            var dependencies = dependencies(register: register, secureCookies: options.secureCookies)
+            var dependencies = dependencies(opened, secureCookies: options.secureCookies)
             dependencies.trustedProxies = options.trustedProxies
             say(t("serve.loading", []))
             _ = try await register.snapshot()

@@ -8,12 +8,10 @@ import Foundation
 public enum UsersJob {
     public static func resetPassword(login: String, database: String, language: Language) async -> CommandOutput {
         do {
-            guard FileManager.default.fileExists(atPath: database) else {
-                return .failure([Catalogue.text("serve.noDatabase", language, database)])
-            }
-            let register = try SQLiteRegisterStore(path: database)
+            let opened = try await DatabaseLocation.existing(database, language: language)
+            defer { opened.close() }
             let password = try await FirstAdministrator.resetPassword(
-                login: login, access: AccessSetup.accessStore(for: register), passwords: BcryptPasswords(cost: 12))
+                login: login, access: opened.access, passwords: BcryptPasswords(cost: 12))
             return .success(Catalogue.text("users.passwordReset", language, login.lowercased(), password) + "\n")
         } catch let error as StoreError {
             return .failure([error.message(language)])

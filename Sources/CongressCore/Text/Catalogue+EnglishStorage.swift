@@ -40,6 +40,8 @@ extension Catalogue {
         "backup.done": "Backed up {0} to {1} ({2} MB); integrity checked.",
         "backup.damaged": "{0}: the backup failed its integrity check: {1}",
         "database.missing": "{0}: no such database; make one with congress init --database {0} or congress demo.",
-        "database.postgres": "{0}: this build does not support PostgreSQL yet; use an SQLite file.",
+        "demo.postgresRebuild": "{0} already holds a register; --rebuild does not empty a PostgreSQL database: drop it (dropdb) and run the demo again.",
+        "database.badURL": "{0}: not a PostgreSQL URL; write postgres://user:password@host:port/database.",
+        "database.sqliteOnly": "{0}: {1} works on an SQLite file; for PostgreSQL use the server's own tools (see the README).",
     ]
 }

@@ -40,6 +40,8 @@ extension Catalogue {
         "backup.done": "Đã sao lưu {0} vào {1} ({2} MB), đã kiểm tra tính toàn vẹn.",
         "backup.damaged": "{0}: bản sao lưu không qua kiểm tra tính toàn vẹn: {1}",
         "database.missing": "{0}: không có cơ sở dữ liệu này; tạo bằng congress init --database {0} hoặc congress demo.",
-        "database.postgres": "{0}: bản này chưa hỗ trợ PostgreSQL; dùng tệp SQLite.",
+        "demo.postgresRebuild": "{0} đã có sổ đảng viên; --rebuild không xoá cơ sở dữ liệu PostgreSQL: hãy xoá nó (dropdb) rồi chạy lại demo.",
+        "database.badURL": "{0}: không phải địa chỉ PostgreSQL; viết postgres://người-dùng:mật-khẩu@máy:cổng/cơ-sở-dữ-liệu.",
+        "database.sqliteOnly": "{0}: {1} dùng cho tệp SQLite; với PostgreSQL hãy dùng công cụ của máy chủ (xem README).",
     ]
 }
