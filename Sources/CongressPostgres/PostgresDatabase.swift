@@ -22,6 +22,7 @@ public final class PostgresDatabase: Sendable {
             throw .database(message: "\(url) is not a PostgreSQL URL", advice: "Write postgres://user:password@host:port/database.")
         }
         self.location = location
+        try await Self.probe(location)
         var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
                                                          password: location.password, database: location.database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
@@ -159,11 +160,32 @@ extension PostgresConnection {
 }
 
 extension PostgresDatabase {
+    /// One connection made and closed, so that a server that cannot be reached, a refused login or
+    /// a missing database is said at once (the pool would keep retrying).
+    static func probe(_ location: PostgresLocation) async throws(StoreError) {
+        let configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                            password: location.password, database: location.database, tls: .disable)
+        var logger = Logger(label: "congress.postgres.probe")
+        logger.logLevel = .critical
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            let reason: String
+            if let psql = error as? PSQLError, let message = psql.serverInfo?[.message] { reason = message } else {
+                reason = (error as? PSQLError).map { "\($0.code)" } ?? String(describing: error)
+            }
+            throw .database(message: "\(location): \(reason)",
+                            advice: "Check that the PostgreSQL server runs there, and the user, password and database in the URL.")
+        }
+    }
+
     /// Makes an empty database `name` on the server of `server` (whose own database is used to
     /// connect), unless it exists. Names are letters, digits and underscores only.
     public static func createDatabase(named name: String, on server: PostgresLocation) async throws(StoreError) {
         guard !name.isEmpty, name.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) })
         else { throw .database(message: "\(name) is not a database name", advice: "Use lower-case letters, digits and _.") }
+        try await probe(server)
         let client = PostgresClient(configuration: PostgresClient.Configuration(
             host: server.host, port: server.port, username: server.user, password: server.password, database: server.database, tls: .disable))
         let runner = Task { await client.run() }
