@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "CongressAppTests",
             dependencies: [
-                "CongressApp", "CongressCore", "CongressStore", "CongressSQLite", "CongressWeb",
+                "CongressApp", "CongressCore", "CongressStore", "CongressSQLite", "CongressPostgres", "CongressWeb",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -34,12 +34,20 @@ struct KillDuringEntryTests {
     /// A database with a counting round open and one session per clerk, each holding stack k's pass 1.
     static func prepare(_ path: String) async throws -> [Clerk] {
         let register = try SQLiteRegisterStore(path: path)
+        let clerks = try await prepare(OpenedDatabase(sqlite: register))
+        try register.close()
+        return clerks
+    }
+
+    /// The same on any opened database.
+    static func prepare(_ database: OpenedDatabase) async throws -> [Clerk] {
+        let register = database.register
         try await register.addOrganisation(OrganisationRecords(
             units: [PartyUnit(code: "TW", name: "Ban Chấp hành Trung ương Đảng", kind: .central),
                     PartyUnit(code: "X1", name: "Đảng bộ xã Thử", kind: .communeCommittee)],
             placements: [UnitPlacement(unit: "TW", parent: nil), UnitPlacement(unit: "X1", parent: "TW")], events: []))
-        let access = AccessSetup.accessStore(for: register)
-        let counting = AccessSetup.countingStore(for: register)
+        let access = database.access
+        let counting = database.counting
         let audit = AuditDraft(actor: "test", action: .roundEvent, subject: "setup")
         let round = try await counting.openRound(election, unit: "X1", congress: nil, requiredEntries: 2, audit: audit)
         for event in [RoundLifecycle.Event.adoptList(candidates: 4), .issueBallots(issued: 2_000), .openCounting(returned: 2_000)] {
@@ -63,7 +71,6 @@ struct KillDuringEntryTests {
                                          audit: AuditDraft(actor: login, action: .passClaimed, subject: "stack \(index)"))
             prepared.append(Clerk(login: login, token: token, formToken: formToken, stack: index))
         }
-        try register.close()
         return prepared
     }
 
