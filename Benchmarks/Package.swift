@@ -32,8 +32,20 @@ let package = Package(
             path: "Sources/RegisterBenchmarks"
         ),
         .executableTarget(
+            name: "storage-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressStore", package: "Congress"),
+                .product(name: "CongressPostgres", package: "Congress"),
+                .product(name: "CongressApp", package: "Congress"),
+            ],
+            path: "Sources/StorageBenchmarks"
+        ),
+        .executableTarget(
             name: "entry-benchmarks",
             dependencies: [
+                .product(name: "CongressApp", package: "Congress"),
+                .product(name: "CongressPostgres", package: "Congress"),
                 .product(name: "CongressCore", package: "Congress"),
                 .product(name: "CongressStore", package: "Congress"),
                 .product(name: "CongressSQLite", package: "Congress"),

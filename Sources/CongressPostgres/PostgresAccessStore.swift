@@ -7,10 +7,10 @@ import PostgresNIO
 /// Users, sessions and the audit log in PostgreSQL. Sessions live in the database, so every
 /// application server on it knows every signed-in user.
 public final class PostgresAccessStore: AccessStore, Sendable {
-    private let database: PostgresDatabase
+    let database: PostgresDatabase
     private let chain: AuditChain
     private let clock: @Sendable () -> String
-    private var logger: Logger { database.logger }
+    var logger: Logger { database.logger }
 
     /// `clock` gives the audit time as ISO 8601 UTC.
     public init(database: PostgresDatabase, chain: AuditChain, clock: @escaping @Sendable () -> String) {
@@ -186,13 +186,13 @@ public final class PostgresAccessStore: AccessStore, Sendable {
     }
 
     public func deleteSession(tokenHash: String) async throws(StoreError) {
-        try await database.transaction { [logger] connection in
+        _ = try await database.transaction { [logger] connection in
             try await connection.run("DELETE FROM app_session WHERE token_hash = \(tokenHash)", logger)
         }
     }
 
     public func deleteSessions(of userID: Int64) async throws(StoreError) {
-        try await database.transaction { [logger] connection in
+        _ = try await database.transaction { [logger] connection in
             try await connection.run("DELETE FROM app_session WHERE user_id = \(userID)", logger)
         }
     }

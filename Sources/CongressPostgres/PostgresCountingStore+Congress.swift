@@ -80,7 +80,7 @@ extension PostgresCountingStore {
         }
     }
 
-    private static func encode(_ record: CongressRecord) throws(StoreError) -> String {
+    static func encode(_ record: CongressRecord) throws(StoreError) -> String {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -103,8 +103,10 @@ extension PostgresCountingStore {
         }
     }
 
-    public func certify(round id: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+    public func certify(round id: Int64, result: String, audit: AuditDraft,
+                        congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
+        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
         let effects = try await database.transaction { [chain, logger] connection in
             guard var round = try await self.load(id, connection, lock: true) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
@@ -120,6 +122,16 @@ extension PostgresCountingStore {
             try await connection.run("""
                 UPDATE counting_round SET state = \(round.lifecycle.state.rawValue), result = \(result), audit_head = \(head) WHERE id = \(id)
                 """, logger)
+            // The composition and any pause (R-E-26, R-E-27) in the certification's transaction.
+            if let congress, let congressJSON {
+                guard let stored = try await connection.value(Int.self, "SELECT version FROM congress WHERE id = \(congress.id) FOR UPDATE",
+                                                              logger) else { throw StoreError.counting(.unknownCongress(congress.id)) }
+                guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
+                try await connection.run("""
+                    UPDATE congress SET record = \(congressJSON)::jsonb, version = \(congress.version + 1) WHERE id = \(congress.id)
+                    """, logger)
+                try await PostgresAudit.append(congress.audit, at: time, chain, connection, logger)
+            }
             return effects
         }
         await vacuumEntries()

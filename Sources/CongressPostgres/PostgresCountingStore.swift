@@ -89,29 +89,22 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         do {
             try await database.transaction { [logger] connection in
                 let (state, _) = try await Self.counting(id, connection, logger, lock: "FOR SHARE")
-                guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
-                guard let holder = try await connection.rows("""
-                    SELECT clerk, finished, (SELECT ballots FROM stack_split s WHERE s.round_id = p.round_id AND s.stack = p.stack)
+                let holder = try await connection.rows("""
+                    SELECT clerk, finished, (SELECT ballots FROM stack_split s WHERE s.round_id = p.round_id AND s.stack = p.stack),
+                           (SELECT count(*) FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass),
+                           (SELECT ballot FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass
+                                                               AND e.position = \(position))
                     FROM stack_pass p WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass) FOR UPDATE OF p
-                    """, logger).first else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
-                let (holderClerk, finished, size) = try holder.decode((String, Bool, Int?).self)
-                guard holderClerk == clerk else { throw StoreError.counting(.notYourPass(stack: stack, pass: pass)) }
+                    """, logger).first.map { try $0.decode((String, Bool, Int?, Int, String?).self) }
                 let candidates: Int
                 if let knownCandidates { candidates = knownCandidates } else { candidates = try await Self.candidateCount(id, connection, logger) }
                 let row = BallotCSV.row(ballot, candidates: candidates)
-                if let existing = try await connection.value(String.self, """
-                    SELECT ballot FROM ballot_entry WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass) AND position = \(position)
-                    """, logger) {
-                    guard existing == row else { throw StoreError.counting(.positionConflict(stack: stack, pass: pass, position: position)) }
-                    return
-                }
-                guard !finished else { throw StoreError.counting(.passFinished(stack: stack, pass: pass)) }
-                let next = try await connection.value(Int.self, """
-                    SELECT count(*) FROM ballot_entry WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass)
-                    """, logger) ?? 0
-                guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
-                do { try StackSplit(sizes: size.map { [stack: $0] } ?? [:]).admitsBallot(stack: stack, position: position) }
-                catch let refusal as StackSplit.Refusal { throw StoreError.counting(.split(refusal)) }
+                let reading = BallotEntryRule.Reading(state: state, holder: holder?.0, finished: holder?.1 ?? false, existing: holder?.4,
+                                                      entered: holder?.3 ?? 0, stackSize: holder?.2)
+                let decision: BallotEntryRule.Decision
+                do throws(CountingRefusal) { decision = try BallotEntryRule.decide(reading, stack: stack, pass: pass, clerk: clerk, position: position, ballot: row) }
+                catch { throw StoreError.counting(error) }
+                guard decision == .insert else { return }
                 try await connection.run("""
                     INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (\(id), \(stack), \(pass), \(position), \(row))
                     """, logger)

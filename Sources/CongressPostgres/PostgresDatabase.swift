@@ -192,7 +192,7 @@ extension PostgresDatabase {
         defer { runner.cancel() }
         do {
             let exists = try await client.query("SELECT 1 FROM pg_database WHERE datname = \(name)").collect()
-            if exists.isEmpty { try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'")).collect() }
+            if exists.isEmpty { _ = try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'")).collect() }
         } catch {
             throw storeError(error, advice: "Check that the server at \(server) runs and that its user may create databases.")
         }

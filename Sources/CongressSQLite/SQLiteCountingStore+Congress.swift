@@ -81,7 +81,7 @@ extension SQLiteCountingStore {
         return StoredCongress(id: row["id"], version: row["version"], record: record)
     }
 
-    private static func encode(_ record: CongressRecord) throws(StoreError) -> String {
+    static func encode(_ record: CongressRecord) throws(StoreError) -> String {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -93,8 +93,10 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func certify(round id: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+    public func certify(round id: Int64, result: String, audit: AuditDraft,
+                        congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
+        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
         defer { Task { await truncateLog() } }
         return try await write { [chain] db in
             guard var round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
@@ -109,6 +111,16 @@ extension SQLiteCountingStore {
             let entry = try SQLiteAccessStore.append(audit, at: time, chain, db)
             try db.execute(sql: "UPDATE counting_round SET state = ?, result = ?, audit_head = ? WHERE id = ?",
                            arguments: [round.lifecycle.state.rawValue, result, AuditHead(count: entry.sequence, hash: entry.hash).description, id])
+            // The composition and any pause (R-E-26, R-E-27) in the certification's transaction.
+            if let congress, let congressJSON {
+                guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM congress WHERE id = ?", arguments: [congress.id]) else {
+                    throw StoreError.counting(.unknownCongress(congress.id))
+                }
+                guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
+                try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?",
+                               arguments: [congressJSON, congress.version + 1, congress.id])
+                try SQLiteAccessStore.append(congress.audit, at: time, chain, db)
+            }
             return effects
         }
     }
@@ -116,7 +128,7 @@ extension SQLiteCountingStore {
     /// After certification the write-ahead log still holds the deleted entries' old pages: copy
     /// them back and empty it, so no file on disk keeps them.
     func truncateLog() async {
-        try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     public func certifiedAuditHead(round id: Int64) async throws(StoreError) -> AuditHead? {

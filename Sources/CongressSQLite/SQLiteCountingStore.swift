@@ -87,37 +87,31 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
     }
 
     public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
-        let time = clock()
-        let chain = chain
         let knownCandidates = elections.cached(id)?.election.candidates.count
         do {
             try await ballots.submit { db in
                 // Cached statements: this runs for every ballot of every clerk.
                 let round = try db.cachedStatement(sql: "SELECT state FROM counting_round WHERE id = ?")
                 guard let stateText = try String.fetchOne(round, arguments: [id]) else { throw StoreError.counting(.unknownRound(id)) }
-                let state = RoundLifecycle.State(rawValue: stateText) ?? .draft
-                guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
-                let holderStatement = try db.cachedStatement(sql: "SELECT clerk, finished FROM stack_pass WHERE round_id = ? AND stack = ? AND pass = ?")
-                guard let holder = try Row.fetchOne(holderStatement, arguments: [id, stack, pass]), holder["clerk"] as String == clerk else {
-                    throw StoreError.counting(.notYourPass(stack: stack, pass: pass))
-                }
+                let holderStatement = try db.cachedStatement(sql: """
+                    SELECT clerk, finished, (SELECT ballots FROM stack_split s WHERE s.round_id = p.round_id AND s.stack = p.stack),
+                           (SELECT count(*) FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass),
+                           (SELECT ballot FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass
+                                                               AND e.position = ?)
+                    FROM stack_pass p WHERE round_id = ? AND stack = ? AND pass = ?
+                    """)
+                let holder = try Row.fetchOne(holderStatement, arguments: [position, id, stack, pass])
                 let candidates = try knownCandidates ?? Self.candidateCount(id, db)
                 let row = BallotCSV.row(ballot, candidates: candidates)
-                let existingStatement = try db.cachedStatement(
-                    sql: "SELECT ballot FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ? AND position = ?")
-                if let existing = try String.fetchOne(existingStatement, arguments: [id, stack, pass, position]) {
-                    guard existing == row else { throw StoreError.counting(.positionConflict(stack: stack, pass: pass, position: position)) }
-                    return
-                }
-                guard holder["finished"] as Int == 0 else { throw StoreError.counting(.passFinished(stack: stack, pass: pass)) }
-                let nextStatement = try db.cachedStatement(
-                    sql: "SELECT count(*) FROM ballot_entry WHERE round_id = ? AND stack = ? AND pass = ?")
-                let next = try Int.fetchOne(nextStatement, arguments: [id, stack, pass]) ?? 0
-                guard position == next else { throw StoreError.counting(.positionOutOfOrder(expected: next, got: position)) }
-                let sizeStatement = try db.cachedStatement(sql: "SELECT ballots FROM stack_split WHERE round_id = ? AND stack = ?")
-                let size = try Int.fetchOne(sizeStatement, arguments: [id, stack])
-                do { try StackSplit(sizes: size.map { [stack: $0] } ?? [:]).admitsBallot(stack: stack, position: position) }
-                catch let refusal as StackSplit.Refusal { throw StoreError.counting(.split(refusal)) }
+                // Columns that may be NULL are read as optionals (a non-optional read of NULL traps).
+                let reading = BallotEntryRule.Reading(
+                    state: RoundLifecycle.State(rawValue: stateText) ?? .draft, holder: holder.flatMap { $0[0] as String? },
+                    finished: (holder.flatMap { $0[1] as Int? } ?? 0) != 0, existing: holder.flatMap { $0[4] as String? },
+                    entered: holder.flatMap { $0[3] as Int? } ?? 0, stackSize: holder.flatMap { $0[2] as Int? })
+                let decision: BallotEntryRule.Decision
+                do throws(CountingRefusal) { decision = try BallotEntryRule.decide(reading, stack: stack, pass: pass, clerk: clerk, position: position, ballot: row) }
+                catch { throw StoreError.counting(error) }
+                guard decision == .insert else { return }
                 try db.cachedStatement(sql: "INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (?, ?, ?, ?, ?)")
                     .execute(arguments: [id, stack, pass, position, row])
             }

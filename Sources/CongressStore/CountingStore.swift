@@ -48,8 +48,10 @@ public protocol CountingStore: Sendable {
     /// Certifies a counted round (the lifecycle's `certify`) and keeps its result document and
     /// the audit log's head after the certification's own entry. The passes' raw entries and
     /// any proposed settlement are deleted in the same transaction: only each stack's agreed,
-    /// sorted ballots remain, so no typing order survives a certified round.
-    func certify(round: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect]
+    /// sorted ballots remain, so no typing order survives a certified round. `congress`, when
+    /// given, is written in the same transaction, so no crash leaves a round certified without
+    /// its winners in the composition or without the pause its result calls for.
+    func certify(round: Int64, result: String, audit: AuditDraft, congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect]
     /// The audit head (`COUNT:HASH`) recorded when the round was certified.
     func certifiedAuditHead(round: Int64) async throws(StoreError) -> AuditHead?
 
@@ -80,6 +82,12 @@ public protocol CountingStore: Sendable {
 }
 
 extension CountingStore {
+    /// Certifies a round of no congress, or one whose composition does not change.
+    @discardableResult
+    public func certify(round: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+        try await certify(round: round, result: result, audit: audit, congress: nil)
+    }
+
     public func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)? {
         try await round(id).map { ($0.unit, $0.election) }
     }
@@ -173,40 +181,22 @@ public struct CountingRound: Sendable, Equatable {
     }
 }
 
-/// Why counting refused a write. Nothing was written when one is thrown.
-public enum CountingRefusal: Error, Sendable, Equatable {
-    case unknownRound(Int64)
-    /// The round is not counting (not opened yet, or closed): it takes no entries.
-    case roundNotCounting(RoundLifecycle.State)
-    case passOutOfRange(pass: Int, required: Int)
-    /// Another clerk holds this pass of this stack.
-    case passTaken(stack: Int, pass: Int, clerk: String)
-    /// R-E-29: the entries of a stack come from different clerks.
-    case clerkAlreadyOnStack(stack: Int, clerk: String)
-    /// The pass is not this clerk's (or not claimed).
-    case notYourPass(stack: Int, pass: Int)
-    /// A different ballot is already recorded at this position.
-    case positionConflict(stack: Int, pass: Int, position: Int)
-    /// Positions are entered in order: the next one is `expected`.
-    case positionOutOfOrder(expected: Int, got: Int)
-    case lifecycle(RoundLifecycle.Refusal)
-    /// The pass is finished: it takes no more ballots.
-    case passFinished(stack: Int, pass: Int)
-    /// R-E-29: a stack agrees only once all its required passes are finished.
-    case passesNotFinished(stack: Int)
-    /// The stack was already agreed or settled.
-    case stackAlreadyAgreed(stack: Int)
-    case unknownCongress(Int64)
-    /// Someone else changed the congress since it was read: read it again.
-    case congressChanged(Int64)
-    /// A settlement is already proposed for this stack (R-E-29).
-    case settlementPending(stack: Int)
-    /// No settlement is proposed for this stack.
-    case noSettlementProposed(stack: Int)
-    /// R-E-29: the stack's declared count refused the declaration or the entry.
-    case split(StackSplit.Refusal)
-    /// The pass holds no ballot to correct.
-    case nothingToCorrect(stack: Int, pass: Int)
+/// A change to a congress made in the transaction of another write (the certification whose
+/// winners join the term's composition, R-E-26, R-E-27): the record as it will be, the version it
+/// was read at (checked as `updateCongress` checks it: `.congressChanged` and nothing written
+/// when someone changed it meanwhile), and its audit entry.
+public struct CongressWrite: Sendable {
+    public var id: Int64
+    public var version: Int
+    public var record: CongressRecord
+    public var audit: AuditDraft
+
+    public init(id: Int64, version: Int, record: CongressRecord, audit: AuditDraft) {
+        self.id = id
+        self.version = version
+        self.record = record
+        self.audit = audit
+    }
 }
 
 /// How the board read the paper ballots at a stack's differing positions (R-E-29): the ballot

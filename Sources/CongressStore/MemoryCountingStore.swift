@@ -68,21 +68,16 @@ public actor MemoryCountingStore: CountingStore {
 
     public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
-        guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
-        guard var entry = stored.passes[stack]?[pass], entry.clerk == clerk else {
-            throw .counting(.notYourPass(stack: stack, pass: pass))
-        }
-        if position < entry.ballots.count {
-            guard entry.ballots[position] == ballot else { throw .counting(.positionConflict(stack: stack, pass: pass, position: position)) }
-            return
-        }
-        guard !entry.finished else { throw .counting(.passFinished(stack: stack, pass: pass)) }
-        guard position == entry.ballots.count else {
-            throw .counting(.positionOutOfOrder(expected: entry.ballots.count, got: position))
-        }
-        do { try stored.split.admitsBallot(stack: stack, position: position) } catch { throw .counting(.split(error)) }
-        entry.ballots.append(ballot)
-        stored.passes[stack]![pass] = entry
+        let entry = stored.passes[stack]?[pass]
+        let ballots = entry?.ballots ?? []
+        let reading = BallotEntryRule.Reading(state: stored.round.lifecycle.state, holder: entry?.clerk, finished: entry?.finished ?? false,
+                                              existing: ballots.indices.contains(position) ? ballots[position] : nil,
+                                              entered: ballots.count, stackSize: stored.split.sizes[stack])
+        let decision: BallotEntryRule.Decision
+        do { decision = try BallotEntryRule.decide(reading, stack: stack, pass: pass, clerk: clerk, position: position, ballot: ballot) }
+        catch { throw .counting(error) }
+        guard decision == .insert else { return }
+        stored.passes[stack]![pass]!.ballots.append(ballot)
         rounds[id] = stored
     }
 
@@ -166,10 +161,15 @@ public actor MemoryCountingStore: CountingStore {
         return BallotCSV.sortedForExport(stored.agreed.values.flatMap { $0 }, candidates: stored.round.election.candidates.count)
     }
 
-    public func certify(round id: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+    public func certify(round id: Int64, result: String, audit: AuditDraft,
+                        congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let effects: [RoundLifecycle.Effect]
         do { effects = try stored.round.lifecycle.handle(.certify) } catch { throw .counting(.lifecycle(error)) }
+        if let congress {
+            guard let current = congresses[congress.id] else { throw .counting(.unknownCongress(congress.id)) }
+            guard current.version == congress.version else { throw .counting(.congressChanged(congress.id)) }
+        }
         stored.round.certifiedResult = result
         // Secrecy: only the agreed, sorted ballots of each stack outlive certification.
         for stack in stored.passes.keys { for pass in stored.passes[stack]!.keys { stored.passes[stack]![pass]!.ballots = [] } }
@@ -178,6 +178,10 @@ public actor MemoryCountingStore: CountingStore {
         let entry = try await access.appendAudit(audit)
         stored.auditHead = AuditHead(count: entry.sequence, hash: entry.hash)
         rounds[id] = stored
+        if let congress {
+            congresses[congress.id] = StoredCongress(id: congress.id, version: congress.version + 1, record: congress.record)
+            try await access.appendAudit(congress.audit)
+        }
         return effects
     }
 

@@ -21,6 +21,9 @@ public struct WebDependencies: Sendable {
     /// Session lifetime in seconds.
     public var sessionLifetime: Int64
     public var throttle: SignInGuard
+    /// Wakes the projector feeds when a round changes on any server (PostgreSQL); without it
+    /// they look again every second.
+    public var roundChanges: (any RoundChanges)?
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`);
     /// from anyone else the header is ignored.
     public var trustedProxies: Set<String> = []

@@ -87,3 +87,58 @@ extension CountingStoreContractTests {
         #expect(try await store.roundStates() == [id: [.draft]])
     }
 }
+
+extension CountingStoreContractTests {
+    /// A round of congress `congress`, counted and ready to certify, with its result.
+    func countedRound(_ store: any CountingStore, congress: Int64) async throws -> (Int64, ElectionResult) {
+        let id = try await store.openRound(Self.election, unit: "X1", congress: congress, requiredEntries: 2, audit: Self.audit(.roundOpened))
+        _ = try await store.apply(.adoptList(candidates: 4), to: id, audit: Self.audit(.roundEvent))
+        _ = try await store.apply(.issueBallots(issued: 10), to: id, audit: Self.audit(.roundEvent))
+        _ = try await store.apply(.openCounting(returned: 4), to: id, audit: Self.audit(.roundEvent))
+        try await store.declareStack(round: id, stack: 1, ballots: 4, audit: Self.audit(.stackDeclared))
+        for (pass, clerk) in [(1, "lan"), (2, "minh")] {
+            try await store.claimPass(round: id, stack: 1, pass: pass, clerk: clerk, audit: Self.audit(.passClaimed))
+            for (position, ballot) in ballots.enumerated() {
+                try await store.recordBallot(round: id, stack: 1, pass: pass, clerk: clerk, position: position, ballot: ballot)
+            }
+            try await store.finishPass(round: id, stack: 1, pass: pass, clerk: clerk, audit: Self.audit(.passFinished))
+        }
+        try await store.agreeStack(round: id, stack: 1, ballots: ballots, audit: [Self.audit(.stackAgreed)])
+        _ = try await store.apply(.closeCounting(agreedBallots: 4), to: id, audit: Self.audit(.roundEvent))
+        let result = try Tally.count(Self.election, ballots: try await store.agreedBallots(round: id))
+        _ = try await store.apply(.resultComputed(tiePending: false), to: id, audit: Self.audit(.roundEvent))
+        return (id, result)
+    }
+
+    @Test("R-E-27: certification writes the winners' composition in its own transaction; a stale congress writes neither",
+          arguments: StoreKind.allCases)
+    func certificationWithComposition(_ kind: StoreKind) async throws {
+        let (store, access) = try await Self.make(kind)
+        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
+                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
+        let congress = try await store.createCongress(record, audit: Self.audit(.congressCreated))
+        let (id, result) = try await countedRound(store, congress: congress)
+        var composed = record
+        composed.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .committeeMember, source: "round \(id)")]
+        let document = ResultDocument.encode(result).formatted()
+        let stale = CongressWrite(id: congress, version: 7, record: composed,
+                                  audit: AuditDraft(actor: "board", action: .congressChanged, subject: "congress"))
+        let entriesBefore = try await access.auditLog().count
+        await #expect(throws: StoreError.counting(.congressChanged(congress))) {
+            try await store.certify(round: id, result: document, audit: Self.audit(.resultCertified), congress: stale)
+        }
+        #expect(try await store.round(id)?.lifecycle.state == .counted, "the round is not certified without its composition")
+        #expect(try await store.congress(congress)?.record.composition.isEmpty == true)
+        #expect(try await access.auditLog().count == entriesBefore)
+        #expect(try await store.entries(round: id, stack: 1).allSatisfy { $0.ballots.count == 4 }, "the entries are kept")
+
+        let version = try #require(try await store.congress(congress)?.version)
+        var current = stale
+        current.version = version
+        _ = try await store.certify(round: id, result: document, audit: Self.audit(.resultCertified), congress: current)
+        #expect(try await store.round(id)?.lifecycle.state == .certified)
+        let after = try #require(try await store.congress(congress))
+        #expect(after.version == version + 1 && after.record.composition == composed.composition)
+        #expect(try await access.auditLog().suffix(2).map(\.action) == [.resultCertified, .congressChanged])
+    }
+}

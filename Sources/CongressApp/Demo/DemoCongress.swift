@@ -187,13 +187,16 @@ struct DemoCounter {
         let result = try Tally.count(election, ballots: try await store.agreedBallots(round: round))
         try await step(.resultComputed(tiePending: result.tie != nil))
         guard result.tie == nil else { return nil }
-        _ = try await store.certify(round: round, result: ResultDocument.encode(result).formatted(),
-                                    audit: AuditDraft(actor: "kiemphieu1", action: .resultCertified, subject: "round \(round)"))
+        // The composition in the certification's transaction, as the web's certification does.
+        var composition: CongressWrite?
         if let stored = try await store.congress(congress), case var updated = stored.record,
            let detail = updated.recordCertified(result, round: round, on: day) {
-            _ = try await store.updateCongress(congress, version: stored.version, updated,
-                                               audit: AuditDraft(actor: "kiemphieu1", action: .congressChanged, subject: "congress \(congress)", detail: detail))
+            composition = CongressWrite(id: congress, version: stored.version, record: updated, audit: AuditDraft(
+                actor: "kiemphieu1", action: .congressChanged, subject: "congress \(congress)", detail: detail))
         }
+        _ = try await store.certify(round: round, result: ResultDocument.encode(result).formatted(),
+                                    audit: AuditDraft(actor: "kiemphieu1", action: .resultCertified, subject: "round \(round)"),
+                                    congress: composition)
         return result
     }
 }

@@ -41,7 +41,8 @@ public enum ServeJob {
                                     passwords: any PasswordHashing = BcryptPasswords(cost: 12)) -> WebDependencies {
         WebDependencies(register: database.register, access: database.access, clock: { Date() },
                         today: { Today.day() }, passwords: passwords, digest: AccessSetup.sha256,
-                        secureCookies: secureCookies, counting: database.counting)
+                        secureCookies: secureCookies,
+                        throttle: SignInGuard(shared: database.access as? any SharedSignInRecords), counting: database.counting)
     }
 
     /// Opens the database, makes sure someone can sign in, prints where to go, and serves until stopped.
@@ -59,6 +60,10 @@ public enum ServeJob {
             }
             var dependencies = dependencies(opened, secureCookies: options.secureCookies)
             dependencies.trustedProxies = options.trustedProxies
+            // Servers sharing PostgreSQL hear each other's round changes for their projectors.
+            let roundChanges = opened.postgres.map { PostgresRoundChanges(database: $0) }
+            defer { roundChanges?.close() }
+            dependencies.roundChanges = roundChanges
             say(t("serve.loading", []))
             _ = try await register.snapshot()
             if let password = try await FirstAdministrator.ensure(access: dependencies.access, register: register,

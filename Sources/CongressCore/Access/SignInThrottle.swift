@@ -3,8 +3,9 @@
 /// that pair may try again, up to `maximumDelay`. The same login from another address is not
 /// slowed, so the real user signs in while someone guesses elsewhere. An address that fails for
 /// many logins is slowed the same way, from `freeFailuresPerAddress`. Memory is bounded: at most
-/// `capacity` keys, expired ones dropped first, then the oldest. Pure state; the web layer keeps
-/// one in an actor and feeds it the clock.
+/// `capacity` keys, expired ones dropped first, then the oldest. Pure state and pure steps: one server keeps
+/// the records in memory; servers sharing a database keep them there (`failure(pair:address:now:)`
+/// over the rows), so a guesser gains nothing by spreading attempts over servers.
 public struct SignInThrottle: Sendable {
     public var freeFailures: Int
     public var freeFailuresPerAddress: Int
@@ -15,17 +16,27 @@ public struct SignInThrottle: Sendable {
     public var window: Double
     public var capacity: Int
 
-    struct Record: Sendable {
-        var failures: Int
-        var last: Double
-        var retryAt: Double
+    /// What is remembered of one key (a login from an address, or an address): its failures in
+    /// the window, the last one, when it may try again, and which moments were audited. Shared
+    /// servers keep these in their database; one server keeps them in memory.
+    public struct Record: Sendable, Equatable {
+        public var failures: Int
+        public var last: Double
+        public var retryAt: Double
         /// Whether this window's first failure and its slowing down were already audited.
-        var audited: Set<AuditMoment> = []
+        public var audited: Set<AuditMoment> = []
+
+        public init(failures: Int, last: Double, retryAt: Double, audited: Set<AuditMoment> = []) {
+            self.failures = failures
+            self.last = last
+            self.retryAt = retryAt
+            self.audited = audited
+        }
     }
 
     /// The moments of a window that the audit log records: its first failure and the moment
     /// the key begins to be slowed down. Every other failure of the window is only counted.
-    public enum AuditMoment: Sendable, Hashable { case firstFailure, slowedDown }
+    public enum AuditMoment: String, Sendable, Hashable, CaseIterable { case firstFailure, slowedDown }
 
     private var records: [String: Record] = [:]
     /// At most this many failures a minute are audited, whatever the logins and addresses; the
@@ -48,33 +59,58 @@ public struct SignInThrottle: Sendable {
     static func pairKey(login: String, address: String) -> String { "pair:" + address + "\u{1F}" + login }
     static func addressKey(_ address: String) -> String { "address:" + address }
 
+    /// The keys a sign-in attempt concerns: its login from its address's network, and that network.
+    public static func keys(login: String, address: String) -> (pair: String, address: String) {
+        let network = network(address)
+        return (pairKey(login: login, address: network), addressKey(network))
+    }
+
     /// When the pair may try again, or nil if it may try now.
     public func retryAfter(login: String, address: String, now: Double) -> Double? {
-        let address = Self.network(address)
-        let waits = [Self.pairKey(login: login, address: address), Self.addressKey(address)].compactMap { key -> Double? in
-            guard let record = records[key], now - record.last < window, record.retryAt > now else { return nil }
+        let keys = Self.keys(login: login, address: address)
+        return retryAfter(pair: records[keys.pair], address: records[keys.address], now: now)
+    }
+
+    /// When a pair with these records may try again, or nil if it may try now.
+    public func retryAfter(pair: Record?, address: Record?, now: Double) -> Double? {
+        [pair, address].compactMap { record -> Double? in
+            guard let record, now - record.last < window, record.retryAt > now else { return nil }
             return record.retryAt
-        }
-        return waits.max()
+        }.max()
+    }
+
+    /// One failure, as a pure step over the pair's and the address's records: their new records,
+    /// and the moment to audit if this failure is one (not yet audited in this window).
+    public func failure(pair: Record?, address: Record?, now: Double) -> (pair: Record, address: Record, moment: AuditMoment?) {
+        var pair = bumped(pair, free: freeFailures, now: now)
+        let address = bumped(address, free: freeFailuresPerAddress, now: now)
+        let moment: AuditMoment? = pair.failures == 1 ? .firstFailure : pair.failures == freeFailures + 1 ? .slowedDown : nil
+        guard let moment, pair.audited.insert(moment).inserted else { return (pair, address, nil) }
+        return (pair, address, moment)
     }
 
     /// Records a failed attempt; returns what of it the audit log should record (nothing for
     /// most failures: they are counted, and the count is in the next recorded entry).
     @discardableResult
     public mutating func recordFailure(login: String, address: String, now: Double) -> (moment: AuditMoment, failures: Int, unlogged: Int)? {
-        let address = Self.network(address)
+        let keys = Self.keys(login: login, address: address)
         makeRoom(now: now)
-        let pair = bump(Self.pairKey(login: login, address: address), free: freeFailures, now: now)
-        _ = bump(Self.addressKey(address), free: freeFailuresPerAddress, now: now)
-        let key = Self.pairKey(login: login, address: address)
-        let moment: AuditMoment? = pair.failures == 1 ? .firstFailure : pair.failures == freeFailures + 1 ? .slowedDown : nil
-        guard let moment, records[key]?.audited.insert(moment).inserted == true else { return nil }
+        let step = failure(pair: records[keys.pair], address: records[keys.address], now: now)
+        records[keys.pair] = step.pair
+        records[keys.address] = step.address
+        guard let moment = step.moment else { return nil }
+        return rateLimitedAudit(moment, failures: step.pair.failures, now: now)
+    }
+
+    /// At most `auditedPerMinute` audited failures a minute: the others are counted, and their
+    /// count joins the next audited one.
+    public mutating func rateLimitedAudit(_ moment: AuditMoment, failures: Int, now: Double) -> (moment: AuditMoment, failures: Int, unlogged: Int)? {
         let minute = (now / 60).rounded(.down)
         if minute != auditMinute { auditMinute = minute; auditedThisMinute = 0 }
         guard auditedThisMinute < auditedPerMinute else { unlogged += 1; return nil }
         auditedThisMinute += 1
         defer { unlogged = 0 }
-        return (moment, pair.failures, unlogged)
+        return (moment, failures, unlogged)
     }
 
     /// An IPv6 address stands for its /64 network (one subscriber holds a whole /64): the first
@@ -94,15 +130,14 @@ public struct SignInThrottle: Sendable {
     /// A successful sign-in forgets the pair's failures (never the address's: a guesser who
     /// knows one password does not reset the slowing of their other guesses).
     public mutating func recordSuccess(login: String, address: String) {
-        let address = Self.network(address)
-        records[Self.pairKey(login: login, address: address)] = nil
+        records[Self.keys(login: login, address: address).pair] = nil
     }
 
     /// How many keys are remembered (bounded by `capacity`).
     public var count: Int { records.count }
 
-    private mutating func bump(_ key: String, free: Int, now: Double) -> Record {
-        var record = records[key].flatMap { now - $0.last < window ? $0 : nil } ?? Record(failures: 0, last: now, retryAt: now)
+    private func bumped(_ record: Record?, free: Int, now: Double) -> Record {
+        var record = record.flatMap { now - $0.last < window ? $0 : nil } ?? Record(failures: 0, last: now, retryAt: now)
         record.failures += 1
         record.last = now
         let over = record.failures - free
@@ -110,7 +145,6 @@ public struct SignInThrottle: Sendable {
             let exponent = min(over - 1, 20)
             record.retryAt = now + min(maximumDelay, firstDelay * Double(1 << exponent))
         }
-        records[key] = record
         return record
     }
 

@@ -126,12 +126,15 @@ extension CongressContext {
         throw refusal(StoreError.counting(.congressChanged(id)))
     }
 
-    /// After certification: the winners join the term's composition, and a designated leader
-    /// left out of a body they need pauses the cycle (R-E-26).
-    static func recordComposition(_ store: any CountingStore, round: CountingRound, result: ElectionResult, actor: String, today: Day) async throws {
-        guard let congress = round.congress else { return }
-        try await updateCongress(store, congress, actor: actor) { record in
-            record.recordCertified(result, round: round.id, on: today)
-        }
+    /// What certifying this result writes to its congress, in the same transaction: the winners
+    /// join the term's composition, and a designated leader left out of a body they need pauses
+    /// the cycle (R-E-26, R-E-27); nil when the round is of no congress or nothing changes.
+    static func compositionWrite(_ store: any CountingStore, round: CountingRound, result: ElectionResult, actor: String,
+                                 today: Day) async throws -> CongressWrite? {
+        guard let id = round.congress, let stored = try await store.congress(id) else { return nil }
+        var record = stored.record
+        guard let detail = record.recordCertified(result, round: round.id, on: today) else { return nil }
+        return CongressWrite(id: id, version: stored.version, record: record, audit: AuditDraft(
+            actor: actor, action: .congressChanged, subject: "congress \(id)", detail: detail, unit: record.unit))
     }
 }

@@ -305,83 +305,55 @@ struct CongressController {
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
     }
 
-    /// Opens an election of the congress from its adopted list: names one per line, which must
-    /// already be in ballot order (R-E-10); the base comes from the roll (R-E-17, R-E-18), the
-    /// list is checked before anything is stored (R-E-6).
+    /// Opens an election of the congress from its adopted list: the form's values go to the
+    /// core's `ElectionOpening.plan`, which applies every rule of the opening (R-E-10, R-E-26,
+    /// R-E-3, R-E-17…R-E-20, R-E-7, R-E-4, R-E-6) before anything is stored.
     private func openElection(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await CongressContext.formCongress(dependencies, authorised)
         let form = authorised.form
         let body = try form.requiredChoice("body", BodyKind.self)
-        let seats = body == .opinion ? 0 : try form.int("seats", in: InputLimits.seats)
-        let alternates = body == .delegates ? try form.int("alternates", in: InputLimits.seats, default: 0) : 0
-        let names = try form.lines("candidates")
-        guard VietnameseNameOrder.sorted(names) == names else {
-            throw WebError.badInput(key: "web.congress.notInOrder", arguments: [VietnameseNameOrder.sorted(names).joined(separator: ", ")])
-        }
-        let record = congress.record
-        if record.isPaused {
-            throw WebError.badInput(key: "web.congress.paused", arguments: [record.pause?.reason ?? ""])
-        }
-        let required = try form.int("entries", in: InputLimits.entries, default: 2)
-        let title = try form.line("title") ?? "\(body.name(.vi)) — \(record.name)"
-        do { try CycleOrder.check(body, composition: record.composition) } catch {
-            throw WebError.badInput(key: "web.congress.cycleOrder", arguments: [body.name(context.language), error.first(context.language)])
-        }
-        // The first conference's base is the new committee (R-E-19); an opinion ballot's, those
-        // attending (R-E-20); the congress's, its roll (R-E-17, R-E-18).
-        let committee = record.composition.filter { $0.role == .committeeMember }.count
-        let session = try form.int("session", in: InputLimits.session, default: 1) - 1
-        let base: BaseRecord = if CycleOrder.isConference(body) {
-            BaseRecord(kind: .committeeConference, convened: committee, present: committee)
-        } else if body == .opinion {
-            BaseRecord(kind: .attending, convened: record.voters(session: session), present: record.voters(session: session))
-        } else {
-            record.base(session: session)
-        }
-        let issued = CycleOrder.isConference(body) ? committee : record.voters(session: session)
-        // R-E-7: floor nominees who passed a certified opinion ballot join the list, top-down to the cap.
-        var list = names
-        var admittedNote = ""
-        if let opinionID = try form.optionalRecordID("opinion") {
-            let opinionText = String(opinionID)
-            guard let opinion = try await store.round(opinionID), opinion.congress == congress.id,
-                  opinion.election.body == .opinion, [.certified, .approved].contains(opinion.lifecycle.state) else {
-                throw WebError.badInput(key: "web.congress.noOpinion", arguments: [opinionText])
+        let request = ElectionOpening.Request(
+            body: body, seats: body == .opinion ? 0 : try form.int("seats", in: InputLimits.seats),
+            alternateSeats: body == .delegates ? try form.int("alternates", in: InputLimits.seats, default: 0) : 0,
+            candidates: try form.lines("candidates"), title: try form.line("title"),
+            session: try form.int("session", in: InputLimits.session, default: 1) - 1,
+            requiredEntries: try form.int("entries", in: InputLimits.entries, default: 2))
+        var opinion: ElectionOpening.Opinion?
+        let opinionID = try form.optionalRecordID("opinion")
+        if let opinionID {
+            guard let round = try await store.round(opinionID) else {
+                throw WebError.badInput(key: "web.congress.noOpinion", arguments: [String(opinionID)])
             }
-            var opinionElection = opinion.election
-            opinionElection.ballotsIssued = opinion.lifecycle.issued
-            let result = try Tally.count(opinionElection, ballots: try await store.agreedBallots(round: opinionID))
-            let admission = FloorNominees.admit(opinion: result, listSize: names.count, seats: seats, body: body, rulebook: record.rulebook)
-            if let tie = admission.tie {
-                throw WebError.badInput(key: "web.congress.floorTie", arguments: [tie.names.joined(separator: ", "), String(tie.seats)])
-            }
-            list = VietnameseNameOrder.sorted(names + admission.admitted)
-            admittedNote = "; floor nominees admitted (R-E-7): \(admission.admitted.joined(separator: ", "))"
+            let agreed = round.election.body == .opinion ? try await store.agreedBallots(round: opinionID) : []
+            opinion = ElectionOpening.Opinion(election: round.election, state: round.lifecycle.state, congress: round.congress,
+                                              issued: round.lifecycle.issued, agreedBallots: agreed)
         }
-        // R-E-4: nobody on the counting board may stand on a list it counts.
-        let boardNames = Set(record.countingBoard.compactMap { record.name(of: $0) })
-        if let clash = list.first(where: { boardNames.contains($0) }) {
-            throw WebError.badInput(key: "web.congress.boardOnList", arguments: [clash])
-        }
-        let election = Election(title: title, body: body, rulebook: record.rulebook, seats: seats, alternateSeats: alternates, candidates: list,
-                                base: base, ballotsIssued: max(1, issued))
-        do { try ListCheck.validate(election) } catch {
-            throw WebError.badInput(key: "web.round.refused", arguments: [error.message(context.language)])
+        let plan: ElectionOpening.Plan
+        do { plan = try ElectionOpening.plan(request, congress: congress.record, congressID: congress.id, opinion: opinion) } catch {
+            throw Self.refused(error, opinion: opinionID, context.language)
         }
         let id: Int64
         do {
-            id = try await store.openRound(election, unit: code, congress: congress.id, requiredEntries: required, audit: AuditDraft(
-                actor: try CongressContext.clerk(authorised), action: .roundOpened, subject: "congress \(congress.id)",
-                detail: "\(title): \(seats) seats, \(list.count) candidates" + admittedNote, unit: code))
+            id = try await store.openRound(plan.election, unit: code, congress: congress.id, requiredEntries: plan.requiredEntries,
+                                           audit: AuditDraft(actor: try CongressContext.clerk(authorised), action: .roundOpened,
+                                                             subject: "congress \(congress.id)", detail: plan.auditDetail, unit: code))
         } catch {
             throw CongressContext.refusal(error)
         }
         return Redirect.to("/units/\(code)/rounds/\(id)", notice: .roundOpened)
     }
-}
 
-extension CycleOrder.Problem {
-    func first(_ language: Language) -> String {
-        switch self { case .notYet(_, let first): first.name(language) }
+    /// The page's words for a refused opening.
+    static func refused(_ refusal: ElectionOpening.Refusal, opinion: Int64?, _ language: Language) -> WebError {
+        switch refusal {
+        case .notInBallotOrder(let expected): .badInput(key: "web.congress.notInOrder", arguments: [expected.joined(separator: ", ")])
+        case .paused(let reason): .badInput(key: "web.congress.paused", arguments: [reason])
+        case .cycleOrder(let body, let first): .badInput(key: "web.congress.cycleOrder", arguments: [body.name(language), first.name(language)])
+        case .notAnOpinionOfThisCongress: .badInput(key: "web.congress.noOpinion", arguments: [opinion.map(String.init) ?? ""])
+        case .floorTie(let names, let seats): .badInput(key: "web.congress.floorTie", arguments: [names.joined(separator: ", "), String(seats)])
+        case .countingBoardOnList(let name): .badInput(key: "web.congress.boardOnList", arguments: [name])
+        case .election(let error): .badInput(key: "web.round.refused", arguments: [error.message(language)])
+        case .opinionUncountable: .badInput(key: "web.congress.noOpinion", arguments: [opinion.map(String.init) ?? ""])
+        }
     }
 }

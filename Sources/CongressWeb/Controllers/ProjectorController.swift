@@ -8,8 +8,12 @@ import Hummingbird
 struct ProjectorController {
     let dependencies: WebDependencies
     let pages: PageRenderer
-    /// How often the feed looks at the round, and how long one connection lasts (the browser reconnects).
+    /// How often the feed looks at the round when no one tells it of changes, and how long one
+    /// connection lasts (the browser reconnects).
     var interval: Duration = .seconds(1)
+    /// With notifications of changes (several servers on PostgreSQL), the feed looks again at
+    /// each one, and at least this often in case one was missed between its look and its wait.
+    var notifiedInterval: Duration = .seconds(5)
     var lifetime: Duration = .seconds(1800)
 
     var routes: [WebRoute] {
@@ -87,7 +91,12 @@ struct ProjectorController {
                     try await writer.write(ByteBuffer(string: ":\n\n"))
                 }
                 if Self.isReleased(round.round.lifecycle.state) || round.round.lifecycle.state == .annulled { break }
-                try await Task.sleep(for: controller.interval)
+                if let changes = controller.dependencies.roundChanges {
+                    await changes.waitForChange(of: round.round.id, timeout: controller.notifiedInterval)
+                    try Task.checkCancellation()
+                } else {
+                    try await Task.sleep(for: controller.interval)
+                }
                 guard let next = try await round.store.round(round.round.id) else { break }
                 round = CongressContext(store: round.store, round: next, congress: round.congress)
             }

@@ -130,16 +130,26 @@ struct RoundController {
                 text(context, "web.confirm.certify.entries"),
             ])
         }
-        do {
-            _ = try await round.store.certify(round: round.round.id, result: ResultDocument.encode(result).formatted(), audit: AuditDraft(
-                actor: try CongressContext.clerk(authorised), action: .resultCertified, subject: "round \(round.round.id)",
-                detail: "elected: \(result.elected.count), alternates: \(result.alternates.count), unfilled: \(result.unfilledSeats)",
-                unit: round.round.unit))
-        } catch {
-            throw CongressContext.refusal(error)
+        let actor = try CongressContext.clerk(authorised)
+        let audit = AuditDraft(actor: actor, action: .resultCertified, subject: "round \(round.round.id)",
+                               detail: "elected: \(result.elected.count), alternates: \(result.alternates.count), unfilled: \(result.unfilledSeats)",
+                               unit: round.round.unit)
+        // The winners join the term's composition, and a missing designated leader pauses the
+        // cycle (R-E-26, R-E-27), in the certification's own transaction; read again and retried
+        // if someone changed the congress meanwhile.
+        for attempt in 1...3 {
+            let composition = try await CongressContext.compositionWrite(round.store, round: round.round, result: result, actor: actor,
+                                                                         today: dependencies.today())
+            do {
+                _ = try await round.store.certify(round: round.round.id, result: ResultDocument.encode(result).formatted(), audit: audit,
+                                                  congress: composition)
+                break
+            } catch StoreError.counting(.congressChanged) where attempt < 3 {
+                continue
+            } catch {
+                throw CongressContext.refusal(error)
+            }
         }
-        try await CongressContext.recordComposition(round.store, round: round.round, result: result,
-                                                    actor: try CongressContext.clerk(authorised), today: dependencies.today())
         return Redirect.to(round.base, notice: .certified)
     }
 

@@ -63,7 +63,7 @@ struct SignInController {
         let next = Redirect.local(form["next"]) ?? "/"
         let address = context.clientAddress
         let now = dependencies.clock().timeIntervalSince1970
-        if let retry = await dependencies.throttle.retryAfter(login: login, address: address, now: now) {
+        if let retry = try await dependencies.throttle.retryAfter(login: login, address: address, now: now) {
             // Throttled attempts are not audited one by one: the slowing down was, once.
             let seconds = max(1, Int(min(retry - now, 86_400).rounded(.up)))
             return signInPage(context, next: next, login: UserAccount.isValidLogin(typed) ? typed : "",
@@ -74,7 +74,7 @@ struct SignInController {
         let password = String((form.all("password").first ?? "").prefix(256))
         let matches = await dependencies.passwords.verify(password, against: found?.passwordHash ?? decoyHash)
         guard let found, matches, found.user.active else {
-            if let audited = await dependencies.throttle.failed(login: login, address: address, now: now) {
+            if let audited = try await dependencies.throttle.failed(login: login, address: address, now: now) {
                 let what = audited.moment == .firstFailure ? "first failure from \(address)" : "\(audited.failures) failures from \(address): slowed down"
                 let unlogged = audited.unlogged > 0 ? "; \(audited.unlogged) other failures not logged one by one" : ""
                 try await dependencies.access.appendAudit(AuditDraft(
@@ -84,7 +84,7 @@ struct SignInController {
             return signInPage(context, next: next, login: UserAccount.isValidLogin(typed) ? typed : "",
                               failed: Catalogue.text("web.signin.failed", context.language), status: .unauthorized)
         }
-        await dependencies.throttle.succeeded(login: login, address: address)
+        try await dependencies.throttle.succeeded(login: login, address: address)
         let token = SessionTokens.random()
         let expires = Int64(now) + dependencies.sessionLifetime
         try await dependencies.access.createSession(StoredSession(

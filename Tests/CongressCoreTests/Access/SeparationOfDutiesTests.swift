@@ -90,6 +90,30 @@ struct SeparationOfDutiesTests {
         #expect(throttle.retryAfter(login: "an", address: "1.1.1.1", now: 21) == nil)
     }
 
+    @Test("servers sharing a database run the same throttle: the pure step over stored records slows and audits as one server does")
+    func throttleStepOverRecords() {
+        var local = SignInThrottle(freeFailures: 2, firstDelay: 2, window: 900)
+        let rules = local
+        let keys = SignInThrottle.keys(login: "an", address: "2001:db8:1:2::9")
+        #expect(keys == SignInThrottle.keys(login: "an", address: "2001:db8:1:2:ffff::1"), "one /64 network, one key")
+        var stored: [String: SignInThrottle.Record] = [:]
+        var moments: [SignInThrottle.AuditMoment?] = []
+        for second in 0..<6 {
+            let now = Double(second)
+            let step = rules.failure(pair: stored[keys.pair], address: stored[keys.address], now: now)
+            stored[keys.pair] = step.pair
+            stored[keys.address] = step.address
+            moments.append(step.moment)
+            let expected = local.recordFailure(login: "an", address: "2001:db8:1:2::9", now: now)?.moment
+            #expect(step.moment == expected, "failure \(second + 1)")
+            #expect(rules.retryAfter(pair: stored[keys.pair], address: stored[keys.address], now: now)
+                    == local.retryAfter(login: "an", address: "2001:db8:1:2::9", now: now))
+        }
+        #expect(moments == [.firstFailure, nil, .slowedDown, nil, nil, nil])
+        #expect(stored[keys.pair]?.failures == 6)
+        #expect(rules.retryAfter(pair: stored[keys.pair], address: nil, now: 1_000) == nil, "forgotten after the window")
+    }
+
     @Test("anyone appends to the audit log: only a window's first failure and its slowing down are audited")
     func auditedFailures() {
         var throttle = SignInThrottle(freeFailures: 5)

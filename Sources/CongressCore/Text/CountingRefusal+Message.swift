@@ -1,5 +1,3 @@
-import CongressCore
-
 extension CountingRefusal {
     /// The message for people: what was refused and the rule, never an internal name and never
     /// another clerk's login (a clerk must learn nothing of another pass).

@@ -1,0 +1,131 @@
+/// Opening an election of a congress from its adopted list: every rule the opening applies, as
+/// one pure decision that returns the election to store and what the audit log says of it. The
+/// web layer parses the form into a `Request`, loads the opinion round it names, calls `plan`,
+/// and stores the plan's election in one transaction with its audit entry.
+public enum ElectionOpening {
+    /// What the presidium's form asks for.
+    public struct Request: Sendable, Equatable {
+        public var body: BodyKind
+        public var seats: Int
+        public var alternateSeats: Int
+        /// The adopted list, one name per line, already in ballot order (R-E-10).
+        public var candidates: [String]
+        public var title: String?
+        /// The session whose attendance gives the base (0 for the first).
+        public var session: Int
+        public var requiredEntries: Int
+
+        public init(body: BodyKind, seats: Int, alternateSeats: Int = 0, candidates: [String], title: String? = nil,
+                    session: Int = 0, requiredEntries: Int = 2) {
+            self.body = body
+            self.seats = seats
+            self.alternateSeats = alternateSeats
+            self.candidates = candidates
+            self.title = title
+            self.session = session
+            self.requiredEntries = requiredEntries
+        }
+    }
+
+    /// The certified opinion ballot whose passers join the list (R-E-7), as the store holds it.
+    public struct Opinion: Sendable, Equatable {
+        public var election: Election
+        public var state: RoundLifecycle.State
+        public var congress: Int64?
+        public var issued: Int
+        public var agreedBallots: [Ballot]
+
+        public init(election: Election, state: RoundLifecycle.State, congress: Int64?, issued: Int, agreedBallots: [Ballot]) {
+            self.election = election
+            self.state = state
+            self.congress = congress
+            self.issued = issued
+            self.agreedBallots = agreedBallots
+        }
+    }
+
+    /// What to store: the election, the entries each stack needs, and the audit entry's detail.
+    public struct Plan: Sendable, Equatable {
+        public var election: Election
+        public var requiredEntries: Int
+        public var auditDetail: String
+    }
+
+    public enum Refusal: Error, Sendable, Equatable {
+        /// R-E-10: the list is not in ballot order; `expected` is.
+        case notInBallotOrder(expected: [String])
+        /// R-E-26: the elections wait for the higher standing committee.
+        case paused(reason: String)
+        /// R-E-3: `first` must be certified before `body`.
+        case cycleOrder(body: BodyKind, first: BodyKind)
+        /// R-E-7: the round named is not a certified opinion ballot of this congress.
+        case notAnOpinionOfThisCongress
+        /// R-E-7: floor nominees tied across the surplus cap; the presidium decides.
+        case floorTie(names: [String], seats: Int)
+        /// R-E-4: a counting board member stands on the list.
+        case countingBoardOnList(name: String)
+        /// The list or the base breaks a rule of the election itself (R-E-6, …).
+        case election(ElectionRefusal)
+        /// The opinion ballot's agreed ballots cannot be counted.
+        case opinionUncountable(TallyFailure)
+    }
+
+    /// The election the congress opens, or why it cannot.
+    ///
+    /// - Parameters:
+    ///   - congress: the congress as stored, whose rulebook, roll, composition and pause decide.
+    ///   - congressID: its id, which the opinion round must belong to.
+    ///   - opinion: the opinion round the form names, if any.
+    public static func plan(_ request: Request, congress: CongressRecord, congressID: Int64, opinion: Opinion?) throws(Refusal) -> Plan {
+        let names = request.candidates
+        let ordered = VietnameseNameOrder.sorted(names)
+        guard ordered == names else { throw .notInBallotOrder(expected: ordered) }
+        if congress.isPaused { throw .paused(reason: congress.pause?.reason ?? "") }
+        do { try CycleOrder.check(request.body, composition: congress.composition) } catch {
+            switch error { case .notYet(let body, let first): throw .cycleOrder(body: body, first: first) }
+        }
+        let base = base(of: request.body, congress: congress, session: request.session)
+        let issued = CycleOrder.isConference(request.body) ? committeeSize(congress) : congress.voters(session: request.session)
+        var list = names
+        var admittedNote = ""
+        if let opinion {
+            guard opinion.congress == congressID, opinion.election.body == .opinion,
+                  [.certified, .approved].contains(opinion.state) else { throw .notAnOpinionOfThisCongress }
+            var opinionElection = opinion.election
+            opinionElection.ballotsIssued = opinion.issued
+            let result: ElectionResult
+            do { result = try Tally.count(opinionElection, ballots: opinion.agreedBallots) } catch { throw .opinionUncountable(error) }
+            let admission = FloorNominees.admit(opinion: result, listSize: names.count, seats: request.seats, body: request.body,
+                                                rulebook: congress.rulebook)
+            if let tie = admission.tie { throw .floorTie(names: tie.names, seats: tie.seats) }
+            list = VietnameseNameOrder.sorted(names + admission.admitted)
+            admittedNote = "; floor nominees admitted (R-E-7): \(admission.admitted.joined(separator: ", "))"
+        }
+        let boardNames = Set(congress.countingBoard.compactMap { congress.name(of: $0) })
+        if let clash = list.first(where: { boardNames.contains($0) }) { throw .countingBoardOnList(name: clash) }
+        let title = request.title ?? "\(request.body.name(.vi)) — \(congress.name)"
+        let election = Election(title: title, body: request.body, rulebook: congress.rulebook, seats: request.seats,
+                                alternateSeats: request.alternateSeats, candidates: list, base: base, ballotsIssued: max(1, issued))
+        do { try ListCheck.validate(election) } catch { throw .election(error) }
+        return Plan(election: election, requiredEntries: request.requiredEntries,
+                    auditDetail: "\(title): \(request.seats) seats, \(list.count) candidates" + admittedNote)
+    }
+
+    /// The base of an election: the first conference's is the new committee (R-E-19); an opinion
+    /// ballot's, those attending the session (R-E-20); the congress's, its roll (R-E-17, R-E-18).
+    public static func base(of body: BodyKind, congress: CongressRecord, session: Int) -> BaseRecord {
+        if CycleOrder.isConference(body) {
+            let committee = committeeSize(congress)
+            return BaseRecord(kind: .committeeConference, convened: committee, present: committee)
+        }
+        if body == .opinion {
+            let attending = congress.voters(session: session)
+            return BaseRecord(kind: .attending, convened: attending, present: attending)
+        }
+        return congress.base(session: session)
+    }
+
+    static func committeeSize(_ congress: CongressRecord) -> Int {
+        congress.composition.filter { $0.role == .committeeMember }.count
+    }
+}
