@@ -175,7 +175,9 @@ struct PostgresMemberImport {
     }
 
     /// Records one dated membership event (R-O-3), checked by `MembershipEventCheck`.
-    static func record(_ event: MembershipEvent, for memberID: String, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    /// Records the event; returns the person's record as it now is.
+    @discardableResult
+    static func record(_ event: MembershipEvent, for memberID: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> PersonRecord {
         guard let record = try await record(memberID, connection, logger) else { throw StoreError.unknownMember(memberID) }
         let all = try await PostgresOrganisation.units(connection, logger)
         let units = Dictionary(all.map { ($0.unit.code, $0.unit) }, uniquingKeysWith: { a, _ in a })
@@ -193,6 +195,7 @@ struct PostgresMemberImport {
         let updated = PersonRecord(person: person, admittedUnit: record.admittedUnit, otherEvents: others)
         try await connection.run("DELETE FROM membership_span WHERE person_id = \(personID)", logger)
         try await insertSpans(updated.spans, person: personID, unitIDs: unitIDs, connection, logger)
+        return updated
     }
 }
 

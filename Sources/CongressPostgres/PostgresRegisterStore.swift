@@ -77,8 +77,13 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         }
     }
 
+    /// One event changes one person: the kept snapshot is patched at once (no reload), so the
+    /// change is in the next read and no read waits.
     public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError) {
-        try await write { connection, logger in try await PostgresMemberImport.record(event, for: memberID, connection, logger) }
+        let (updated, version) = try await write(patching: true) { connection, logger in
+            (try await PostgresMemberImport.record(event, for: memberID, connection, logger), try await Self.version(connection, logger) + 1)
+        }
+        snapshots.patched(version: version) { $0.replacing(person: memberID, with: updated) }
     }
 
     public func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord? {
@@ -110,14 +115,16 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         try await connection.value(Int64.self, "SELECT version FROM register_version WHERE id = 1", logger) ?? 0
     }
 
-    private func write<T: Sendable>(_ body: @Sendable (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+    /// One write transaction under the register's write lock that bumps its version; `patching`
+    /// writes tell the snapshot cache themselves (`patched`), every other write marks it for a reload.
+    private func write<T: Sendable>(patching: Bool = false, _ body: @Sendable (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
         let result = try await database.transaction { [logger] connection in
             try await connection.run("SELECT pg_advisory_xact_lock(\(Self.writeLock))", logger)
             let result = try await body(connection, logger)
             try await connection.run("UPDATE register_version SET version = version + 1 WHERE id = 1", logger)
             return result
         }
-        snapshots.wrote()
+        if !patching { snapshots.wrote() }
         return result
     }
 }

@@ -112,7 +112,9 @@ enum MemberWriter {
         return plan.summary
     }
 
-    static func record(_ event: MembershipEvent, for memberID: String, _ db: Database) throws {
+    /// Records the event; returns the person's record as it now is.
+    @discardableResult
+    static func record(_ event: MembershipEvent, for memberID: String, _ db: Database) throws -> PersonRecord {
         guard let record = try MemberReader.record(memberID, db) else { throw StoreError.unknownMember(memberID) }
         let units = try UnitIndex.load(db)
         try MembershipEventCheck.validate(event, record: record, unit: { units.units[$0] })
@@ -129,6 +131,7 @@ enum MemberWriter {
         let updated = PersonRecord(person: person, admittedUnit: record.admittedUnit, otherEvents: others)
         try db.execute(sql: "DELETE FROM membership_span WHERE person_id = ?", arguments: [personID])
         try writer.insertSpans(updated.spans, person: personID, units: units, db)
+        return updated
     }
 
     static func id(_ code: String, _ units: UnitIndex) throws -> Int64 {

@@ -74,8 +74,11 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         try await write { db in try MemberWriter.importStream(next, on: day, db) }
     }
 
+    /// One event changes one person: the kept snapshot is patched at once (no reload), so the
+    /// change is in the next read and no read waits.
     public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError) {
-        try await write { db in try MemberWriter.record(event, for: memberID, db) }
+        let (updated, version) = try await write(patching: true) { db in (try MemberWriter.record(event, for: memberID, db), try Self.version(db) + 1) }
+        snapshots.patched(version: version) { $0.replacing(person: memberID, with: updated) }
     }
 
     public func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord? {
@@ -127,14 +130,16 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         do { return try await pool.read(body) } catch { throw Self.storeError(error, advice: "Try again; if it persists, check the database file.") }
     }
 
-    private func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+    /// One write transaction that bumps the register's version; `patching` writes tell the
+    /// snapshot cache themselves (`patched`), every other write marks it for a reload.
+    private func write<T: Sendable>(patching: Bool = false, _ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
         do {
             let result = try await pool.write { db in
                 let result = try body(db)
                 try Self.bumpVersion(db)
                 return result
             }
-            snapshots.wrote()
+            if !patching { snapshots.wrote() }
             return result
         } catch {
             throw Self.storeError(error, advice: "Nothing was written. Check the input, or that the disk has room.")

@@ -62,6 +62,30 @@ public final class RegisterSnapshot: Sendable {
         self.search = search
     }
 
+    /// A snapshot sharing an existing one's ranking (`replacing(person:with:)`).
+    init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank: [UInt32], rankOf: [UInt32], search: SearchIndex) {
+        self.units = units
+        self.placements = placements
+        unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        memberIDs = columns.memberIDs
+        names = columns.names
+        gender = columns.gender
+        ethnicity = columns.ethnicity
+        education = columns.education
+        theory = columns.theory
+        birth = columns.birth
+        joined = columns.joined
+        official = columns.official
+        spanStart = columns.spanStart
+        spanUnit = columns.spanUnit
+        spanFrom = columns.spanFrom
+        spanTo = columns.spanTo
+        spanStanding = columns.spanStanding
+        self.byRank = byRank
+        self.rankOf = rankOf
+        self.search = search
+    }
+
     /// Number of persons (members and former members).
     public var personCount: Int { gender.count }
 

@@ -44,7 +44,7 @@ public actor RoundSignals {
             }
             await group.next()
             group.cancelAll()
-            await self.end(waiter, round)
+            self.end(waiter, round)
         }
         active.remove(waiter)
         ended.remove(waiter)

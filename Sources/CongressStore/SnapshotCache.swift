@@ -2,8 +2,9 @@ import CongressCore
 import Synchronization
 
 /// The read snapshot of a register kept in a database, by the register's version (a counter
-/// every write bumps). After a write by this process the next read waits for the new snapshot
-/// (a writer reads its own writes). After another process's write (an import while the server
+/// every write bumps). A write of one person (a membership event) patches the kept snapshot at
+/// once. After another write by this process (an import, the tree) the next read waits for the
+/// new snapshot (a writer reads its own writes). After another process's write (an import while the server
 /// runs, another application server's transfer) no read waits: the previous snapshot answers
 /// while the new one is built once in the background, and replaces it when ready.
 public final class SnapshotCache: Sendable {
@@ -30,6 +31,23 @@ public final class SnapshotCache: Sendable {
 
     /// Records that this process changed the register.
     public func wrote() { localWrites.withLock { $0 = true } }
+
+    /// After this process's write that made the register `version` and changed only what
+    /// `patch` applies (the write did not call `wrote`): when the kept snapshot is of the version
+    /// just before, the patched one replaces it at once and no read waits for a reload. Otherwise
+    /// (someone else wrote too, or the patch does not apply) it is a write like any other: the
+    /// next read reloads.
+    public func patched(version: Int64, _ patch: (RegisterSnapshot) -> RegisterSnapshot?) {
+        if let kept = cache.withLock({ $0 }), kept.version == version - 1, let patched = patch(kept.snapshot) {
+            let replaced = cache.withLock { cached -> Bool in
+                guard let current = cached, current.version == version - 1 else { return false }
+                cached = (version, patched)
+                return true
+            }
+            if replaced { return }
+        }
+        wrote()
+    }
 
     /// Loads the snapshot of the stored version and keeps it unless a newer one is already kept.
     private func reload() async throws(StoreError) -> RegisterSnapshot {

@@ -28,3 +28,32 @@ import Testing
         #expect(seen == (try await importer.memberCount(of: "T44", on: day)))
     }
 }
+
+extension SnapshotRefreshTests {
+    @Test("R-O-3: a membership event patches the kept snapshot: it answers as one rebuilt from the database", arguments: [StoreKind.sqlite, .postgres])
+    func eventPatchesTheSnapshot(_ kind: StoreKind) async throws {
+        guard StoreKind.allCases.contains(kind) else { return }   // PostgreSQL only when configured
+        let store = try await kind.make()
+        try await store.addOrganisation(SampleRegister.organisation)
+        let day = SampleRegister.importDay
+        _ = try await store.importMembers(SampleRegister.rows(), on: day)
+        let before = try await store.snapshot()
+        let later = SampleRegister.day("2025-10-01")
+        let all = try await store.members(MemberQuery(unit: "TW", day: later, limit: 50)).items
+        let members = all.filter { $0.unit != "C3" }
+        try #require(members.count >= 3)
+        try await store.recordMembershipEvent(MembershipEvent(kind: .transferred, day: later, unit: "C3"), for: members[0].memberID)
+        try await store.recordMembershipEvent(MembershipEvent(kind: .suspended, day: later), for: members[1].memberID)
+        try await store.recordMembershipEvent(MembershipEvent(kind: .left, day: later, detail: "deceased"), for: members[2].memberID)
+        let patched = try await store.snapshot()
+        #expect(patched !== before, "a new snapshot, the old one untouched")
+        // The same database read afresh: a second store on it builds its snapshot from the rows.
+        let fresh = try await kind.reopen(store)
+        let rebuilt = try await fresh.snapshot()
+        for unit in ["TW", "T44", "X1", "X2", "C1", "C2", "C3"] {
+            #expect(patched.structure(of: unit, on: later) == rebuilt.structure(of: unit, on: later), "\(unit)")
+            #expect(patched.members(MemberQuery(unit: unit, day: later, limit: 500)) == rebuilt.members(MemberQuery(unit: unit, day: later, limit: 500)))
+        }
+        #expect(patched.structure(of: "C3", on: later)?.total != before.structure(of: "C3", on: later)?.total, "the transfer shows")
+    }
+}

@@ -41,6 +41,16 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
             return PostgresRegisterStore(database: try await PostgresTestServer.freshDatabase())
         }
     }
+
+    /// A second store on the same database, as another process would open it.
+    func reopen(_ store: any RegisterStore) async throws -> any RegisterStore {
+        switch store {
+        case let sqlite as SQLiteRegisterStore: return try SQLiteRegisterStore(path: sqlite.path)
+        case let postgres as PostgresRegisterStore:
+            return PostgresRegisterStore(database: try await PostgresDatabase(url: postgres.database.location.url, maximumConnections: 2))
+        default: return store
+        }
+    }
 }
 
 /// The PostgreSQL server the contract suites run on: `CONGRESS_TEST_POSTGRES=postgres://…`

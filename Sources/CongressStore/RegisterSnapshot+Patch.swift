@@ -1,0 +1,46 @@
+import CongressCore
+
+extension RegisterSnapshot {
+    /// This snapshot with one person's spans and official day as `record` now has them: what one
+    /// membership event changes (a transfer, a suspension, being made official). Names, ranking
+    /// and search are shared with this snapshot; only the span columns are copied. Nil when the
+    /// person is not in it (a new person: the store reloads instead).
+    public func replacing(person memberID: String, with record: PersonRecord) -> RegisterSnapshot? {
+        guard let person = memberIDs.firstIndex(of: memberID), record.person.memberID == memberID else { return nil }
+        let spans = record.spans
+        guard spans.allSatisfy({ unitIndex[$0.unit] != nil }) else { return nil }
+        var columns = Columns(memberIDs: memberIDs, names: names, gender: gender, ethnicity: ethnicity, education: education,
+                              theory: theory, birth: birth, joined: joined, official: official, spanStart: spanStart,
+                              spanUnit: spanUnit, spanFrom: spanFrom, spanTo: spanTo, spanStanding: spanStanding)
+        let range = Int(spanStart[person])..<Int(spanStart[person + 1])
+        columns.spanUnit.replaceSubrange(range, with: spans.map { unitIndex[$0.unit]! })
+        columns.spanFrom.replaceSubrange(range, with: spans.map { $0.from.daysSinceEpoch })
+        columns.spanTo.replaceSubrange(range, with: spans.map { $0.to?.daysSinceEpoch ?? Int32.max })
+        columns.spanStanding.replaceSubrange(range, with: spans.map { UInt8(Standing.allCases.firstIndex(of: $0.standing)!) })
+        let shift = spans.count - range.count
+        if shift != 0 {
+            for index in (person + 1)..<columns.spanStart.count {
+                columns.spanStart[index] = UInt32(Int(columns.spanStart[index]) + shift)
+            }
+        }
+        columns.official[person] = record.person.officialOn?.daysSinceEpoch ?? Int32.max
+        return RegisterSnapshot(units: units, placements: placements, columns: columns, byRank: byRank, rankOf: rankOf, search: search)
+    }
+}
+
+extension PackedStrings {
+    /// The index of the first string equal to `text`, by bytes.
+    func firstIndex(of text: String) -> Int? {
+        let wanted = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                for index in 0..<(starts.count - 1) {
+                    let start = Int(starts[index]), end = Int(starts[index + 1])
+                    guard end - start == wanted.count else { continue }
+                    if wanted.withUnsafeBufferPointer({ w in (0..<w.count).allSatisfy { all[start + $0] == w[$0] } }) { return index }
+                }
+                return nil
+            }
+        }
+    }
+}
