@@ -88,14 +88,23 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         let knownCandidates = elections.cached(id)?.election.candidates.count
         do {
             try await database.transaction { [logger] connection in
-                let (state, _) = try await Self.counting(id, connection, logger, lock: "FOR SHARE")
-                let holder = try await connection.rows("""
-                    SELECT clerk, finished, (SELECT ballots FROM stack_split s WHERE s.round_id = p.round_id AND s.stack = p.stack),
-                           (SELECT count(*) FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass),
-                           (SELECT ballot FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass
-                                                               AND e.position = \(position))
-                    FROM stack_pass p WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass) FOR UPDATE OF p
-                    """, logger).first.map { try $0.decode((String, Bool, Int?, Int, String?).self) }
+                // One read for the decision: the round's state and the pass, its row locked so that
+                // its clerk's entries and its finishing go one at a time. The round's row is not
+                // locked: it leaves counting only once every pass is finished (R-E-29), and a
+                // finished pass takes no ballot, so a share lock per ballot would buy nothing.
+                guard let stack32 = Int32(exactly: stack), let pass32 = Int32(exactly: pass), let position32 = Int32(exactly: position) else {
+                    throw StoreError.counting(.notYourPass(stack: stack, pass: pass))
+                }
+                var found: PostgresEntryStatements.Reading.Row?
+                for try await row in try await connection.execute(
+                    PostgresEntryStatements.Reading(round: id, stack: stack32, pass: pass32, position: position32), logger: logger) {
+                    found = row
+                }
+                let state: RoundLifecycle.State
+                if let found { state = RoundLifecycle.State(rawValue: found.0) ?? .draft } else {
+                    state = try await Self.counting(id, connection, logger).0
+                }
+                let holder = found.map { ($0.1, $0.2, $0.3, $0.4, $0.5) }
                 let candidates: Int
                 if let knownCandidates { candidates = knownCandidates } else { candidates = try await Self.candidateCount(id, connection, logger) }
                 let row = BallotCSV.row(ballot, candidates: candidates)
@@ -105,9 +114,8 @@ public final class PostgresCountingStore: CountingStore, Sendable {
                 do throws(CountingRefusal) { decision = try BallotEntryRule.decide(reading, stack: stack, pass: pass, clerk: clerk, position: position, ballot: row) }
                 catch { throw StoreError.counting(error) }
                 guard decision == .insert else { return }
-                try await connection.run("""
-                    INSERT INTO ballot_entry (round_id, stack, pass, position, ballot) VALUES (\(id), \(stack), \(pass), \(position), \(row))
-                    """, logger)
+                for try await _ in try await connection.execute(
+                    PostgresEntryStatements.Insert(round: id, stack: stack32, pass: pass32, position: position32, ballot: row), logger: logger) {}
             }
         } catch {
             throw PostgresDatabase.storeError(error, advice: "Nothing was written. Enter the ballot again.")

@@ -95,7 +95,8 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
                 guard let stateText = try String.fetchOne(round, arguments: [id]) else { throw StoreError.counting(.unknownRound(id)) }
                 let holderStatement = try db.cachedStatement(sql: """
                     SELECT clerk, finished, (SELECT ballots FROM stack_split s WHERE s.round_id = p.round_id AND s.stack = p.stack),
-                           (SELECT count(*) FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass),
+                           (SELECT coalesce(max(e.position) + 1, 0) FROM ballot_entry e
+                            WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass),
                            (SELECT ballot FROM ballot_entry e WHERE e.round_id = p.round_id AND e.stack = p.stack AND e.pass = p.pass
                                                                AND e.position = ?)
                     FROM stack_pass p WHERE round_id = ? AND stack = ? AND pass = ?

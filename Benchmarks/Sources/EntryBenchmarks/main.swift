@@ -24,7 +24,7 @@ let servers: [any CountingStore]
 var opened: [OpenedDatabase] = []
 if let postgres, let location = PostgresLocation(postgres) {
     let name = location.database + "_\(Int(Date().timeIntervalSince1970))"
-    try await PostgresDatabase.createDatabase(named: name, on: location)
+    try await PostgresDatabase.createDatabase(named: name, on: location.with(database: "postgres"))
     for _ in 0..<2 { opened.append(OpenedDatabase(postgres: try await PostgresDatabase(url: location.with(database: name).url))) }
     try await opened[0].register.addOrganisation(tree)
     servers = opened.map(\.counting)

@@ -14,9 +14,11 @@ import Foundation
 // 3. one transfer between provinces until the province's count shows it, and the reads' p99
 //    during a stream of 10 transfers a second.
 
+/// Printed at once, so that a long run shows its figures as they come.
+func report(_ text: String) { print(text); fflush(nil) }
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? { arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } }
-guard let target = option("--database") else { print("usage: storage-benchmarks --database PATH|postgres://…"); exit(2) }
+guard let target = option("--database") else { report("usage: storage-benchmarks --database PATH|postgres://…"); exit(2) }
 let onPostgres = PostgresLocation.isURL(target)
 let folder = URL(fileURLWithPath: option("--folder") ?? NSTemporaryDirectory() + "congress-register-benchmarks")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -54,9 +56,9 @@ func which(_ program: String) -> String? {
     return folders.map { $0 + "/" + program }.first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
-print("Storage benchmarks on \(onPostgres ? "PostgreSQL" : "SQLite"), national scale, release build, "
+report("Storage benchmarks on \(onPostgres ? "PostgreSQL" : "SQLite"), national scale, release build, "
       + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
-print(String(repeating: "-", count: 72))
+report(String(repeating: "-", count: 72))
 
 // Setup (not timed): the members file written by the demo generator, a new database with the tree.
 let plan = try DemoJob.plan(scale: .national, seed: 2025)
@@ -70,7 +72,7 @@ if !FileManager.default.fileExists(atPath: csv) {
     try handle.close()
 }
 let lines = try String(contentsOfFile: csv, encoding: .utf8).utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1
-print("members file: \(lines) rows")
+report("members file: \(lines) rows")
 if onPostgres {
     let location = PostgresLocation(target)!
     let psql = which("psql")!
@@ -90,7 +92,7 @@ let importStart = Date()
 let output = await ImportJob.run(file: csv, database: target, asOf: day, language: .en, say: { _ in })
 let importSeconds = Date().timeIntervalSince(importStart)
 precondition(output.status == 0, output.standardError)
-print(String(format: "1. congress import members: %.1f s (%.0f rows/s)", importSeconds, Double(lines) / importSeconds))
+report(String(format: "1. congress import members: %.1f s (%.0f rows/s)", importSeconds, Double(lines) / importSeconds))
 let columns = MembersCSV.header.split(separator: ",").count
 if onPostgres {
     let location = PostgresLocation(target)!
@@ -99,13 +101,13 @@ if onPostgres {
     let table = "bare_members (" + (1...columns).map { "c\($0) text" }.joined(separator: ", ") + ")"
     _ = try run(psql, connection + ["-c", "DROP TABLE IF EXISTS bare_members", "-c", "CREATE TABLE \(table)"])
     let seconds = try run(psql, connection + ["-c", "\\copy bare_members FROM '\(csv)' WITH (FORMAT csv, HEADER true)"])
-    print(String(format: "   psql \\copy of the same file into a bare table: %.1f s; ratio %.1f×", seconds, importSeconds / seconds))
+    report(String(format: "   psql \\copy of the same file into a bare table: %.1f s; ratio %.1f×", seconds, importSeconds / seconds))
     _ = try run(psql, connection + ["-c", "DROP TABLE bare_members"])
 } else if let sqlite3 = which("sqlite3") {
     let bare = folder.appendingPathComponent("bare.sqlite").path
     try? FileManager.default.removeItem(atPath: bare)
     let seconds = try run(sqlite3, [bare, ".mode csv", ".import \(csv) members"])
-    print(String(format: "   sqlite3 .import of the same file into a bare table: %.1f s; ratio %.1f×", seconds, importSeconds / seconds))
+    report(String(format: "   sqlite3 .import of the same file into a bare table: %.1f s; ratio %.1f×", seconds, importSeconds / seconds))
 }
 
 // 2. Counts and search, as a server that has loaded its view.
@@ -113,22 +115,25 @@ let opened = try await DatabaseLocation.existing(target, language: .en)
 let store = opened.register
 let loadStart = Date()
 _ = try await store.snapshot()
-print(String(format: "2. register view loaded in %.1f s", Date().timeIntervalSince(loadStart)))
+report(String(format: "2. register view loaded in %.1f s", Date().timeIntervalSince(loadStart)))
 let nation = try await time(10) { _ = try await store.structure(of: "TW", on: day) }
-print("   structure counts of the nation (warm): \(milliseconds(nation))")
+report("   structure counts of the nation (warm): \(milliseconds(nation))")
 for query in ["nguyen van an", "Trần Thị Hương", "hoang minh"] {
     var total = 0
     let samples = try await time(10) { total = try await store.members(MemberQuery(unit: "TW", day: day, search: query, limit: 50)).total }
-    print("   search \"\(query)\" in the nation: \(total) matches, \(milliseconds(samples))")
+    report("   search \"\(query)\" in the nation: \(total) matches, \(milliseconds(samples))")
 }
 
 // 3. Transfers between two provinces: from the write until the province's count shows it.
-let provinces = plan.cellsByProvince.keys.sorted()
-let (from, to) = (provinces[0], provinces[1])
-let movers = try await store.members(MemberQuery(unit: from, day: day, limit: 200)).items
-let destination = try await store.members(MemberQuery(unit: to, day: day, limit: 1)).items[0].unit
-let before = try await store.structure(of: from, on: day).total
 let transferDay = Day(iso: "2026-11-01")!
+var provinces: [String] = []
+for code in plan.records.units.filter({ $0.kind == .underCentral && $0.validTo == nil }).map(\.code).sorted() where provinces.count < 2 {
+    if try await store.structure(of: code, on: transferDay).total > 1_000 { provinces.append(code) }
+}
+let (from, to) = (provinces[0], provinces[1])
+let movers = try await store.members(MemberQuery(unit: from, day: transferDay, limit: 200)).items
+let destination = try await store.members(MemberQuery(unit: to, day: transferDay, limit: 1)).items[0].unit
+let before = try await store.structure(of: from, on: transferDay).total
 let changeStart = Date()
 try await store.recordMembershipEvent(MembershipEvent(kind: .transferred, day: transferDay, unit: destination), for: movers[0].memberID)
 var seen = 0.0
@@ -136,7 +141,7 @@ while true {
     if try await store.structure(of: from, on: transferDay).total == before - 1 { seen = Date().timeIntervalSince(changeStart); break }
     try await Task.sleep(for: .milliseconds(10))
 }
-print(String(format: "3. one transfer %@ → %@ visible in %@'s counts after %.2f s", from, to, from, seen))
+report(String(format: "3. one transfer %@ → %@ visible in %@'s counts after %.2f s", from, to, from, seen))
 actor Finished { var done = false; func finish() { done = true } }
 let finished = Finished()
 let stream = Task {
@@ -153,5 +158,5 @@ while await !finished.done {
 try await stream.value
 let after = try await store.structure(of: from, on: transferDay).total
 precondition(after == before - 51, "every transfer is in the counts")
-print("   reads of the nation's counts during 50 transfers at 10 a second: \(milliseconds(reads))")
+report("   reads of the nation's counts during 50 transfers at 10 a second: \(milliseconds(reads))")
 opened.close()
