@@ -37,29 +37,10 @@ public final class RegisterSnapshot: Sendable {
     let search: SearchIndex
     private let views = Mutex<[Day: DayView]>([:])
 
-    init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank order: [UInt32], search: SearchIndex) {
-        self.units = units
-        self.placements = placements
-        unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        memberIDs = columns.memberIDs
-        names = columns.names
-        gender = columns.gender
-        ethnicity = columns.ethnicity
-        education = columns.education
-        theory = columns.theory
-        birth = columns.birth
-        joined = columns.joined
-        official = columns.official
-        spanStart = columns.spanStart
-        spanUnit = columns.spanUnit
-        spanFrom = columns.spanFrom
-        spanTo = columns.spanTo
-        spanStanding = columns.spanStanding
+    convenience init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank order: [UInt32], search: SearchIndex) {
         var inverse = [UInt32](repeating: 0, count: order.count)
         for (rank, person) in order.enumerated() { inverse[Int(person)] = UInt32(rank) }
-        byRank = order
-        rankOf = inverse
-        self.search = search
+        self.init(units: units, placements: placements, columns: columns, byRank: order, rankOf: inverse, search: search)
     }
 
     /// A snapshot sharing an existing one's ranking (`replacing(person:with:)`).
