@@ -123,15 +123,7 @@ extension PostgresCountingStore {
                 UPDATE counting_round SET state = \(round.lifecycle.state.rawValue), result = \(result), audit_head = \(head) WHERE id = \(id)
                 """, logger)
             // The composition and any pause (R-E-26, R-E-27) in the certification's transaction.
-            if let congress, let congressJSON {
-                guard let stored = try await connection.value(Int.self, "SELECT version FROM congress WHERE id = \(congress.id) FOR UPDATE",
-                                                              logger) else { throw StoreError.counting(.unknownCongress(congress.id)) }
-                guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
-                try await connection.run("""
-                    UPDATE congress SET record = \(congressJSON)::jsonb, version = \(congress.version + 1) WHERE id = \(congress.id)
-                    """, logger)
-                try await PostgresAudit.append(congress.audit, at: time, chain, connection, logger)
-            }
+            try await Self.write(congress, json: congressJSON, at: time, chain, connection, logger)
             return effects
         }
         await vacuumEntries()

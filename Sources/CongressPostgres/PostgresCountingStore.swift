@@ -43,8 +43,11 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         try await database.read { connection in try await self.load(id, connection) }
     }
 
-    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
-        try await audited(audit) { connection, logger in
+    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
+                      congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
+        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
+        let time = clock()
+        return try await database.transaction { [chain, logger] connection in
             guard var round = try await self.load(id, connection, lock: true) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
             do { effects = try round.lifecycle.handle(event) } catch let refusal as RoundLifecycle.Refusal {
@@ -55,8 +58,47 @@ public final class PostgresCountingStore: CountingStore, Sendable {
                 UPDATE counting_round SET state = \(lifecycle.state.rawValue), candidates = \(lifecycle.candidates),
                     issued = \(lifecycle.issued), returned = \(lifecycle.returned) WHERE id = \(id)
                 """, logger)
+            try await PostgresAudit.append(audit, at: time, chain, connection, logger)
+            try await Self.write(congress, json: congressJSON, at: time, chain, connection, logger)
             return effects
         }
+    }
+
+    public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {
+        let time = clock()
+        return try await database.transaction { [chain, logger] connection in
+            guard let round = try await self.load(id, connection, lock: true) else { throw StoreError.counting(.unknownRound(id)) }
+            let stacks = try await connection.rows("""
+                SELECT stack FROM stack_split WHERE round_id = \(id) UNION SELECT stack FROM stack_pass WHERE round_id = \(id)
+                """, logger).map { try $0.decode(Int.self) }
+            var agreed: [Int: [Ballot]] = [:]
+            for row in try await connection.rows("SELECT stack, ballots FROM stack_result WHERE round_id = \(id)", logger) {
+                let (stack, lines) = try row.decode((Int, String).self)
+                agreed[stack] = try BallotCSV.ballots(Array((BallotCSV.header + "\n" + lines + "\n").utf8), election: round.election)
+            }
+            let plan: CountingClose.Plan
+            do {
+                plan = try CountingClose.plan(lifecycle: round.lifecycle, election: round.election, stacks: Set(stacks), agreed: agreed)
+            } catch let refusal as CountingRefusal { throw StoreError.counting(refusal) }
+            try await connection.run("UPDATE counting_round SET state = \(plan.lifecycle.state.rawValue) WHERE id = \(id)", logger)
+            for event in plan.events {
+                try await PostgresAudit.append(AuditDraft(actor: actor, action: .roundEvent, subject: "round \(id)", detail: event.auditDetail,
+                                                          unit: round.unit), at: time, chain, connection, logger)
+            }
+            return plan.result
+        }
+    }
+
+    /// A congress written in another write's transaction, when its version is still the one read.
+    static func write(_ congress: CongressWrite?, json: String?, at time: String, _ chain: AuditChain,
+                      _ connection: PostgresConnection, _ logger: Logger) async throws {
+        guard let congress, let json else { return }
+        guard let stored = try await connection.value(Int.self, "SELECT version FROM congress WHERE id = \(congress.id) FOR UPDATE",
+                                                      logger) else { throw StoreError.counting(.unknownCongress(congress.id)) }
+        guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
+        try await connection.run("UPDATE congress SET record = \(json)::jsonb, version = \(congress.version + 1) WHERE id = \(congress.id)",
+                                 logger)
+        try await PostgresAudit.append(congress.audit, at: time, chain, connection, logger)
     }
 
     public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {

@@ -112,15 +112,7 @@ extension SQLiteCountingStore {
             try db.execute(sql: "UPDATE counting_round SET state = ?, result = ?, audit_head = ? WHERE id = ?",
                            arguments: [round.lifecycle.state.rawValue, result, AuditHead(count: entry.sequence, hash: entry.hash).description, id])
             // The composition and any pause (R-E-26, R-E-27) in the certification's transaction.
-            if let congress, let congressJSON {
-                guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM congress WHERE id = ?", arguments: [congress.id]) else {
-                    throw StoreError.counting(.unknownCongress(congress.id))
-                }
-                guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
-                try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?",
-                               arguments: [congressJSON, congress.version + 1, congress.id])
-                try SQLiteAccessStore.append(congress.audit, at: time, chain, db)
-            }
+            try Self.write(congress, json: congressJSON, at: time, chain, db)
             return effects
         }
     }

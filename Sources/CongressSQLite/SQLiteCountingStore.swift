@@ -46,8 +46,10 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         try await read { db in try self.load(id, db) }
     }
 
-    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
+                      congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
+        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
         return try await write { [chain] db in
             guard var round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
@@ -58,8 +60,44 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
             try db.execute(sql: "UPDATE counting_round SET state = ?, candidates = ?, issued = ?, returned = ? WHERE id = ?",
                            arguments: [lifecycle.state.rawValue, lifecycle.candidates, lifecycle.issued, lifecycle.returned, id])
             try SQLiteAccessStore.append(audit, at: time, chain, db)
+            try Self.write(congress, json: congressJSON, at: time, chain, db)
             return effects
         }
+    }
+
+    public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {
+        let time = clock()
+        return try await write { [chain] db in
+            guard let round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
+            let stacks = try Int.fetchAll(db, sql: "SELECT stack FROM stack_split WHERE round_id = ? UNION SELECT stack FROM stack_pass WHERE round_id = ?",
+                                          arguments: [id, id])
+            var agreed: [Int: [Ballot]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT stack, ballots FROM stack_result WHERE round_id = ?", arguments: [id]) {
+                let file = BallotCSV.header + "\n" + (row["ballots"] as String) + "\n"
+                agreed[row["stack"]] = try BallotCSV.ballots(Array(file.utf8), election: round.election)
+            }
+            let plan: CountingClose.Plan
+            do {
+                plan = try CountingClose.plan(lifecycle: round.lifecycle, election: round.election, stacks: Set(stacks), agreed: agreed)
+            } catch let refusal as CountingRefusal { throw StoreError.counting(refusal) }
+            try db.execute(sql: "UPDATE counting_round SET state = ? WHERE id = ?", arguments: [plan.lifecycle.state.rawValue, id])
+            for event in plan.events {
+                try SQLiteAccessStore.append(AuditDraft(actor: actor, action: .roundEvent, subject: "round \(id)", detail: event.auditDetail,
+                                                        unit: round.unit), at: time, chain, db)
+            }
+            return plan.result
+        }
+    }
+
+    /// A congress written in another write's transaction, when its version is still the one read.
+    static func write(_ congress: CongressWrite?, json: String?, at time: String, _ chain: AuditChain, _ db: Database) throws {
+        guard let congress, let json else { return }
+        guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM congress WHERE id = ?", arguments: [congress.id]) else {
+            throw StoreError.counting(.unknownCongress(congress.id))
+        }
+        guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
+        try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?", arguments: [json, congress.version + 1, congress.id])
+        try SQLiteAccessStore.append(congress.audit, at: time, chain, db)
     }
 
     public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {

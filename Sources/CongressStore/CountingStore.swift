@@ -13,8 +13,14 @@ public protocol CountingStore: Sendable {
     func round(_ id: Int64) async throws(StoreError) -> CountingRound?
     /// What never changes once a round is opened: its unit and its election (cached by stores).
     func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)?
-    /// Applies a lifecycle event (the round's state machine decides), with its audit entry.
-    func apply(_ event: RoundLifecycle.Event, to round: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect]
+    /// Applies a lifecycle event (the round's state machine decides), with its audit entry;
+    /// `congress`, when given (an annulment's composition), is written in the same transaction,
+    /// version-checked like `certify`'s.
+    func apply(_ event: RoundLifecycle.Event, to round: Int64, audit: AuditDraft,
+               congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect]
+    /// Closes counting and computes the result in one transaction: `CountingClose` decides over
+    /// the stacks and agreed ballots read in it; one audit entry per lifecycle event, by `actor`.
+    func closeCounting(round: Int64, actor: String) async throws(StoreError) -> ElectionResult
     /// A clerk takes one pass (1…required) of a stack. Refused when the pass is taken, when the
     /// clerk already has another pass of the same stack, or when the round takes no entries.
     func claimPass(round: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError)
@@ -82,6 +88,12 @@ public protocol CountingStore: Sendable {
 }
 
 extension CountingStore {
+    /// Applies a lifecycle event that changes no congress.
+    @discardableResult
+    public func apply(_ event: RoundLifecycle.Event, to round: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+        try await apply(event, to: round, audit: audit, congress: nil)
+    }
+
     /// Certifies a round of no congress, or one whose composition does not change.
     @discardableResult
     public func certify(round: Int64, result: String, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {

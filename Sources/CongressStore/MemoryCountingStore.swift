@@ -39,13 +39,44 @@ public actor MemoryCountingStore: CountingStore {
 
     public func round(_ id: Int64) -> CountingRound? { rounds[id]?.round }
 
-    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft) async throws(StoreError) -> [RoundLifecycle.Effect] {
+    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
+                      congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let effects: [RoundLifecycle.Effect]
         do { effects = try stored.round.lifecycle.handle(event) } catch { throw .counting(.lifecycle(error)) }
+        try checkVersion(congress)
         rounds[id] = stored
         try await access.appendAudit(audit)
+        try await write(congress)
         return effects
+    }
+
+    public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        let plan: CountingClose.Plan
+        do {
+            plan = try CountingClose.plan(lifecycle: stored.round.lifecycle, election: stored.round.election,
+                                          stacks: Set(stored.passes.keys).union(stored.split.sizes.keys), agreed: stored.agreed)
+        } catch { throw .counting(error) }
+        stored.round.lifecycle = plan.lifecycle
+        rounds[id] = stored
+        for event in plan.events {
+            try await access.appendAudit(AuditDraft(actor: actor, action: .roundEvent, subject: "round \(id)", detail: event.auditDetail,
+                                                    unit: stored.round.unit))
+        }
+        return plan.result
+    }
+
+    private func checkVersion(_ congress: CongressWrite?) throws(StoreError) {
+        guard let congress else { return }
+        guard let current = congresses[congress.id] else { throw .counting(.unknownCongress(congress.id)) }
+        guard current.version == congress.version else { throw .counting(.congressChanged(congress.id)) }
+    }
+
+    private func write(_ congress: CongressWrite?) async throws(StoreError) {
+        guard let congress else { return }
+        congresses[congress.id] = StoredCongress(id: congress.id, version: congress.version + 1, record: congress.record)
+        try await access.appendAudit(congress.audit)
     }
 
     public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
@@ -166,10 +197,7 @@ public actor MemoryCountingStore: CountingStore {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let effects: [RoundLifecycle.Effect]
         do { effects = try stored.round.lifecycle.handle(.certify) } catch { throw .counting(.lifecycle(error)) }
-        if let congress {
-            guard let current = congresses[congress.id] else { throw .counting(.unknownCongress(congress.id)) }
-            guard current.version == congress.version else { throw .counting(.congressChanged(congress.id)) }
-        }
+        try checkVersion(congress)
         stored.round.certifiedResult = result
         // Secrecy: only the agreed, sorted ballots of each stack outlive certification.
         for stack in stored.passes.keys { for pass in stored.passes[stack]!.keys { stored.passes[stack]![pass]!.ballots = [] } }
@@ -178,10 +206,7 @@ public actor MemoryCountingStore: CountingStore {
         let entry = try await access.appendAudit(audit)
         stored.auditHead = AuditHead(count: entry.sequence, hash: entry.hash)
         rounds[id] = stored
-        if let congress {
-            congresses[congress.id] = StoredCongress(id: congress.id, version: congress.version + 1, record: congress.record)
-            try await access.appendAudit(congress.audit)
-        }
+        try await write(congress)
         return effects
     }
 

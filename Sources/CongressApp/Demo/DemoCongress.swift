@@ -183,9 +183,7 @@ struct DemoCounter {
         guard case .agreed(let agreed) = try StackComparison.compare(try await store.entries(round: round, stack: 1)) else { return nil }
         try await store.agreeStack(round: round, stack: 1, ballots: agreed,
                                    audit: [AuditDraft(actor: "kiemphieu1", action: .stackAgreed, subject: "round \(round) stack 1")])
-        try await step(.closeCounting(agreedBallots: agreed.count))
-        let result = try Tally.count(election, ballots: try await store.agreedBallots(round: round))
-        try await step(.resultComputed(tiePending: result.tie != nil))
+        let result = try await store.closeCounting(round: round, actor: "kiemphieu1")
         guard result.tie == nil else { return nil }
         // The composition in the certification's transaction, as the web's certification does.
         var composition: CongressWrite?

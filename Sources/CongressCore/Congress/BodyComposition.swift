@@ -105,6 +105,15 @@ extension CongressRecord {
         return "composition: \(seats.count) seats from round \(round)" + (missing.isEmpty ? "" : "; paused (R-E-26)")
     }
 
+    /// R-E-30: an annulled result leaves the term's composition. Returns what changed, or nil.
+    public mutating func recordAnnulled(round: Int64) -> String? {
+        let source = "round \(round)"
+        let before = composition.count
+        composition.removeAll { $0.source == source }
+        let removed = before - composition.count
+        return removed == 0 ? nil : "annulled (R-E-30): \(removed) seats of \(source) removed"
+    }
+
     /// Whether the cycle is paused (R-E-26).
     public var isPaused: Bool { pause?.isPaused ?? false }
 }

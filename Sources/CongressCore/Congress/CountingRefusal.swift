@@ -32,4 +32,9 @@ public enum CountingRefusal: Error, Sendable, Equatable {
     case split(StackSplit.Refusal)
     /// The pass holds no ballot to correct.
     case nothingToCorrect(stack: Int, pass: Int)
+    /// R-E-29: the stack is not agreed or settled yet, so the count cannot close.
+    case stackOpen(stack: Int)
+    /// The agreed ballots cannot be counted for this election (never expected: they were checked
+    /// on entry).
+    case uncountable(TallyFailure)
 }

@@ -186,6 +186,7 @@ extension Catalogue {
         "counting.notDeclared": "The counting board has not recorded how many ballots stack {0} holds: count the stack and record it before entry (R-E-29).",
         "counting.stackFull": "This pass holds all {1} ballots of stack {0}: it takes no more. If the paper stack has more, ask the board to count the stack again (R-E-29).",
         "counting.passShort": "This pass holds {0} of the {1} ballots of stack {2}: enter them all before finishing. If the paper stack has fewer, ask the board to correct the stack's count (R-E-29).",
+        "counting.uncountable": "The agreed ballots cannot be counted for this election; nothing was closed (R-E-29).",
         "counting.nothingToCorrect": "Pass {0} of stack {1} has no ballot to correct.",
         "web.notice.stackDeclared": "The stack's number of ballots is recorded. Two different board members take its two passes.",
         "web.round.split": "Split the ballots into stacks",

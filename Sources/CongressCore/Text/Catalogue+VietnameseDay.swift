@@ -186,6 +186,7 @@ extension Catalogue {
         "counting.notDeclared": "Ban Kiểm phiếu chưa ghi số phiếu của tập {0}: hãy đếm tập phiếu và ghi số phiếu trước khi nhập (R-E-29).",
         "counting.stackFull": "Lượt này đã nhập đủ {1} phiếu của tập {0}: không nhận thêm. Nếu tập giấy còn phiếu, hãy báo Ban Kiểm phiếu đếm lại tập (R-E-29).",
         "counting.passShort": "Lượt này mới nhập {0} trong {1} phiếu của tập {2}: nhập đủ rồi mới kết thúc lượt. Nếu tập giấy ít phiếu hơn, hãy báo Ban Kiểm phiếu sửa số phiếu của tập (R-E-29).",
+        "counting.uncountable": "Không thể kiểm các phiếu đã thống nhất theo cuộc bầu cử này; chưa khóa kiểm phiếu (R-E-29).",
         "counting.nothingToCorrect": "Lượt {0} của tập {1} chưa có phiếu nào để sửa.",
         "web.notice.stackDeclared": "Đã ghi số phiếu của tập. Hai thành viên khác nhau của Ban Kiểm phiếu nhận hai lượt nhập của tập.",
         "web.round.split": "Chia phiếu thành tập",

@@ -21,6 +21,8 @@ extension CountingRefusal {
         case .settlementPending(let stack): return say("settlementPending", [stack])
         case .noSettlementProposed(let stack): return say("noSettlementProposed", [stack])
         case .nothingToCorrect(let stack, let pass): return say("nothingToCorrect", [pass, stack])
+        case .stackOpen(let stack): return Catalogue.text("web.round.stackOpen", language, arguments: [stack])
+        case .uncountable: return say("uncountable", [])
         case .split(let refusal):
             switch refusal {
             case .emptyStack(let stack): return say("emptyStack", [stack])

@@ -126,15 +126,32 @@ extension CongressContext {
         throw refusal(StoreError.counting(.congressChanged(id)))
     }
 
-    /// What certifying this result writes to its congress, in the same transaction: the winners
-    /// join the term's composition, and a designated leader left out of a body they need pauses
-    /// the cycle (R-E-26, R-E-27); nil when the round is of no congress or nothing changes.
-    static func compositionWrite(_ store: any CountingStore, round: CountingRound, result: ElectionResult, actor: String,
-                                 today: Day) async throws -> CongressWrite? {
+    /// What a round's step writes to its congress in the step's own transaction (`change`
+    /// decides, from the core); nil when the round is of no congress or nothing changes.
+    static func congressWrite(_ store: any CountingStore, round: CountingRound, actor: String,
+                              _ change: (inout CongressRecord) -> String?) async throws -> CongressWrite? {
         guard let id = round.congress, let stored = try await store.congress(id) else { return nil }
         var record = stored.record
-        guard let detail = record.recordCertified(result, round: round.id, on: today) else { return nil }
+        guard let detail = change(&record) else { return nil }
         return CongressWrite(id: id, version: stored.version, record: record, audit: AuditDraft(
             actor: actor, action: .congressChanged, subject: "congress \(id)", detail: detail, unit: record.unit))
+    }
+
+    /// Applies a round's step with what it writes to the congress, reading the congress again and
+    /// retrying when someone changed it meanwhile (the write is version-checked).
+    static func withCongress(_ store: any CountingStore, round: CountingRound, actor: String,
+                             _ change: (inout CongressRecord) -> String?,
+                             _ step: (CongressWrite?) async throws(StoreError) -> Void) async throws {
+        for attempt in 1...3 {
+            let write = try await congressWrite(store, round: round, actor: actor, change)
+            do {
+                try await step(write)
+                return
+            } catch .counting(.congressChanged) where attempt < 3 {
+                continue
+            } catch {
+                throw refusal(error)
+            }
+        }
     }
 }

@@ -72,23 +72,9 @@ struct RoundController {
         do {
             return try await round.store.apply(event, to: round.round.id, audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .roundEvent, subject: "round \(round.round.id)",
-                detail: Self.describe(event), unit: round.round.unit))
+                detail: event.auditDetail, unit: round.round.unit))
         } catch {
             throw CongressContext.refusal(error)
-        }
-    }
-
-    static func describe(_ event: RoundLifecycle.Event) -> String {
-        switch event {
-        case .adoptList(let candidates): "list adopted: \(candidates) candidates (R-E-9)"
-        case .issueBallots(let issued): "ballots issued: \(issued)"
-        case .openCounting(let returned): "counting opened: \(returned) ballots returned"
-        case .closeCounting(let agreed): "counting closed: \(agreed) agreed ballots"
-        case .resultComputed(let tie): tie ? "result computed: tie pending (R-E-23)" : "result computed"
-        case .tieDecided(let newRound): newRound ? "presidium: new round among the tied (R-E-23)" : "presidium: places left unfilled (R-E-23)"
-        case .certify: "certified by the counting board"
-        case .approve: "approved by the higher committee (R-E-30)"
-        case .annul(let reason): "annulled by the higher committee (R-E-30): \(reason)"
         }
     }
 
@@ -98,21 +84,22 @@ struct RoundController {
         let round = try await CongressContext.load(dependencies, context, authorised)
         try round.requireBoard(authorised)
         let stacks = try await round.store.stacks(round: round.round.id)
-        if let open = stacks.first(where: { $0.agreed == nil }) {
-            throw WebError.badInput(key: "web.round.stackOpen", arguments: [String(open.stack)])
-        }
-        let agreed = stacks.reduce(0) { $0 + ($1.agreed ?? 0) }
         guard Confirmation.isConfirmed(authorised.form) else {
+            // What the board is about to close; the store's own check (R-E-29) decides on close.
+            if let open = stacks.first(where: { $0.agreed == nil }) {
+                throw WebError.badInput(key: "web.round.stackOpen", arguments: [String(open.stack)])
+            }
+            let agreed = stacks.reduce(0) { $0 + ($1.agreed ?? 0) }
             return confirmation(context, round, step: "close", consequences: [
                 text(context, "web.confirm.close.count", context.language.number(agreed), stacks.count,
                      context.language.number(round.round.lifecycle.returned)),
                 text(context, "web.confirm.close.final"),
             ])
         }
-        try await apply(.closeCounting(agreedBallots: agreed), round, authorised)
-        let closed = try await CongressContext.load(dependencies, context, authorised)
-        guard let result = try await closed.result() else { throw WebError.notFound }
-        try await apply(.resultComputed(tiePending: result.tie != nil), closed, authorised)
+        // Closing and the result in one transaction, decided by the core (`CountingClose`).
+        do { _ = try await round.store.closeCounting(round: round.round.id, actor: try CongressContext.clerk(authorised)) } catch {
+            throw CongressContext.refusal(error)
+        }
         return Redirect.to(round.base, notice: .closed)
     }
 
@@ -135,20 +122,13 @@ struct RoundController {
                                detail: "elected: \(result.elected.count), alternates: \(result.alternates.count), unfilled: \(result.unfilledSeats)",
                                unit: round.round.unit)
         // The winners join the term's composition, and a missing designated leader pauses the
-        // cycle (R-E-26, R-E-27), in the certification's own transaction; read again and retried
-        // if someone changed the congress meanwhile.
-        for attempt in 1...3 {
-            let composition = try await CongressContext.compositionWrite(round.store, round: round.round, result: result, actor: actor,
-                                                                         today: dependencies.today())
-            do {
-                _ = try await round.store.certify(round: round.round.id, result: ResultDocument.encode(result).formatted(), audit: audit,
-                                                  congress: composition)
-                break
-            } catch StoreError.counting(.congressChanged) where attempt < 3 {
-                continue
-            } catch {
-                throw CongressContext.refusal(error)
-            }
+        // cycle (R-E-26, R-E-27), in the certification's own transaction.
+        let document = ResultDocument.encode(result).formatted()
+        let today = dependencies.today()
+        try await CongressContext.withCongress(round.store, round: round.round, actor: actor, { record in
+            record.recordCertified(result, round: round.round.id, on: today)
+        }) { write throws(StoreError) in
+            _ = try await round.store.certify(round: round.round.id, result: document, audit: audit, congress: write)
         }
         return Redirect.to(round.base, notice: .certified)
     }
@@ -201,14 +181,15 @@ struct RoundController {
                                 label: annul ? "web.confirm.annul.button" : "web.confirm.approve.button",
                                 heading: annul ? "web.confirm.annul.heading" : "web.confirm.approve.heading")
         }
-        try await apply(annul ? .annul(reason: reason ?? "") : .approve, round, authorised)
-        if annul, let congress = round.round.congress {
-            let source = "round \(round.round.id)"
-            try await CongressContext.updateCongress(round.store, congress, actor: try CongressContext.clerk(authorised)) { record in
-                let before = record.composition.count
-                record.composition.removeAll { $0.source == source }
-                return before == record.composition.count ? nil : "annulled (R-E-30): \(before - record.composition.count) seats of \(source) removed"
-            }
+        // An annulled result leaves the composition in the annulment's own transaction (R-E-30).
+        let event: RoundLifecycle.Event = annul ? .annul(reason: reason ?? "") : .approve
+        let actor = try CongressContext.clerk(authorised)
+        let audit = AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round.round.id)", detail: event.auditDetail,
+                               unit: round.round.unit)
+        try await CongressContext.withCongress(round.store, round: round.round, actor: actor, { record in
+            annul ? record.recordAnnulled(round: round.round.id) : nil
+        }) { write throws(StoreError) in
+            _ = try await round.store.apply(event, to: round.round.id, audit: audit, congress: write)
         }
         return Redirect.to(round.base, notice: annul ? .annulled : .approved)
     }

@@ -1,0 +1,82 @@
+import CongressCore
+import CongressStore
+import Foundation
+import Testing
+
+/// Closing with its result, and an annulment with its composition, each one transaction.
+extension CountingStoreContractTests {
+    /// Two clerks enter `ballots` into `stack` and finish; the stack is not agreed yet.
+    func enterAndFinish(_ store: any CountingStore, round id: Int64, stack: Int, ballots: [Ballot]) async throws {
+        for (pass, clerk) in [(1, "lan\(stack)"), (2, "minh\(stack)")] {
+            try await store.claimPass(round: id, stack: stack, pass: pass, clerk: clerk, audit: Self.audit(.passClaimed))
+            for (position, ballot) in ballots.enumerated() {
+                try await store.recordBallot(round: id, stack: stack, pass: pass, clerk: clerk, position: position, ballot: ballot)
+            }
+            try await store.finishPass(round: id, stack: stack, pass: pass, clerk: clerk, audit: Self.audit(.passFinished))
+        }
+    }
+
+    @Test("R-E-29: the count closes only when every stack is agreed, and closing computes the result in the same step",
+          arguments: StoreKind.allCases)
+    func closeWithResult(_ kind: StoreKind) async throws {
+        let (store, access) = try await Self.make(kind)
+        let id = try await Self.counting(store, stacks: [1: 2, 2: 2])
+        try await enterAndFinish(store, round: id, stack: 1, ballots: Array(ballots[0..<2]))
+        try await enterAndFinish(store, round: id, stack: 2, ballots: Array(ballots[2..<4]))
+        try await store.agreeStack(round: id, stack: 1, ballots: Array(ballots[0..<2]), audit: [Self.audit(.stackAgreed)])
+        let entriesBefore = try await access.auditLog().count
+        await #expect(throws: StoreError.counting(.stackOpen(stack: 2))) {
+            try await store.closeCounting(round: id, actor: "board")
+        }
+        #expect(try await store.round(id)?.lifecycle.state == .counting, "nothing closed")
+        #expect(try await access.auditLog().count == entriesBefore)
+
+        try await store.agreeStack(round: id, stack: 2, ballots: Array(ballots[2..<4]), audit: [Self.audit(.stackAgreed)])
+        let result = try await store.closeCounting(round: id, actor: "board")
+        var counted = Self.election
+        counted.ballotsIssued = 10
+        #expect(result == (try Tally.count(counted, ballots: ballots)), "the result of the agreed ballots only")
+        #expect(try await store.round(id)?.lifecycle.state == .counted)
+        let details = try await access.auditLog().suffix(2).map(\.detail)
+        #expect(details == ["counting closed: 4 agreed ballots", "result computed"])
+        await #expect(throws: StoreError.counting(.lifecycle(.notNow(state: .counted, event: "closeCounting")))) {
+            try await store.closeCounting(round: id, actor: "board")
+        }
+    }
+
+    @Test("R-E-30: an annulment removes the round's seats in its own transaction; a stale congress writes neither",
+          arguments: StoreKind.allCases)
+    func annulmentWithComposition(_ kind: StoreKind) async throws {
+        let (store, access) = try await Self.make(kind)
+        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
+                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
+        let congress = try await store.createCongress(record, audit: Self.audit(.congressCreated))
+        let (id, result) = try await countedRound(store, congress: congress)
+        var composed = try #require(try await store.congress(congress))
+        composed.record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .committeeMember, source: "round \(id)"),
+                                       BodySeat(memberID: "M0", name: "Lê Thị Bình", role: .committeeMember, source: "round 0")]
+        _ = try await store.certify(round: id, result: ResultDocument.encode(result).formatted(), audit: Self.audit(.resultCertified),
+                                    congress: CongressWrite(id: congress, version: composed.version, record: composed.record,
+                                                            audit: Self.audit(.congressChanged)))
+        let certified = try #require(try await store.congress(congress))
+        #expect(!certified.record.composition.isEmpty)
+
+        var annulled = certified.record
+        let detail = annulled.recordAnnulled(round: id)
+        #expect(annulled.composition.map(\.memberID) == ["M0"] && detail?.contains("R-E-30") == true)
+        let entriesBefore = try await access.auditLog().count
+        let stale = CongressWrite(id: congress, version: certified.version - 1, record: annulled, audit: Self.audit(.congressChanged))
+        await #expect(throws: StoreError.counting(.congressChanged(congress))) {
+            try await store.apply(.annul(reason: "sai quy trình"), to: id, audit: Self.audit(.roundEvent), congress: stale)
+        }
+        #expect(try await store.round(id)?.lifecycle.state == .certified, "not annulled without its composition")
+        #expect(try await access.auditLog().count == entriesBefore)
+
+        let current = CongressWrite(id: congress, version: certified.version, record: annulled, audit: Self.audit(.congressChanged))
+        _ = try await store.apply(.annul(reason: "sai quy trình"), to: id, audit: Self.audit(.roundEvent), congress: current)
+        #expect(try await store.round(id)?.lifecycle.state == .annulled)
+        #expect(try await store.congress(congress)?.record.composition.map(\.memberID) == ["M0"])
+        #expect(try await store.congress(congress)?.version == certified.version + 1)
+        #expect(try await access.auditLog().suffix(2).map(\.action) == [.roundEvent, .congressChanged])
+    }
+}
