@@ -24,7 +24,10 @@ extension RegisterSnapshot {
             }
         }
         columns.official[person] = record.person.officialOn?.daysSinceEpoch ?? Int32.max
-        return RegisterSnapshot(units: units, placements: placements, columns: columns, byRank: byRank, rankOf: rankOf, search: search)
+        let patched = RegisterSnapshot(units: units, placements: placements, columns: columns, byRank: byRank, rankOf: rankOf, search: search)
+        // The day views move on with the person re-placed, so no read rebuilds one.
+        patched.adopt(cachedViews.map { $0.replacing(person: person, in: patched) })
+        return patched
     }
 }
 

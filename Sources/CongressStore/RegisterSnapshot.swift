@@ -81,6 +81,14 @@ public final class RegisterSnapshot: Sendable {
         return view
     }
 
+    /// The day views this snapshot has built, for a patched snapshot to carry on.
+    var cachedViews: [DayView] { views.withLock { Array($0.values) } }
+
+    /// Keeps views already made for this snapshot (a patch's, moved on from the one before).
+    func adopt(_ adopted: [DayView]) {
+        views.withLock { cache in for view in adopted { cache[view.day] = view } }
+    }
+
     /// The tree on `day`.
     public func tree(on day: Day) -> OrganisationTree { view(on: day).tree }
 }

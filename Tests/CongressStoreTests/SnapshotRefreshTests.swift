@@ -1,6 +1,6 @@
 import CongressCore
 import CongressSQLite
-import CongressStore
+@testable import CongressStore
 import Foundation
 import Testing
 
@@ -47,6 +47,7 @@ extension SnapshotRefreshTests {
         try await store.recordMembershipEvent(MembershipEvent(kind: .left, day: later, detail: "deceased"), for: members[2].memberID)
         let patched = try await store.snapshot()
         #expect(patched !== before, "a new snapshot, the old one untouched")
+        #expect(patched.cachedViews.map(\.day).contains(later), "the day's view moved on with the patch, not rebuilt on the next read")
         // The same database read afresh: a second store on it builds its snapshot from the rows.
         let fresh = try await kind.reopen(store)
         let rebuilt = try await fresh.snapshot()
