@@ -74,15 +74,18 @@ public struct CongressPause: Sendable, Codable, Hashable {
 }
 
 extension CongressRecord {
-    /// The seats a certified result gives (R-E-22, R-E-25), member IDs from the roll by name.
+    /// The seats a certified result gives (R-E-22, R-E-25): each winner's member ID from the
+    /// list; a round opened before lists carried IDs falls back on the one bearer of the name.
     public func seats(from result: ElectionResult, source: String) -> [BodySeat] {
-        let body = result.election.body
-        func seat(_ name: String, alternate: Bool) -> BodySeat? {
-            guard let role = SeatRole.of(body, alternate: alternate) else { return nil }
+        let election = result.election
+        func seat(_ position: Int, alternate: Bool) -> BodySeat? {
+            guard let role = SeatRole.of(election.body, alternate: alternate) else { return nil }
+            let name = result.candidates[position].name
             let matches = memberIDs(named: name)
-            return BodySeat(memberID: matches.count == 1 ? matches[0] : nil, name: name, role: role, source: source)
+            let memberID = election.memberID(at: position) ?? (matches.count == 1 ? matches[0] : nil)
+            return BodySeat(memberID: memberID, name: name, role: role, source: source)
         }
-        return result.elected.compactMap { seat($0, alternate: false) } + result.alternates.compactMap { seat($0, alternate: true) }
+        return result.electedPositions.compactMap { seat($0, alternate: false) } + result.alternatePositions.compactMap { seat($0, alternate: true) }
     }
 
     /// R-E-26: the designated leaders a certified election of `body` left out of a body they need.

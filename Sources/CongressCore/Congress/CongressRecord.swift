@@ -104,6 +104,12 @@ public struct CongressRecord: Sendable, Codable, Hashable {
     }
 
     /// The member IDs of everyone on the roll with this full name.
+    /// The members of the congress (roll, delegates, the new bodies) who bear `name`, each once.
+    public func people(named name: String) -> [String] {
+        var seen = Set<String>()
+        return (memberIDs(named: name) + composition.filter { $0.name == name }.compactMap(\.memberID)).filter { seen.insert($0).inserted }
+    }
+
     public func memberIDs(named name: String) -> [String] {
         members.filter { $0.fullName == name }.map(\.memberID) + delegates.filter { $0.fullName == name }.map(\.memberID)
     }

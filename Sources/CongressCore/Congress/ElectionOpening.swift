@@ -8,7 +8,9 @@ public enum ElectionOpening {
         public var body: BodyKind
         public var seats: Int
         public var alternateSeats: Int
-        /// The adopted list, one name per line, already in ballot order (R-E-10).
+        /// The adopted list, one person per line, already in ballot order (R-E-10): a full name,
+        /// or a full name followed by the member ID in brackets, `Nguyễn Văn An (DV000123)`, which
+        /// a name borne by two people on the roll needs.
         public var candidates: [String]
         public var title: String?
         /// The session whose attendance gives the base (0 for the first).
@@ -64,6 +66,10 @@ public enum ElectionOpening {
         case floorTie(names: [String], seats: Int)
         /// R-E-4: a counting board member stands on the list.
         case countingBoardOnList(name: String)
+        /// R-E-9: two people of the congress bear this name; the line needs the member ID.
+        case ambiguousName(name: String, memberIDs: [String])
+        /// R-E-9: the member ID written after the name belongs to someone else on the roll.
+        case memberMismatch(name: String, memberID: String)
         /// The list or the base breaks a rule of the election itself (R-E-6, …).
         case election(ElectionRefusal)
         /// The opinion ballot's agreed ballots cannot be counted.
@@ -77,7 +83,8 @@ public enum ElectionOpening {
     ///   - congressID: its id, which the opinion round must belong to.
     ///   - opinion: the opinion round the form names, if any.
     public static func plan(_ request: Request, congress: CongressRecord, congressID: Int64, opinion: Opinion?) throws(Refusal) -> Plan {
-        let names = request.candidates
+        let entries = try resolve(request.candidates, congress: congress)
+        let names = entries.map(\.name)
         let ordered = VietnameseNameOrder.sorted(names)
         guard ordered == names else { throw .notInBallotOrder(expected: ordered) }
         if congress.isPaused { throw .paused(reason: congress.pause?.reason ?? "") }
@@ -86,7 +93,7 @@ public enum ElectionOpening {
         }
         let base = base(of: request.body, congress: congress, session: request.session)
         let issued = CycleOrder.isConference(request.body) ? committeeSize(congress) : congress.voters(session: request.session)
-        var list = names
+        var list = entries
         var admittedNote = ""
         if let opinion {
             guard opinion.congress == congressID, opinion.election.body == .opinion,
@@ -98,19 +105,53 @@ public enum ElectionOpening {
             let admission = FloorNominees.admit(opinion: result, listSize: names.count, seats: request.seats, body: request.body,
                                                 rulebook: congress.rulebook)
             if let tie = admission.tie { throw .floorTie(names: tie.names, seats: tie.seats) }
-            list = VietnameseNameOrder.sorted(names + admission.admitted)
+            // The nominees keep the members the opinion ballot named.
+            let nominees = opinion.election.listEntries
+            list = VietnameseNameOrder.sorted(entries + admission.admitted.map { name in
+                nominees.first { $0.name == name } ?? ListEntry(name: name)
+            })
             admittedNote = "; floor nominees admitted (R-E-7): \(admission.admitted.joined(separator: ", "))"
         }
+        // R-E-4 by member ID; a line whose member is unknown is compared by name.
+        let board = Set(congress.countingBoard)
         let boardNames = Set(congress.countingBoard.compactMap { congress.name(of: $0) })
-        if let clash = list.first(where: { boardNames.contains($0) }) { throw .countingBoardOnList(name: clash) }
+        if let clash = list.first(where: { entry in entry.memberID.map(board.contains) ?? boardNames.contains(entry.name) }) {
+            throw .countingBoardOnList(name: clash.name)
+        }
         let title = request.title ?? "\(request.body.name(.vi)) — \(congress.name)"
-        let election = Election(title: title, body: request.body, rulebook: congress.rulebook, seats: request.seats,
-                                alternateSeats: request.alternateSeats, candidates: list, base: base, ballotsIssued: max(1, issued))
+        var election = Election(title: title, body: request.body, rulebook: congress.rulebook, seats: request.seats,
+                                alternateSeats: request.alternateSeats, candidates: [], base: base, ballotsIssued: max(1, issued))
+        election.setList(list)
         do { try ListCheck.validate(election) } catch { throw .election(error) }
         return Plan(election: election, requiredEntries: request.requiredEntries,
                     auditDetail: "\(title): \(request.seats) seats, \(list.count) candidates" + admittedNote)
     }
 
+    /// Each line of the list as the person it names (R-E-9): the member ID written in brackets
+    /// after the name, or the one person of the congress (roll, delegates, the new bodies) who
+    /// bears the name; no ID when nobody of the congress does (someone from outside the roll).
+    public static func resolve(_ lines: [String], congress: CongressRecord) throws(Refusal) -> [ListEntry] {
+        try lines.map { line throws(Refusal) in
+            let (name, written) = split(line)
+            let known = congress.people(named: name)
+            if let written {
+                if let bearer = congress.name(of: written), bearer != name { throw .memberMismatch(name: name, memberID: written) }
+                return ListEntry(name: name, memberID: written)
+            }
+            guard known.count <= 1 else { throw .ambiguousName(name: name, memberIDs: known) }
+            return ListEntry(name: name, memberID: known.first)
+        }
+    }
+
+    /// `Nguyễn Văn An (DV000123)` → the name and the ID; a line without brackets is a name.
+    static func split(_ line: String) -> (name: String, memberID: String?) {
+        let text = line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (text, nil) }
+        let id = text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: " ").joined(separator: " ")
+        let name = text[..<open].split(separator: " ").joined(separator: " ")
+        guard !id.isEmpty, !name.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return (text, nil) }
+        return (name, id)
+    }
     /// The base of an election: the first conference's is the new committee (R-E-19); an opinion
     /// ballot's, those attending the session (R-E-20); the congress's, its roll (R-E-17, R-E-18).
     public static func base(of body: BodyKind, congress: CongressRecord, session: Int) -> BaseRecord {

@@ -10,6 +10,10 @@ public struct Election: Sendable, Equatable {
     /// Alternate delegates' places (R-E-25); 0 except for `delegates`.
     public var alternateSeats: Int
     public var candidates: [String]
+    /// The register's member ID of each candidate, in ballot order, where known: a congress's
+    /// list names members (a name prints, an ID decides); a stand-alone election file may carry
+    /// none (nil) or leave one out (""). Same length as `candidates` when present.
+    public var memberIDs: [String]?
     public var base: BaseRecord
     public var ballotsIssued: Int
 
@@ -24,8 +28,26 @@ public struct Election: Sendable, Equatable {
         self.seats = seats
         self.alternateSeats = alternateSeats
         self.candidates = candidates
+        self.memberIDs = nil
         self.base = base
         self.ballotsIssued = ballotsIssued
+    }
+
+    /// The member ID of the candidate at ballot position `position` (0-based), if known.
+    public func memberID(at position: Int) -> String? {
+        guard let memberIDs, memberIDs.indices.contains(position), !memberIDs[position].isEmpty else { return nil }
+        return memberIDs[position]
+    }
+
+    /// The list as (name, member ID) pairs in ballot order.
+    public var listEntries: [ListEntry] {
+        candidates.indices.map { ListEntry(name: candidates[$0], memberID: memberID(at: $0)) }
+    }
+
+    /// Replaces the list by `entries`, keeping their member IDs (nil when none is known).
+    public mutating func setList(_ entries: [ListEntry]) {
+        candidates = entries.map(\.name)
+        memberIDs = entries.contains { $0.memberID != nil } ? entries.map { $0.memberID ?? "" } : nil
     }
 
     /// All places a ballot may vote for: official plus alternate seats.
@@ -50,4 +72,16 @@ public struct Election: Sendable, Equatable {
 
     /// The most names a valid ballot may keep; `nil` when there is no limit (R-E-13, formats.md §1).
     public var voteLimit: Int? { body.isPassFail ? nil : places }
+}
+
+/// One person on an election list: the name printed on the ballot and, where known, the
+/// member it refers to.
+public struct ListEntry: Sendable, Hashable {
+    public var name: String
+    public var memberID: String?
+
+    public init(name: String, memberID: String? = nil) {
+        self.name = name
+        self.memberID = memberID
+    }
 }

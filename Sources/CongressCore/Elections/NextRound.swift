@@ -45,7 +45,7 @@ extension ElectionResult {
             return nil
         case .revoteAmongTied(let issued):
             guard let tie else { throw .noTie }
-            next.candidates = tie.names
+            next.setList(tie.positions.map { election.listEntries[$0] })
             next.ballotsIssued = issued
             switch tie.cut {
             case .official: (next.seats, next.alternateSeats) = (tie.seats, tie.alternateSeats)
@@ -54,9 +54,9 @@ extension ElectionResult {
         case .furtherRound(let issued, let added):
             if tie != nil { throw .tiePending }
             guard unfilledSeats + unfilledAlternateSeats > 0 else { throw .noUnfilledPlaces }
-            let remaining = candidates.filter { $0.outcome == .notElected }.map(\.name)
+            let remaining = candidates.filter { $0.outcome == .notElected }.map { election.listEntries[$0.number - 1] }
             // Added names join the list, which keeps Vietnamese order (R-E-10).
-            next.candidates = added.isEmpty ? remaining : VietnameseNameOrder.sorted(remaining + added)
+            next.setList(VietnameseNameOrder.sorted(remaining + added.map { ListEntry(name: $0) }))
             next.seats = unfilledSeats
             next.alternateSeats = unfilledAlternateSeats
             next.ballotsIssued = issued

@@ -7,7 +7,7 @@ import Foundation
 /// Reads and writes the election file (formats.md §1).
 public enum ElectionFile {
     static let knownFields: Set<String> = [
-        "title", "body", "rulebook", "round", "seats", "alternateSeats", "candidates", "base", "ballotsIssued",
+        "title", "body", "rulebook", "round", "seats", "alternateSeats", "candidates", "memberIds", "base", "ballotsIssued",
     ]
 
     /// Reads an election from the file's bytes. Rule checks (R-E-6…) come later, in `ListCheck`.
@@ -38,12 +38,26 @@ public enum ElectionFile {
             guard case .string(let name) = item else { throw .wrongType(field: "candidates[\(index)]", expected: "string") }
             return name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
-        return Election(
+        var election = Election(
             title: try string(root, "title"), body: body, rulebook: rulebook,
             round: try int(root, "round", default: 1),
             seats: body == .opinion ? try int(root, "seats", default: 0) : try int(root, "seats"),
             alternateSeats: try int(root, "alternateSeats", default: 0),
             candidates: candidates, base: try baseRecord(root), ballotsIssued: try int(root, "ballotsIssued"))
+        election.memberIDs = try memberIDs(root, count: candidates.count)
+        return election
+    }
+
+    /// The optional `memberIds`: one string per candidate ("" where unknown).
+    static func memberIDs(_ root: JSONValue, count: Int) throws(ElectionFileProblem) -> [String]? {
+        guard let value = root["memberIds"] else { return nil }
+        guard case .array(let list) = value, list.count == count else {
+            throw .wrongType(field: "memberIds", expected: "array of \(count) strings, one per candidate")
+        }
+        return try list.enumerated().map { index, item throws(ElectionFileProblem) in
+            guard case .string(let id) = item, id.utf8.count <= 64 else { throw .wrongType(field: "memberIds[\(index)]", expected: "string") }
+            return id
+        }
     }
 
     static func baseRecord(_ root: JSONValue) throws(ElectionFileProblem) -> BaseRecord {

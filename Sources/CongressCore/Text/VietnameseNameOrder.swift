@@ -8,13 +8,22 @@
 public enum VietnameseNameOrder {
     /// The names in ballot order; equal names keep their input order.
     public static func sorted(_ names: [String]) -> [String] {
+        order(names).map { names[$0] }
+    }
+
+    /// The list in ballot order by name, each name keeping its member; equal names keep their
+    /// input order.
+    public static func sorted(_ entries: [ListEntry]) -> [ListEntry] {
+        order(entries.map(\.name)).map { entries[$0] }
+    }
+
+    /// The indices of `names` in ballot order.
+    static func order(_ names: [String]) -> [Int] {
         let keys = names.map(SortKey.init)
-        return keys.indices
-            .sorted { lhs, rhs in
-                let order = keys[lhs].compare(keys[rhs])
-                return order == 0 ? lhs < rhs : order < 0
-            }
-            .map { names[$0] }
+        return keys.indices.sorted { lhs, rhs in
+            let order = keys[lhs].compare(keys[rhs])
+            return order == 0 ? lhs < rhs : order < 0
+        }
     }
 
     /// Whether `lhs` comes strictly before `rhs` in ballot order.

@@ -352,6 +352,8 @@ struct CongressController {
         case .notAnOpinionOfThisCongress: .badInput(key: "web.congress.noOpinion", arguments: [opinion.map(String.init) ?? ""])
         case .floorTie(let names, let seats): .badInput(key: "web.congress.floorTie", arguments: [names.joined(separator: ", "), String(seats)])
         case .countingBoardOnList(let name): .badInput(key: "web.congress.boardOnList", arguments: [name])
+        case .ambiguousName(let name, let ids): .badInput(key: "web.congress.ambiguousName", arguments: [name, ids.joined(separator: ", ")])
+        case .memberMismatch(let name, let id): .badInput(key: "web.congress.memberMismatch", arguments: [name, id])
         case .election(let error): .badInput(key: "web.round.refused", arguments: [error.message(language)])
         case .opinionUncountable: .badInput(key: "web.congress.noOpinion", arguments: [opinion.map(String.init) ?? ""])
         }

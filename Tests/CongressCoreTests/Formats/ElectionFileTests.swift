@@ -52,3 +52,19 @@ import Testing
         #expect(message == "e.json: thiếu trường 'seats'")
     }
 }
+
+extension ElectionFileTests {
+    @Test("the optional memberIds: one per candidate, kept through encode and decode; a wrong count names the field")
+    func memberIDs() throws {
+        let text = valid.replacingOccurrences(of: "\"G H\"],", with: "\"G H\"], \"memberIds\": [\"M1\", \"\", \"M3\", \"M4\"],")
+        let election = try decode(text)
+        #expect(election.memberIDs == ["M1", "", "M3", "M4"])
+        #expect(election.memberID(at: 1) == nil && election.memberID(at: 2) == "M3")
+        #expect(try decode(ElectionFile.encode(election).formatted()) == election)
+        #expect(ElectionFile.encode(try decode(valid)).formatted().contains("memberIds") == false, "absent stays absent")
+        let short = valid.replacingOccurrences(of: "\"G H\"],", with: "\"G H\"], \"memberIds\": [\"M1\"],")
+        #expect(throws: ElectionFileProblem.wrongType(field: "memberIds", expected: "array of 4 strings, one per candidate")) {
+            try decode(short)
+        }
+    }
+}
