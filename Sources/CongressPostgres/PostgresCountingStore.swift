@@ -26,11 +26,39 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         let json = ElectionFile.encode(election).formatted()
         return try await audited(audit) { connection, logger in
             let unitID = try await PostgresAccessStore.unitID(unit, connection, logger)
-            guard let id = try await connection.value(Int64.self, """
-                INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
-                VALUES (\(unitID), \(json), \(requiredEntries), 'draft', 0, 0, 0, \(congress)) RETURNING id
-                """, logger) else { throw StoreError.unknownUnit(unit) }
+            guard let id = try await Self.insertRound(json, unitID: unitID, congress: congress, requiredEntries: requiredEntries,
+                                                      connection, logger) else { throw StoreError.unknownUnit(unit) }
             return id
+        }
+    }
+
+    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int,
+                                    _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64? {
+        try await connection.value(Int64.self, """
+            INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
+            VALUES (\(unitID), \(json), \(requiredEntries), 'draft', 0, 0, 0, \(congress)) RETURNING id
+            """, logger)
+    }
+
+    public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
+                          openingAudit: AuditDraft) async throws(StoreError) -> Int64? {
+        let json = newRound.map { ElectionFile.encode($0).formatted() }
+        let time = clock()
+        return try await database.transaction { [chain, logger] connection in
+            guard var round = try await self.load(id, connection, lock: true),
+                  let unitID = try await connection.value(Int64.self, "SELECT unit_id FROM counting_round WHERE id = \(id)", logger) else {
+                throw StoreError.counting(.unknownRound(id))
+            }
+            do { _ = try round.lifecycle.handle(.tieDecided(newRound: json != nil)) } catch let refusal as RoundLifecycle.Refusal {
+                throw StoreError.counting(.lifecycle(refusal))
+            }
+            try await connection.run("UPDATE counting_round SET state = \(round.lifecycle.state.rawValue) WHERE id = \(id)", logger)
+            try await PostgresAudit.append(audit, at: time, chain, connection, logger)
+            guard let json else { return nil }
+            guard let next = try await Self.insertRound(json, unitID: unitID, congress: round.congress, requiredEntries: round.requiredEntries,
+                                                        connection, logger) else { throw StoreError.counting(.unknownRound(id)) }
+            try await PostgresAudit.append(openingAudit, at: time, chain, connection, logger)
+            return next
         }
     }
 

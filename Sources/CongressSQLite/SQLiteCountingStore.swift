@@ -27,13 +27,38 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
             guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [unit]) else {
                 throw StoreError.unknownUnit(unit)
             }
-            try db.execute(sql: """
-                INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
-                VALUES (?, ?, ?, 'draft', 0, 0, 0, ?)
-                """, arguments: [unitID, json, requiredEntries, congress])
-            let id = db.lastInsertedRowID
+            let id = try Self.insertRound(json, unitID: unitID, congress: congress, requiredEntries: requiredEntries, db)
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return id
+        }
+    }
+
+    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int, _ db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
+            VALUES (?, ?, ?, 'draft', 0, 0, 0, ?)
+            """, arguments: [unitID, json, requiredEntries, congress])
+        return db.lastInsertedRowID
+    }
+
+    public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
+                          openingAudit: AuditDraft) async throws(StoreError) -> Int64? {
+        let json = newRound.map { ElectionFile.encode($0).formatted() }
+        let time = clock()
+        return try await write { [chain] db in
+            guard var round = try self.load(id, db),
+                  let unitID = try Int64.fetchOne(db, sql: "SELECT unit_id FROM counting_round WHERE id = ?", arguments: [id]) else {
+                throw StoreError.counting(.unknownRound(id))
+            }
+            do { _ = try round.lifecycle.handle(.tieDecided(newRound: json != nil)) } catch let refusal as RoundLifecycle.Refusal {
+                throw StoreError.counting(.lifecycle(refusal))
+            }
+            try db.execute(sql: "UPDATE counting_round SET state = ? WHERE id = ?", arguments: [round.lifecycle.state.rawValue, id])
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            guard let json else { return nil }
+            let next = try Self.insertRound(json, unitID: unitID, congress: round.congress, requiredEntries: round.requiredEntries, db)
+            try SQLiteAccessStore.append(openingAudit, at: time, chain, db)
+            return next
         }
     }
 

@@ -18,6 +18,10 @@ public protocol CountingStore: Sendable {
     /// version-checked like `certify`'s.
     func apply(_ event: RoundLifecycle.Event, to round: Int64, audit: AuditDraft,
                congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect]
+    /// R-E-23: the presidium's decision on a pending tie and, when it calls a new round among the
+    /// tied (`newRound`), that round opened in the same transaction under the round's unit,
+    /// congress and entry count, each with its audit entry. Returns the new round's ID.
+    func decideTie(round: Int64, newRound: Election?, audit: AuditDraft, openingAudit: AuditDraft) async throws(StoreError) -> Int64?
     /// Closes counting and computes the result in one transaction: `CountingClose` decides over
     /// the stacks and agreed ballots read in it; one audit entry per lifecycle event, by `actor`.
     func closeCounting(round: Int64, actor: String) async throws(StoreError) -> ElectionResult

@@ -51,6 +51,17 @@ public actor MemoryCountingStore: CountingStore {
         return effects
     }
 
+    public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
+                          openingAudit: AuditDraft) async throws(StoreError) -> Int64? {
+        guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        do { _ = try stored.round.lifecycle.handle(.tieDecided(newRound: newRound != nil)) } catch { throw .counting(.lifecycle(error)) }
+        rounds[id] = stored
+        try await access.appendAudit(audit)
+        guard let newRound else { return nil }
+        return try await openRound(newRound, unit: stored.round.unit, congress: stored.round.congress,
+                                   requiredEntries: stored.round.requiredEntries, audit: openingAudit)
+    }
+
     public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let plan: CountingClose.Plan

@@ -79,4 +79,31 @@ extension CountingStoreContractTests {
         #expect(try await store.congress(congress)?.version == certified.version + 1)
         #expect(try await access.auditLog().suffix(2).map(\.action) == [.roundEvent, .congressChanged])
     }
+
+    @Test("R-E-23: the presidium's decision on a tie and the new round among the tied are one transaction", arguments: StoreKind.allCases)
+    func tieDecidedWithNewRound(_ kind: StoreKind) async throws {
+        let (store, access) = try await Self.make(kind)
+        // An and Bình 8 votes of 10; Cường and Dung 7 each for the third seat.
+        let tied = [[3], [3], [3], [4], [4], [4], [1], [1], [2], [2]].map { Ballot.striking($0) }
+        let id = try await Self.counting(store, returned: 10)
+        try await enterAndFinish(store, round: id, stack: 1, ballots: tied)
+        try await store.agreeStack(round: id, stack: 1, ballots: tied, audit: [Self.audit(.stackAgreed)])
+        let result = try await store.closeCounting(round: id, actor: "board")
+        #expect(try await store.round(id)?.lifecycle.state == .tiePending)
+        let next = try #require(try result.nextRound(.revoteAmongTied(ballotsIssued: 10)))
+        #expect(next.candidates == ["Trần Văn Cường", "Phạm Thị Dung"])
+        let opened = try #require(try await store.decideTie(round: id, newRound: next, audit: Self.audit(.roundEvent),
+                                                             openingAudit: Self.audit(.roundOpened)))
+        #expect(try await store.round(id)?.lifecycle.state == .counted)
+        let round = try #require(try await store.round(opened))
+        #expect(round.election == next && round.unit == "X1" && round.requiredEntries == 2 && round.lifecycle.state == .draft)
+        #expect(try await access.auditLog().suffix(2).map(\.action) == [.roundEvent, .roundOpened])
+        // Decided once: a second decision opens nothing and writes nothing.
+        let entries = try await access.auditLog().count
+        await #expect(throws: StoreError.counting(.lifecycle(.notNow(state: .counted, event: "tieDecided")))) {
+            try await store.decideTie(round: id, newRound: next, audit: Self.audit(.roundEvent), openingAudit: Self.audit(.roundOpened))
+        }
+        #expect(try await store.round(opened + 1) == nil)
+        #expect(try await access.auditLog().count == entries)
+    }
 }

@@ -98,7 +98,8 @@ enum DemoCongress {
         // The approved personnel scheme designated the secretary (R-E-26), who stands for the standing committee.
         if let stored = try await store.congress(congress) {
             var designated = stored.record
-            designated.designated = [DesignatedLeader(name: secretary, role: .secretary)]
+            let bearers = stored.record.memberIDs(named: secretary)
+            designated.designated = [DesignatedLeader(name: secretary, role: .secretary, memberID: bearers.count == 1 ? bearers[0] : nil)]
             _ = try await store.updateCongress(congress, version: stored.version, designated,
                                                audit: AuditDraft(actor: actor, action: .congressChanged, subject: "congress \(congress)", detail: "designated secretary"))
         }

@@ -40,10 +40,20 @@ public struct DesignatedLeader: Sendable, Codable, Hashable {
     public var name: String
     /// secretary, deputySecretary or inspectionChair.
     public var role: SeatRole
+    /// The member the scheme designates; nil in a record made before leaders carried IDs, which
+    /// then falls back on the name.
+    public var memberID: String?
 
-    public init(name: String, role: SeatRole) {
+    public init(name: String, role: SeatRole, memberID: String? = nil) {
         self.name = name
         self.role = role
+        self.memberID = memberID
+    }
+
+    /// Whether `seat` is this leader's: by member ID where both carry one, by name otherwise.
+    func holds(_ seat: BodySeat) -> Bool {
+        if let memberID, let seated = seat.memberID { return memberID == seated }
+        return name == seat.name
     }
 
     /// The bodies the post needs its holder to be elected to first.
@@ -88,17 +98,18 @@ extension CongressRecord {
         return result.electedPositions.compactMap { seat($0, alternate: false) } + result.alternatePositions.compactMap { seat($0, alternate: true) }
     }
 
-    /// R-E-26: the designated leaders a certified election of `body` left out of a body they need.
-    public func designatedNotElected(body: BodyKind, elected: [String]) -> [DesignatedLeader] {
-        let chosen = Set(elected)
-        return designated.filter { $0.needs.contains(body) && !chosen.contains($0.name) }
+    /// R-E-26: the designated leaders a certified election of `body` left out of a body they need;
+    /// `seats` are the seats the election gave, and a leader is matched by member ID.
+    public func designatedNotElected(body: BodyKind, seats: [BodySeat]) -> [DesignatedLeader] {
+        let elected = seats.filter { $0.role != .alternateDelegate }
+        return designated.filter { leader in leader.needs.contains(body) && !elected.contains { leader.holds($0) } }
     }
 
     /// A certified result joins the term's composition; a designated leader it left out of a
     /// body they need pauses the cycle (R-E-26). Returns what changed, or nil when nothing did.
     public mutating func recordCertified(_ result: ElectionResult, round: Int64, on day: Day) -> String? {
         let seats = seats(from: result, source: "round \(round)")
-        let missing = designatedNotElected(body: result.election.body, elected: result.elected)
+        let missing = designatedNotElected(body: result.election.body, seats: seats)
         guard !seats.isEmpty || !missing.isEmpty else { return nil }
         composition += seats
         if !missing.isEmpty, !isPaused {

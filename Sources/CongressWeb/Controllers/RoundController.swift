@@ -152,10 +152,27 @@ struct RoundController {
         do { next = try result.nextRound(decision) } catch {
             throw WebError.badInput(key: "web.round.nextRefused", arguments: [error.ruleID, error.message(context.language)])
         }
-        if round.round.lifecycle.state == .tiePending { try await apply(.tieDecided(newRound: again), round, authorised) }
-        guard let next else { return Redirect.to(round.base) }
-        return try await round.openFollowing(next, subject: "round after \(round.round.id)",
-                                             detail: "\(next.title), round \(next.round), \(next.candidates.count) candidates", authorised)
+        let subject = "round after \(round.round.id)"
+        let detail = next.map { "\($0.title), round \($0.round), \($0.candidates.count) candidates" } ?? ""
+        guard round.round.lifecycle.state == .tiePending else {
+            guard let next else { return Redirect.to(round.base) }
+            return try await round.openFollowing(next, subject: subject, detail: detail, authorised)
+        }
+        // The decision and the new round among the tied in one transaction (R-E-23).
+        let actor = try CongressContext.clerk(authorised)
+        let event = RoundLifecycle.Event.tieDecided(newRound: again)
+        let opened: Int64?
+        do {
+            opened = try await round.store.decideTie(
+                round: round.round.id, newRound: next,
+                audit: AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round.round.id)", detail: event.auditDetail,
+                                  unit: round.round.unit),
+                openingAudit: AuditDraft(actor: actor, action: .roundOpened, subject: subject, detail: detail, unit: round.round.unit))
+        } catch {
+            throw CongressContext.refusal(error)
+        }
+        guard let opened else { return Redirect.to(round.base) }
+        return Redirect.to("/units/\(round.round.unit)/rounds/\(opened)", notice: .roundOpened)
     }
 
     /// R-E-30: the higher committee approves, or annuls with a reason; an annulled result leaves

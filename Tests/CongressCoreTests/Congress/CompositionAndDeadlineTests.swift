@@ -44,6 +44,27 @@ struct CompositionAndDeadlineTests {
         #expect(DesignatedLeader(name: "x", role: .inspectionChair).needs == [.executiveCommittee, .inspectionCommittee])
     }
 
+    @Test("R-E-26: the designated leader is matched by member ID, so an elected namesake does not stand in for them")
+    func designatedLeaderByMemberID() throws {
+        var record = Self.record()
+        record.members.append(MemberOnRoll(memberID: "M5", fullName: "Nguyễn Văn An"))
+        record.designated = [DesignatedLeader(name: "Nguyễn Văn An", role: .secretary, memberID: "M5")]
+        var election = Election(title: "Bầu Ban Chấp hành", body: .executiveCommittee, seats: 3,
+                                candidates: ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Nguyễn Văn An"],
+                                base: BaseRecord(kind: .membersCongress, convened: 5), ballotsIssued: 5)
+        election.memberIDs = ["M1", "M2", "M3", "M5"]
+        // The namesake M1 is elected; the designated M5 is struck on every ballot.
+        let result = try Tally.count(election, ballots: Array(repeating: Ballot.striking([4]), count: 5))
+        _ = record.recordCertified(result, round: 1, on: Day(iso: "2026-11-21")!)
+        #expect(record.composition.map(\.memberID) == ["M1", "M2", "M3"])
+        #expect(record.isPaused, "M5 was not elected although a namesake was")
+        var byID = Self.record()
+        byID.members.append(MemberOnRoll(memberID: "M5", fullName: "Nguyễn Văn An"))
+        byID.designated = [DesignatedLeader(name: "Nguyễn Văn An", role: .secretary, memberID: "M1")]
+        _ = byID.recordCertified(result, round: 1, on: Day(iso: "2026-11-21")!)
+        #expect(!byID.isPaused, "M1 was elected")
+    }
+
     @Test("R-E-30: 7 working days to send the minutes up, 15 to approve, weekends not counted")
     func deadlines() {
         // Saturday 21/11/2026: seven working days later is Tuesday 1/12/2026.
