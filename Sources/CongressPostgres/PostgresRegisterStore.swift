@@ -12,12 +12,15 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
     public let database: PostgresDatabase
     private let snapshots: SnapshotCache
     var logger: Logger { database.logger }
+    /// The audit log's chain and clock, for the writes that append their entry in their transaction.
+    let auditing: RegisterAuditing?
 
     /// The advisory lock every register write holds: register writes take their turn across servers.
     static let writeLock: Int64 = 0x436F_6E67_0003
 
-    public init(database: PostgresDatabase) {
+    public init(database: PostgresDatabase, auditing: RegisterAuditing? = nil) {
         self.database = database
+        self.auditing = auditing
         snapshots = SnapshotCache { () async throws(StoreError) in
             // One state of the database for the version and the rows it numbers.
             try await database.transaction(readOnlySnapshot: true) { connection in
@@ -28,16 +31,36 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
 
     // MARK: Organisation
 
-    public func addOrganisation(_ records: OrganisationRecords) async throws(StoreError) {
-        try await write { connection, logger in try await PostgresOrganisation.add(records, connection, logger) }
+    public func addOrganisation(_ records: OrganisationRecords, audit: AuditDraft?) async throws(StoreError) {
+        let auditing = try checked(audit)
+        try await write { connection, logger in
+            try await PostgresOrganisation.add(records, connection, logger)
+            try await Self.append(audit, auditing, connection, logger)
+        }
+    }
+
+    private func checked(_ audit: Any?) throws(StoreError) -> RegisterAuditing? {
+        if audit != nil, auditing == nil { throw RegisterAuditing.missing }
+        return auditing
+    }
+
+    /// Appends `draft` to the audit log in the caller's transaction.
+    private static func append(_ draft: AuditDraft?, _ auditing: RegisterAuditing?, _ connection: PostgresConnection,
+                               _ logger: Logger) async throws {
+        guard let draft, let auditing else { return }
+        _ = try await PostgresAudit.append(draft, at: auditing.clock(), auditing.chain, connection, logger)
     }
 
     public func organisation() async throws(StoreError) -> OrganisationRecords {
         try await database.read { [logger] connection in try await PostgresOrganisation.all(connection, logger) }
     }
 
-    public func applyUnitChanges(_ changes: UnitImport.Changes) async throws(StoreError) {
-        try await write { connection, logger in try await PostgresOrganisation.apply(changes, connection, logger) }
+    public func applyUnitChanges(_ changes: UnitImport.Changes, audit: AuditDraft?) async throws(StoreError) {
+        let auditing = try checked(audit)
+        try await write { connection, logger in
+            try await PostgresOrganisation.apply(changes, connection, logger)
+            try await Self.append(audit, auditing, connection, logger)
+        }
     }
 
     public func unit(_ code: String) async throws(StoreError) -> PartyUnit? {
@@ -62,15 +85,20 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         }
     }
 
-    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) async throws(StoreError) -> ImportSummary {
-        try await write { connection, logger in
+    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day,
+                              audit: (@Sendable (ImportSummary) -> AuditDraft)?) async throws(StoreError) -> ImportSummary {
+        let auditing = try checked(audit)
+        return try await write { connection, logger in
             var importer = try await PostgresMemberImport(connection, logger)
             while true {
                 // `next` may block while the file is read: wait for it off the connection's thread.
                 let batch = await Task.detached { next() }.value
                 switch batch {
                 case .abandoned: throw StoreError.importAbandoned
-                case .finished: return try importer.finish()
+                case .finished:
+                    let summary = try importer.finish()
+                    try await Self.append(audit?(summary), auditing, connection, logger)
+                    return summary
                 case .rows(let rows): try await importer.add(rows, on: day)
                 }
             }

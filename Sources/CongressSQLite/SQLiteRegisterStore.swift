@@ -9,10 +9,13 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
     let pool: DatabasePool
     public let path: String
     private let snapshots: SnapshotCache
+    /// The audit log's chain and clock, for the writes that append their entry in their transaction.
+    let auditing: RegisterAuditing?
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, auditing: RegisterAuditing? = nil) throws(StoreError) {
         self.path = path
+        self.auditing = auditing
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
@@ -41,16 +44,32 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
 
     // MARK: Organisation
 
-    public func addOrganisation(_ records: OrganisationRecords) async throws(StoreError) {
-        try await write { db in try OrganisationWriter.add(records, db) }
+    public func addOrganisation(_ records: OrganisationRecords, audit: AuditDraft?) async throws(StoreError) {
+        let append = try appender(audit)
+        try await write { db in
+            try OrganisationWriter.add(records, db)
+            try append(db)
+        }
     }
 
     public func organisation() async throws(StoreError) -> OrganisationRecords {
         try await read { db in try OrganisationReader.all(db) }
     }
 
-    public func applyUnitChanges(_ changes: UnitImport.Changes) async throws(StoreError) {
-        try await write { db in try OrganisationWriter.apply(changes, db) }
+    public func applyUnitChanges(_ changes: UnitImport.Changes, audit: AuditDraft?) async throws(StoreError) {
+        let append = try appender(audit)
+        try await write { db in
+            try OrganisationWriter.apply(changes, db)
+            try append(db)
+        }
+    }
+
+    /// Appends `draft` to the audit log in the caller's transaction; nothing when there is none.
+    private func appender(_ draft: AuditDraft?) throws(StoreError) -> @Sendable (Database) throws -> Void {
+        guard let draft else { return { _ in } }
+        guard let auditing else { throw RegisterAuditing.missing }
+        let time = auditing.clock()
+        return { db in _ = try SQLiteAccessStore.append(draft, at: time, auditing.chain, db) }
     }
 
     public func unit(_ code: String) async throws(StoreError) -> PartyUnit? {
@@ -70,8 +89,15 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         try await write { db in try MemberWriter.importRows(rows, on: day, db) }
     }
 
-    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) async throws(StoreError) -> ImportSummary {
-        try await write { db in try MemberWriter.importStream(next, on: day, db) }
+    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day,
+                              audit: (@Sendable (ImportSummary) -> AuditDraft)?) async throws(StoreError) -> ImportSummary {
+        if audit != nil, auditing == nil { throw RegisterAuditing.missing }
+        let auditing = auditing
+        return try await write { db in
+            let summary = try MemberWriter.importStream(next, on: day, db)
+            if let audit, let auditing { _ = try SQLiteAccessStore.append(audit(summary), at: auditing.clock(), auditing.chain, db) }
+            return summary
+        }
     }
 
     /// One event changes one person: the kept snapshot is patched at once (no reload), so the

@@ -8,10 +8,30 @@ public actor MemoryRegisterStore: RegisterStore {
     private var unitEventList: [UnitEvent] = []
     private var records: [String: PersonRecord] = [:]
     private var cached: RegisterSnapshot?
+    /// Where audited writes append their entry (after the write: memory has no transactions).
+    private let audit: MemoryAccessStore?
 
-    public init() {}
+    public init(audit: MemoryAccessStore? = nil) {
+        self.audit = audit
+    }
 
-    public func addOrganisation(_ batch: OrganisationRecords) throws(StoreError) {
+    public func addOrganisation(_ batch: OrganisationRecords, audit draft: AuditDraft?) async throws(StoreError) {
+        try addRecords(batch)
+        try await append(draft)
+    }
+
+    public func applyUnitChanges(_ changes: UnitImport.Changes, audit draft: AuditDraft?) async throws(StoreError) {
+        try applyChanges(changes)
+        try await append(draft)
+    }
+
+    private func append(_ draft: AuditDraft?) async throws(StoreError) {
+        guard let draft else { return }
+        guard let audit else { throw RegisterAuditing.missing }
+        _ = await audit.appendAudit(draft)
+    }
+
+    private func addRecords(_ batch: OrganisationRecords) throws(StoreError) {
         var added = Set<String>()
         for unit in batch.units {
             if units[unit.code] != nil || !added.insert(unit.code).inserted { throw .duplicateUnit(unit.code) }
@@ -38,8 +58,8 @@ public actor MemoryRegisterStore: RegisterStore {
         OrganisationRecords(units: unitOrder.compactMap { units[$0] }, placements: placements, events: unitEventList.sorted { $0.day < $1.day })
     }
 
-    public func applyUnitChanges(_ changes: UnitImport.Changes) throws(StoreError) {
-        try addOrganisation(changes.added)
+    private func applyChanges(_ changes: UnitImport.Changes) throws(StoreError) {
+        try addRecords(changes.added)
         for rename in changes.renamed { units[rename.code]?.name = rename.name }
         for ending in changes.ended {
             units[ending.code]?.validTo = ending.lastDay
@@ -71,12 +91,16 @@ public actor MemoryRegisterStore: RegisterStore {
         }
     }
 
-    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) throws(StoreError) -> ImportSummary {
+    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day,
+                              audit draft: (@Sendable (ImportSummary) -> AuditDraft)?) async throws(StoreError) -> ImportSummary {
         var rows: [MemberImportRow] = []
         while true {
             switch next() {
             case .rows(let batch): rows += batch
-            case .finished: return try importMembers(rows, on: day)
+            case .finished:
+                let summary = try importMembers(rows, on: day)
+                try await append(draft?(summary))
+                return summary
             case .abandoned: throw .importAbandoned
             }
         }

@@ -20,6 +20,9 @@ struct PackedStrings: Sendable {
         starts.append(UInt32(self.bytes.count))
     }
 
+    /// The bytes of string `index`.
+    func bytes(of index: Int) -> ArraySlice<UInt8> { bytes[Int(starts[index])..<Int(starts[index + 1])] }
+
     subscript(index: Int) -> String {
         String(decoding: bytes[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
     }

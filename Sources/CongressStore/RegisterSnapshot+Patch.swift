@@ -6,7 +6,7 @@ extension RegisterSnapshot {
     /// and search are shared with this snapshot; only the span columns are copied. Nil when the
     /// person is not in it (a new person: the store reloads instead).
     public func replacing(person memberID: String, with record: PersonRecord) -> RegisterSnapshot? {
-        guard let person = memberIDs.firstIndex(of: memberID), record.person.memberID == memberID else { return nil }
+        guard let person = memberIndex.person(memberID, in: memberIDs), record.person.memberID == memberID else { return nil }
         let spans = record.spans
         guard spans.allSatisfy({ unitIndex[$0.unit] != nil }) else { return nil }
         var columns = Columns(memberIDs: memberIDs, names: names, gender: gender, ethnicity: ethnicity, education: education,
@@ -24,26 +24,10 @@ extension RegisterSnapshot {
             }
         }
         columns.official[person] = record.person.officialOn?.daysSinceEpoch ?? Int32.max
-        let patched = RegisterSnapshot(units: units, placements: placements, columns: columns, byRank: byRank, rankOf: rankOf, search: search)
+        let patched = RegisterSnapshot(units: units, placements: placements, columns: columns, byRank: byRank, rankOf: rankOf, search: search,
+                                       memberIndex: memberIndex)
         // The day views move on with the person re-placed, so no read rebuilds one.
         patched.adopt(cachedViews.map { $0.replacing(person: person, in: patched) })
         return patched
-    }
-}
-
-extension PackedStrings {
-    /// The index of the first string equal to `text`, by bytes.
-    func firstIndex(of text: String) -> Int? {
-        let wanted = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { all in
-            starts.withUnsafeBufferPointer { starts in
-                for index in 0..<(starts.count - 1) {
-                    let start = Int(starts[index]), end = Int(starts[index + 1])
-                    guard end - start == wanted.count else { continue }
-                    if wanted.withUnsafeBufferPointer({ w in (0..<w.count).allSatisfy { all[start + $0] == w[$0] } }) { return index }
-                }
-                return nil
-            }
-        }
     }
 }

@@ -35,6 +35,8 @@ public final class RegisterSnapshot: Sendable {
     let spanStanding: [UInt8]
 
     let search: SearchIndex
+    /// Where each member ID is, shared with the snapshots patched from this one.
+    let memberIndex: MemberIDIndex
     private let views = Mutex<[Day: DayView]>([:])
 
     convenience init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank order: [UInt32], search: SearchIndex) {
@@ -44,7 +46,9 @@ public final class RegisterSnapshot: Sendable {
     }
 
     /// A snapshot sharing an existing one's ranking (`replacing(person:with:)`).
-    init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank: [UInt32], rankOf: [UInt32], search: SearchIndex) {
+    init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank: [UInt32], rankOf: [UInt32], search: SearchIndex,
+         memberIndex: MemberIDIndex = MemberIDIndex()) {
+        self.memberIndex = memberIndex
         self.units = units
         self.placements = placements
         unitIndex = Dictionary(units.enumerated().map { ($1.code, Int32($0)) }, uniquingKeysWith: { first, _ in first })

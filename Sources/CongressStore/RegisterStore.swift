@@ -4,11 +4,12 @@ import CongressCore
 /// it happens whole or not at all. Reads of members and statistics go through a snapshot.
 public protocol RegisterStore: Sendable {
     /// Adds units, their dated placements and events (R-O-4). Refuses a code already present.
-    func addOrganisation(_ records: OrganisationRecords) async throws(StoreError)
+    /// `audit`, when given, is appended in the same transaction (the store must keep an audit log).
+    func addOrganisation(_ records: OrganisationRecords, audit: AuditDraft?) async throws(StoreError)
     /// Every unit, placement and event, whether or not still in force (the input of `UnitImport.plan`).
     func organisation() async throws(StoreError) -> OrganisationRecords
-    /// Applies a units file's decision (`UnitImport.plan`) in one transaction.
-    func applyUnitChanges(_ changes: UnitImport.Changes) async throws(StoreError)
+    /// Applies a units file's decision (`UnitImport.plan`) in one transaction, with `audit`.
+    func applyUnitChanges(_ changes: UnitImport.Changes, audit: AuditDraft?) async throws(StoreError)
     /// The unit with this code, whether or not it still exists.
     func unit(_ code: String) async throws(StoreError) -> PartyUnit?
     /// The dated changes (merges, renames, …) that name the unit, oldest first.
@@ -18,7 +19,9 @@ public protocol RegisterStore: Sendable {
     func importMembers(_ rows: [MemberImportRow], on day: Day) async throws(StoreError) -> ImportSummary
     /// Imports rows handed over in batches by `next`, which may block until the next batch is
     /// read: one transaction, all or nothing. `.abandoned` (the file turned out bad) writes nothing.
-    func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) async throws(StoreError) -> ImportSummary
+    /// `audit` makes the import's audit entry from its summary, appended in the same transaction.
+    func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day,
+                       audit: (@Sendable (ImportSummary) -> AuditDraft)?) async throws(StoreError) -> ImportSummary
     /// Records a dated membership event (transfer, suspension, …) for one member (R-O-3).
     func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError)
     /// A person with their membership history.
@@ -27,6 +30,37 @@ public protocol RegisterStore: Sendable {
     func snapshot() async throws(StoreError) -> RegisterSnapshot
     /// What the register holds.
     func summary() async throws(StoreError) -> RegisterSummary
+}
+
+extension RegisterStore {
+    /// Adds units with no audit entry (tests, and the demo, which audits its build as a whole).
+    public func addOrganisation(_ records: OrganisationRecords) async throws(StoreError) {
+        try await addOrganisation(records, audit: nil)
+    }
+
+    public func applyUnitChanges(_ changes: UnitImport.Changes) async throws(StoreError) {
+        try await applyUnitChanges(changes, audit: nil)
+    }
+
+    public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day) async throws(StoreError) -> ImportSummary {
+        try await importMembers(streaming: next, on: day, audit: nil)
+    }
+}
+
+/// How a register store on a database appends the audit entries of its writes: the chain of
+/// the database's log and the clock that stamps them.
+public struct RegisterAuditing: Sendable {
+    public let chain: AuditChain
+    public let clock: @Sendable () -> String
+
+    public init(chain: AuditChain, clock: @escaping @Sendable () -> String) {
+        self.chain = chain
+        self.clock = clock
+    }
+
+    /// The store was opened without an audit log, and a write asked for an entry.
+    public static let missing = StoreError.database(message: "this register store was opened without its audit log",
+                                                     advice: "Report this: the command must open the database with its audit log.")
 }
 
 /// One step of a streamed import.

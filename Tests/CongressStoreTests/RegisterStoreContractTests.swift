@@ -1,3 +1,4 @@
+import Synchronization
 import CongressCore
 import CongressStore
 import Testing
@@ -73,6 +74,33 @@ import Testing
             ])
         }
         #expect(try await store.summary().persons == 0)
+    }
+
+    @Test("An import's audit entry is written in its own transaction: a rejected import leaves neither rows nor entry",
+          arguments: StoreKind.allCases)
+    func importAuditedInItsTransaction(kind: StoreKind) async throws {
+        let (store, access) = try await kind.makeAudited()
+        try await store.addOrganisation(S.organisation, audit: AuditDraft(actor: "cli:ops", action: .organisationLoaded, subject: "p.sqlite"))
+        let audit: @Sendable (ImportSummary) -> AuditDraft = {
+            AuditDraft(actor: "cli:ops", action: .membersImported, subject: "members.csv", detail: "added \($0.added)")
+        }
+        var bad = S.rows()
+        bad[2].unit = "NOPE"
+        let rejected = bad
+        let rejectedBatches = Batches([rejected])
+        await #expect(throws: StoreError.self) {
+            _ = try await store.importMembers(streaming: { rejectedBatches.next() }, on: S.importDay, audit: audit)
+        }
+        #expect(try await store.summary().persons == 0)
+        #expect(try await access.auditLog().map(\.action) == [.organisationLoaded], "no entry for the rejected import")
+
+        let rows = S.rows()
+        let batches = Batches([Array(rows.prefix(3)), Array(rows.dropFirst(3))])
+        let summary = try await store.importMembers(streaming: { batches.next() }, on: S.importDay, audit: audit)
+        let log = try await access.auditLog()
+        #expect(log.map(\.action) == [.organisationLoaded, .membersImported])
+        #expect(log.last?.detail == "added \(summary.added)" && summary.added == rows.count)
+        #expect(try await store.summary().persons == rows.count)
     }
 
     @Test("Structure counts equal the core's reference computation over the same people", arguments: StoreKind.allCases)
@@ -239,4 +267,13 @@ final class Feed: @unchecked Sendable {
         self.end = end
     }
     func next() -> ImportBatch { batches.isEmpty ? end : .rows(batches.removeFirst()) }
+}
+
+/// Hands out prepared batches, then `.finished`, as the file reader does.
+final class Batches: Sendable {
+    private let queue: Mutex<[[MemberImportRow]]>
+    init(_ batches: [[MemberImportRow]]) { queue = Mutex(batches) }
+    func next() -> ImportBatch {
+        queue.withLock { batches in batches.isEmpty ? .finished : .rows(batches.removeFirst()) }
+    }
 }

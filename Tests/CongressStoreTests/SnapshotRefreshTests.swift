@@ -58,3 +58,16 @@ extension SnapshotRefreshTests {
         #expect(patched.structure(of: "C3", on: later)?.total != before.structure(of: "C3", on: later)?.total, "the transfer shows")
     }
 }
+
+@Suite struct MemberIDIndexTests {
+    @Test("The member ID index finds every person by ID, and no one for an ID not held")
+    func findsEveryPerson() {
+        var ids = PackedStrings()
+        let held = (0..<5_000).map { String(format: "%012d", $0 * 7919) }
+        for id in held { ids.append(id) }
+        let index = MemberIDIndex()
+        for (person, id) in held.enumerated() { #expect(index.person(id, in: ids) == person) }
+        #expect(index.person("000000000001", in: ids) == nil)
+        #expect(index.person("", in: ids) == nil)
+    }
+}

@@ -42,6 +42,26 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible, Sendable {
         }
     }
 
+    /// A register that appends audit entries in its own transactions, with the access store
+    /// that reads the same log.
+    func makeAudited() async throws -> (register: any RegisterStore, access: any AccessStore) {
+        let chain = AuditChain(digest: AccessStoreContractTests.digest)
+        let clock: @Sendable () -> String = { "2026-11-22T03:00:00Z" }
+        let auditing = RegisterAuditing(chain: chain, clock: clock)
+        switch self {
+        case .memory:
+            let access = MemoryAccessStore(chain: chain, clock: clock)
+            return (MemoryRegisterStore(audit: access), access)
+        case .sqlite, .upgradedSQLite:
+            let plain = try await make() as! SQLiteRegisterStore
+            let register = try SQLiteRegisterStore(path: plain.path, auditing: auditing)
+            return (register, SQLiteAccessStore(register: register, chain: chain, clock: clock))
+        case .postgres:
+            let database = try await PostgresTestServer.freshDatabase()
+            return (PostgresRegisterStore(database: database, auditing: auditing), PostgresAccessStore(database: database, chain: chain, clock: clock))
+        }
+    }
+
     /// A second store on the same database, as another process would open it.
     func reopen(_ store: any RegisterStore) async throws -> any RegisterStore {
         switch store {

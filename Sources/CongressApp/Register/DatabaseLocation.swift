@@ -27,7 +27,7 @@ public struct OpenedDatabase: Sendable {
     }
 
     public init(postgres database: PostgresDatabase) {
-        register = PostgresRegisterStore(database: database)
+        register = PostgresRegisterStore(database: database, auditing: AccessSetup.auditing)
         access = PostgresAccessStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         counting = PostgresCountingStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         sqlite = nil
@@ -49,13 +49,13 @@ public enum DatabaseLocation {
         guard FileManager.default.fileExists(atPath: database) else {
             throw JobFailure([Catalogue.text("database.missing", language, database)])
         }
-        return OpenedDatabase(sqlite: try SQLiteRegisterStore(path: database))
+        return OpenedDatabase(sqlite: try SQLiteRegisterStore(path: database, auditing: AccessSetup.auditing))
     }
 
     /// Opens the database, making it when it does not exist (`init`, `demo`).
     public static func creating(_ database: String, language: Language) async throws -> OpenedDatabase {
         if PostgresLocation.isURL(database) { return try await postgres(database, creating: true, language: language) }
-        return OpenedDatabase(sqlite: try SQLiteRegisterStore(path: database))
+        return OpenedDatabase(sqlite: try SQLiteRegisterStore(path: database, auditing: AccessSetup.auditing))
     }
 
     /// Connects to a PostgreSQL database; `creating`: makes it first on its server when missing.

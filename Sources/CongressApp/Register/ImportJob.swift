@@ -32,13 +32,18 @@ public enum ImportJob {
             reader.stackSize = 1 << 22
             reader.start()
             let outcome: Result<ImportSummary, StoreError>
-            do { outcome = .success(try await store.importMembers(streaming: { channel.take() }, on: asOf)) } catch { outcome = .failure(error) }
+            // The audit entry is written in the import's own transaction.
+            let actor = AccessSetup.commandLineActor
+            let subject = (file as NSString).lastPathComponent
+            let audit: @Sendable (ImportSummary) -> AuditDraft = { summary in
+                AuditDraft(actor: actor, action: .membersImported, subject: subject,
+                           detail: "as of \(asOf.iso): added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged)")
+            }
+            do { outcome = .success(try await store.importMembers(streaming: { channel.take() }, on: asOf, audit: audit)) } catch {
+                outcome = .failure(error)
+            }
             switch outcome {
             case .success(let summary):
-                try await opened.access.appendAudit(AuditDraft(
-                    actor: AccessSetup.commandLineActor, action: .membersImported,
-                    subject: (file as NSString).lastPathComponent,
-                    detail: "as of \(asOf.iso): added \(summary.added), updated \(summary.updated), unchanged \(summary.unchanged)"))
                 return .success(Catalogue.text("member.imported", language, file, language.number(summary.added),
                                                language.number(summary.updated), language.number(summary.unchanged)) + "\n")
             case .failure(.importAbandoned):

@@ -14,11 +14,10 @@ public enum UnitsJobs {
             let held = try await store.summary().unitsByKind.values.reduce(0, +)
             if held > 0 { return .failure([Catalogue.text("init.exists", language, database, language.number(held))]) }
             let records = try AdminUnits.load().records
-            try await store.addOrganisation(records)
-            let summary = try await store.summary()
-            try await opened.access.appendAudit(AuditDraft(
+            try await store.addOrganisation(records, audit: AuditDraft(
                 actor: AccessSetup.commandLineActor, action: .organisationLoaded, subject: opened.name,
                 detail: "real organisation tree: \(records.units.count) units, \(records.events.count) events"))
+            let summary = try await store.summary()
             return .success([Catalogue.text("init.done", language, database, language.number(records.units.count), summary.unitsByKindText(language)),
                              Catalogue.text("init.next", language)].joined(separator: "\n") + "\n")
         } catch let error as StoreError {
@@ -80,8 +79,7 @@ public enum UnitsJobs {
             }
             let name = (file as NSString).lastPathComponent
             if changes.isEmpty { return .success(Catalogue.text("units.nothing", language, file, language.number(changes.unchanged)) + "\n") }
-            try await store.applyUnitChanges(changes)
-            try await opened.access.appendAudit(AuditDraft(
+            try await store.applyUnitChanges(changes, audit: AuditDraft(
                 actor: AccessSetup.commandLineActor, action: .unitsImported, subject: name,
                 detail: "added \(changes.added.units.count), events \(changes.added.events.count), unchanged \(changes.unchanged)"))
             let renamed = changes.added.events.filter { $0.kind == .renamed }.count

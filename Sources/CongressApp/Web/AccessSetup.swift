@@ -12,6 +12,9 @@ public enum AccessSetup {
 
     public static let chain = AuditChain(digest: sha256)
 
+    /// How register writes append their audit entry in their own transaction.
+    public static let auditing = RegisterAuditing(chain: chain, clock: auditTime)
+
     /// Now as ISO 8601 UTC to the second: `2026-11-22T09:10:11Z`.
     @Sendable public static func auditTime() -> String {
         Date().formatted(.iso8601)
