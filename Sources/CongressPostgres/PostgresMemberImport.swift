@@ -179,7 +179,7 @@ struct PostgresMemberImport {
     @discardableResult
     static func record(_ event: MembershipEvent, for memberID: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> PersonRecord {
         guard let record = try await record(memberID, connection, logger) else { throw StoreError.unknownMember(memberID) }
-        let all = try await PostgresOrganisation.units(connection, logger)
+        let all = try await PostgresOrganisation.units(codes: record.unitCodes(with: event), connection, logger)
         let units = Dictionary(all.map { ($0.unit.code, $0.unit) }, uniquingKeysWith: { a, _ in a })
         let unitIDs = Dictionary(all.map { ($0.unit.code, $0.id) }, uniquingKeysWith: { a, _ in a })
         try MembershipEventCheck.validate(event, record: record, unit: { units[$0] })

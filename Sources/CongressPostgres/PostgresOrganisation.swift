@@ -98,6 +98,17 @@ enum PostgresOrganisation {
         }
     }
 
+    /// Only the units of `codes` (one person's event).
+    static func units(codes: Set<String>, _ connection: PostgresConnection, _ logger: Logger) async throws -> [(id: Int64, unit: PartyUnit)] {
+        let wanted = codes.sorted()
+        return try await connection.rows("SELECT id, code, name, kind, valid_from::text, valid_to::text FROM unit WHERE code = ANY(\(wanted))",
+                                         logger).map { row in
+            let (id, code, name, kind, from, to) = try row.decode((Int64, String, String, String, String?, String?).self)
+            return (id, PartyUnit(code: code, name: name, kind: UnitKind(rawValue: kind) ?? .cell,
+                                  validFrom: from.flatMap { Day(iso: $0) }, validTo: to.flatMap { Day(iso: $0) }))
+        }
+    }
+
     static func events(naming code: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> [UnitEvent] {
         try await events(connection, logger, where: """
             WHERE e.unit_id = (SELECT id FROM unit WHERE code = \(code)) OR e.other_id = (SELECT id FROM unit WHERE code = \(code))

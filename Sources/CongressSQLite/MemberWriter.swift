@@ -116,7 +116,7 @@ enum MemberWriter {
     @discardableResult
     static func record(_ event: MembershipEvent, for memberID: String, _ db: Database) throws -> PersonRecord {
         guard let record = try MemberReader.record(memberID, db) else { throw StoreError.unknownMember(memberID) }
-        let units = try UnitIndex.load(db)
+        let units = try UnitIndex.load(codes: record.unitCodes(with: event), db)
         try MembershipEventCheck.validate(event, record: record, unit: { units.units[$0] })
         let personID = try personID(memberID, db)
         let writer = try Statements(db)

@@ -68,6 +68,22 @@ struct UnitIndex: Sendable {
     var units: [String: PartyUnit] = [:]
     var order: [PartyUnit] = []
 
+    /// Only the units of `codes` (one person's event: a few, not the 160,000 of the nation).
+    static func load(codes: Set<String>, _ db: Database) throws -> UnitIndex {
+        var index = UnitIndex()
+        for code in codes.sorted() {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, code, name, kind, valid_from, valid_to FROM unit WHERE code = ?"),
+                                             arguments: [code]) else { continue }
+            let id: Int64 = row["id"]
+            let unit = OrganisationReader.unit(row)
+            index.ids[unit.code] = id
+            index.codes[id] = unit.code
+            index.units[unit.code] = unit
+            index.order.append(unit)
+        }
+        return index
+    }
+
     static func load(_ db: Database) throws -> UnitIndex {
         var index = UnitIndex()
         let statement = try RawStatement(db, "SELECT id, code, name, kind, valid_from, valid_to FROM unit ORDER BY id")

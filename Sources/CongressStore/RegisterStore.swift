@@ -158,6 +158,11 @@ extension PersonRecord {
         self.init(person: person, events: events, spans: MembershipHistory.spans(events))
     }
 
+    /// The units this record and `event` name: all a store needs to check and write the event.
+    public func unitCodes(with event: MembershipEvent) -> Set<String> {
+        Set((events + [event]).compactMap(\.unit) + spans.map(\.unit))
+    }
+
     /// The unit the person was first admitted in.
     public var admittedUnit: String { events.first { $0.kind == .admitted }?.unit ?? "" }
 

@@ -15,6 +15,9 @@ public final class SnapshotCache: Sendable {
     /// This process wrote since its snapshot was loaded: its next read waits for the new one.
     private let localWrites = Mutex(false)
     private let rebuilding = Mutex(false)
+    /// This process's one-person writes under way: their patch follows, so a read that sees
+    /// their new version before the patch is answered from the kept snapshot, not by a rebuild.
+    private let patchesUnderWay = Mutex(0)
 
     /// `load` reads the version and the snapshot of that version in one read transaction.
     public init(load: @escaping Load) { self.load = load }
@@ -23,7 +26,7 @@ public final class SnapshotCache: Sendable {
     public func snapshot(current version: Int64) async throws(StoreError) -> RegisterSnapshot {
         if let cached = cache.withLock({ $0 }), cached.version == version { return cached.snapshot }
         if let cached = cache.withLock({ $0 }), !localWrites.withLock({ $0 }) {
-            rebuildInBackground()
+            if patchesUnderWay.withLock({ $0 }) == 0 { rebuildInBackground() }
             return cached.snapshot
         }
         return try await reload()
@@ -31,6 +34,18 @@ public final class SnapshotCache: Sendable {
 
     /// Records that this process changed the register.
     public func wrote() { localWrites.withLock { $0 = true } }
+
+    /// Runs a one-person write (`write` returns what it wrote and the register's new version),
+    /// then patches the kept snapshot with `patch` as `patched` does. While the write is under
+    /// way, reads that already see its version are answered from the kept snapshot.
+    public func patching<T: Sendable>(_ write: () async throws(StoreError) -> (value: T, version: Int64),
+                                      patch: (T, RegisterSnapshot) -> RegisterSnapshot?) async throws(StoreError) -> T {
+        patchesUnderWay.withLock { $0 += 1 }
+        defer { patchesUnderWay.withLock { $0 -= 1 } }
+        let written = try await write()
+        patched(version: written.version) { patch(written.value, $0) }
+        return written.value
+    }
 
     /// After this process's write that made the register `version` and changed only what
     /// `patch` applies (the write did not call `wrote`): when the kept snapshot is of the version

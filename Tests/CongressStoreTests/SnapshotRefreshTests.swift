@@ -1,3 +1,4 @@
+import Synchronization
 import CongressCore
 import CongressSQLite
 @testable import CongressStore
@@ -56,6 +57,29 @@ extension SnapshotRefreshTests {
             #expect(patched.members(MemberQuery(unit: unit, day: later, limit: 500)) == rebuilt.members(MemberQuery(unit: unit, day: later, limit: 500)))
         }
         #expect(patched.structure(of: "C3", on: later)?.total != before.structure(of: "C3", on: later)?.total, "the transfer shows")
+    }
+}
+
+@Suite struct SnapshotPatchTests {
+    @Test("A read that sees this process's one-person write before its patch is answered from the kept snapshot, and starts no rebuild")
+    func readDuringPatch() async throws {
+        let memory = MemoryRegisterStore()
+        try await memory.addOrganisation(SampleRegister.organisation)
+        let base = try await memory.snapshot()
+        let replacement = try await MemoryRegisterStore().snapshot()
+        let loads = Mutex(0)
+        let cache = SnapshotCache { () async throws(StoreError) in
+            loads.withLock { $0 += 1 }
+            return (1, base)
+        }
+        #expect(try await cache.snapshot(current: 1) === base)
+        let seen = try await cache.patching({ () async throws(StoreError) in
+            (value: try await cache.snapshot(current: 2), version: 2)
+        }, patch: { _, _ in replacement })
+        #expect(seen === base, "answered from the kept snapshot while the write was under way")
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(loads.withLock { $0 } == 1, "no rebuild was started")
+        #expect(try await cache.snapshot(current: 2) === replacement)
     }
 }
 
