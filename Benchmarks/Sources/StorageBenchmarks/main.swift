@@ -152,14 +152,18 @@ actor Finished {
 let finished = Finished()
 // A transfer the register refuses is counted and reported, never left to stop the stream.
 let stream = Task {
-    for mover in movers.dropFirst().prefix(50) {
+    // Paced at 10 a second: each transfer starts 100 ms after the one before it started.
+    let paceStart = DispatchTime.now().uptimeNanoseconds
+    for (index, mover) in movers.dropFirst().prefix(50).enumerated() {
+        let due = paceStart + UInt64(index) * 100_000_000
+        let now = DispatchTime.now().uptimeNanoseconds
+        if due > now { try? await Task.sleep(for: .nanoseconds(Int(due - now))) }
         do {
             try await store.recordMembershipEvent(MembershipEvent(kind: .transferred, day: transferDay, unit: destination), for: mover.memberID)
             await finished.record(nil)
         } catch {
             await finished.record(error)
         }
-        try? await Task.sleep(for: .milliseconds(100))
     }
     await finished.finish()
 }
