@@ -27,6 +27,41 @@ struct PostgresMemberImport {
         units = Dictionary(all.map { ($0.unit.code, $0.unit) }, uniquingKeysWith: { a, _ in a })
         unitIDs = Dictionary(all.map { ($0.unit.code, $0.id) }, uniquingKeysWith: { a, _ in a })
         probe = try await connection.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM person)", logger) ?? false
+        if !probe { try await Self.suspendChecks(connection, logger) }
+    }
+
+    /// The references and secondary indexes of the member tables, which an import into an empty
+    /// register drops at its start and makes again at its end, in its own transaction: the
+    /// database then checks every reference once over the loaded rows (a join) and builds each
+    /// index once, instead of row by row (the national first load). Readers of the member
+    /// tables wait for the import meanwhile; the register was empty. A failure rolls all of it back.
+    static let deferredChecks: [(table: String, name: String, definition: String)] = [
+        ("membership_event", "membership_event_person_id_fkey", "FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE"),
+        ("membership_event", "membership_event_unit_id_fkey", "FOREIGN KEY (unit_id) REFERENCES unit(id)"),
+        ("membership_span", "membership_span_person_id_fkey", "FOREIGN KEY (person_id) REFERENCES person(id) ON DELETE CASCADE"),
+        ("membership_span", "membership_span_unit_id_fkey", "FOREIGN KEY (unit_id) REFERENCES unit(id)"),
+        ("person", "person_admitted_unit_id_fkey", "FOREIGN KEY (admitted_unit_id) REFERENCES unit(id)"),
+        ("person", "person_member_id_key", "UNIQUE (member_id)"),
+    ]
+    static let deferredIndexes: [(name: String, definition: String)] = [
+        ("membership_span_unit", "ON membership_span(unit_id)"),
+        ("membership_event_person", "ON membership_event(person_id)"),
+    ]
+
+    private static func suspendChecks(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        for check in deferredChecks {
+            try await connection.run(PostgresQuery(unsafeSQL: "ALTER TABLE \(check.table) DROP CONSTRAINT \(check.name)"), logger)
+        }
+        for index in deferredIndexes { try await connection.run(PostgresQuery(unsafeSQL: "DROP INDEX \(index.name)"), logger) }
+    }
+
+    private static func restoreChecks(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        for check in deferredChecks {
+            try await connection.run(PostgresQuery(unsafeSQL: "ALTER TABLE \(check.table) ADD CONSTRAINT \(check.name) \(check.definition)"), logger)
+        }
+        for index in deferredIndexes {
+            try await connection.run(PostgresQuery(unsafeSQL: "CREATE INDEX \(index.name) \(index.definition)"), logger)
+        }
     }
 
     mutating func add(_ rows: [MemberImportRow], on day: Day) async throws {
@@ -51,8 +86,9 @@ struct PostgresMemberImport {
         }
     }
 
-    func finish() throws -> ImportSummary {
+    func finish() async throws -> ImportSummary {
         if problemCount > 0 { throw StoreError.importRejected(MemberFileErrors(errors: problems, total: problemCount)) }
+        if !probe { try await Self.restoreChecks(connection, logger) }
         return summary
     }
 

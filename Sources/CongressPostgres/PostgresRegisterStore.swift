@@ -81,7 +81,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         try await write { connection, logger in
             var importer = try await PostgresMemberImport(connection, logger)
             try await importer.add(rows, on: day)
-            return try importer.finish()
+            return try await importer.finish()
         }
     }
 
@@ -96,7 +96,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
                 switch batch {
                 case .abandoned: throw StoreError.importAbandoned
                 case .finished:
-                    let summary = try importer.finish()
+                    let summary = try await importer.finish()
                     try await Self.append(audit?(summary), auditing, connection, logger)
                     return summary
                 case .rows(let rows): try await importer.add(rows, on: day)
