@@ -176,15 +176,10 @@ struct CongressController {
         var seatChoices: [CongressModel.Option] = []
         if let congress = chosen {
             let record = congress.record
-            // R-E-4: nobody on a list of the congress's elections sits on its counting board.
-            let lists = Set(try await store.rounds(ofCongress: congress.id).flatMap(\.election.candidates))
-            let onLists = Set(lists.flatMap(record.memberIDs(named:)))
-            let eligible = record.boardEligible.subtracting(onLists)
-            let people = (record.kind == .members ? record.members.map { ($0.memberID, $0.fullName) } : record.delegates.map { ($0.memberID, $0.fullName) })
-                .filter { eligible.contains($0.0) }
-            let counts = Dictionary(people.map { ($0.1, 1) }, uniquingKeysWith: +)
-            let keys = Dictionary(people.map { ($0.1, VietnameseNameOrder.sortKey($0.1)) }, uniquingKeysWith: { a, _ in a })
-            boardChoices = people.sorted { ($0.1 == $1.1) ? $0.0 < $1.0 : keys[$0.1]!.lexicographicallyPrecedes(keys[$1.1]!) }.map { id, name in
+            // R-E-4: nobody on a list of the congress's elections sits on its counting board (core).
+            let people = record.boardCandidates(lists: try await store.rounds(ofCongress: congress.id).map(\.election))
+            let counts = Dictionary(people.map { ($0.name, 1) }, uniquingKeysWith: +)
+            boardChoices = people.map { id, name in
                 .init(value: id, label: Self.person(name, id: id, repeated: counts[name, default: 0] > 1, t))
             }
             let seatNames = Dictionary(record.composition.map { ($0.name, 1) }, uniquingKeysWith: +)

@@ -37,39 +37,30 @@ struct WorkingBodiesController {
         let motion = Motion(subject: subject, text: try form.line("text") ?? subject.rawValue,
                             inFavour: try RoundController.count(form, "for"), against: try RoundController.count(form, "against"),
                             abstaining: form["abstaining"] == nil ? 0 : try RoundController.count(form, "abstaining"))
-        let rounds = try await store.rounds(ofCongress: congress.id)
-        let lists = Set(rounds.flatMap(\.election.candidates))
-        // R-E-4: the board is voted before ballots are issued; it cannot be changed under a count.
-        if subject == .countingBoard, rounds.contains(where: { ![.draft, .listAdopted].contains($0.lifecycle.state) }) {
-            throw WebError.badInput(key: "web.board.locked", arguments: [])
+        // Chosen from the roll: the head (`head`) and the members (`board`, several); IDs typed
+        // with spaces or commas are read too, the first as the head.
+        let chosen = form.all("board").prefix(2_000).flatMap { value in
+            String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         }
+        let head = try form.line("head", max: 40)
+        if let head, chosen.filter({ $0 == head }).count > 1 { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
+        let board = head.map { head in [head] + chosen.filter { $0 != head } } ?? chosen
+        let rounds = try await store.rounds(ofCongress: congress.id).map { MotionRecording.Round(election: $0.election, state: $0.lifecycle.state) }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
-            let present = record.voters()
-            guard motion.inFavour + motion.against + motion.abstaining <= present else {
-                throw WebError.badInput(key: "web.motion.tooMany", arguments: [String(present)])
+            do { return try MotionRecording.record(motion, board: board, rounds: rounds, into: &record) } catch let refusal as MotionRecording.Refusal {
+                throw Self.refused(refusal, context.language)
             }
-            var detail = "motion \(subject.rawValue): \(motion.inFavour) for, \(motion.against) against (R-E-2)"
-            if subject == .countingBoard, motion.carried(present: present) {
-                // Chosen from the roll: the head (`head`) and the members (`board`, several); IDs
-                // typed with spaces or commas are read too, the first as the head.
-                let chosen = form.all("board").prefix(2_000).flatMap { value in
-                    String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-                }
-                let head = try form.line("head", max: 40)
-                if let head, chosen.filter({ $0 == head }).count > 1 { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
-                let board = head.map { head in [head] + chosen.filter { $0 != head } } ?? chosen
-                guard Set(board).count == board.count else { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
-                let onLists = Set(lists.flatMap(record.memberIDs(named:)))
-                do { try CountingBoardCheck.check(board: board, eligible: record.boardEligible, lists: onLists) } catch let problem as CountingBoardProblem {
-                    throw WebError.badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, problem.message(context.language)])
-                }
-                record.countingBoard = board
-                detail += "; counting board, head first: \(board.joined(separator: " ")) (R-E-4)"
-            }
-            record.motions.append(motion)
-            return detail
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
+    }
+
+    static func refused(_ refusal: MotionRecording.Refusal, _ language: Language) -> WebError {
+        switch refusal {
+        case .tooManyVotes(let present): .badInput(key: "web.motion.tooMany", arguments: [String(present)])
+        case .boardLocked: .badInput(key: "web.board.locked", arguments: [])
+        case .boardRepeated: .badInput(key: "web.board.repeated", arguments: [])
+        case .board(let problem): .badInput(key: "web.motion.boardRefused", arguments: [problem.ruleID, problem.message(language)])
+        }
     }
 
     /// R-E-27: a body or delegates appointed by decision (number and date) instead of elected.

@@ -1,0 +1,59 @@
+import CongressCore
+import Testing
+
+@Suite("Motions and the counting board, decided in the core")
+struct MotionRecordingTests {
+    static let roll = [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An"), MemberOnRoll(memberID: "M2", fullName: "Trần Thị Bình"),
+                       MemberOnRoll(memberID: "M3", fullName: "Lê Văn Cường"), MemberOnRoll(memberID: "M4", fullName: "Nguyễn Văn An")]
+
+    static func record() -> CongressRecord {
+        CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20", closesOn: "2026-11-21",
+                       members: roll)
+    }
+
+    /// An election whose list names M1 by member ID (a namesake of M4).
+    static func list(state: RoundLifecycle.State = .draft) -> MotionRecording.Round {
+        var election = Election(title: "Bầu Ban Chấp hành", body: .executiveCommittee, seats: 1, candidates: ["Nguyễn Văn An", "Trần Thị Bình"],
+                                base: BaseRecord(kind: .membersCongress, convened: 4), ballotsIssued: 4)
+        election.memberIDs = ["M1", "M2"]
+        return MotionRecording.Round(election: election, state: state)
+    }
+
+    static let board = Motion(subject: .countingBoard, text: "Ban kiểm phiếu", inFavour: 4, against: 0)
+
+    @Test("R-E-2: a motion with more votes than voters present is refused; a carried one is recorded with its counts")
+    func showOfHands() throws {
+        var record = Self.record()
+        #expect(throws: MotionRecording.Refusal.tooManyVotes(present: 4)) {
+            try MotionRecording.record(Motion(subject: .presidium, text: "Đoàn Chủ tịch", inFavour: 4, against: 1), board: [], rounds: [],
+                                       into: &record)
+        }
+        #expect(record.motions.isEmpty)
+        let detail = try MotionRecording.record(Motion(subject: .presidium, text: "Đoàn Chủ tịch", inFavour: 3, against: 1), board: [],
+                                                rounds: [], into: &record)
+        #expect(detail == "motion presidium: 3 for, 1 against (R-E-2)" && record.motions.count == 1)
+    }
+
+    @Test("R-E-4: the board is checked by member ID against the lists: the namesake of a candidate may sit on it, the candidate may not")
+    func boardByMemberID() throws {
+        var record = Self.record()
+        #expect(throws: MotionRecording.Refusal.board(.memberOnList(memberID: "M1"))) {
+            try MotionRecording.record(Self.board, board: ["M1", "M3"], rounds: [Self.list()], into: &record)
+        }
+        #expect(throws: MotionRecording.Refusal.boardRepeated) {
+            try MotionRecording.record(Self.board, board: ["M3", "M4", "M3"], rounds: [Self.list()], into: &record)
+        }
+        #expect(record.countingBoard.isEmpty && record.motions.isEmpty, "nothing recorded when refused")
+        _ = try MotionRecording.record(Self.board, board: ["M4", "M3"], rounds: [Self.list()], into: &record)
+        #expect(record.countingBoard == ["M4", "M3"])
+        #expect(record.boardCandidates(lists: [Self.list().election]).map(\.memberID) == ["M4", "M3"], "by given name (R-E-10): An before Cường")
+    }
+
+    @Test("R-E-4: the board cannot change once ballots are issued in one of the congress's rounds")
+    func boardLocked() {
+        var record = Self.record()
+        #expect(throws: MotionRecording.Refusal.boardLocked) {
+            try MotionRecording.record(Self.board, board: ["M3"], rounds: [Self.list(state: .ballotsIssued)], into: &record)
+        }
+    }
+}
