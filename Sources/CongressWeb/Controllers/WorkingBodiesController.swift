@@ -75,12 +75,9 @@ struct WorkingBodiesController {
         let names = try form.lines("names")
         guard !names.isEmpty else { throw WebError.badInput(key: "web.appointment.namesMissing", arguments: []) }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
-            let source = "decision \(decision) of \(date.vietnamese) (R-E-27)"
-            record.composition += names.map { name in
-                let ids = record.memberIDs(named: name)
-                return BodySeat(memberID: ids.count == 1 ? ids[0] : nil, name: name, role: role, source: source)
+            do { return try record.appoint(names, role: role, decision: decision, on: date) } catch let refusal as ElectionOpening.Refusal {
+                throw CongressController.refused(refusal, opinion: nil, context.language)
             }
-            return "appointed \(names.count) \(role.rawValue): \(source)"
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
     }

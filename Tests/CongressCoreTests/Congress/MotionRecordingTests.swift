@@ -57,3 +57,20 @@ struct MotionRecordingTests {
         }
     }
 }
+
+@Suite("Appointments by decision")
+struct AppointmentTests {
+    @Test("R-E-27: appointed people join the composition by member ID; a namesake needs the ID written (R-E-9); someone from outside keeps a name")
+    func appointByMemberID() throws {
+        var record = MotionRecordingTests.record()
+        let day = Day(iso: "2026-11-01")!
+        #expect(throws: ElectionOpening.Refusal.ambiguousName(name: "Nguyễn Văn An", memberIDs: ["M1", "M4"])) {
+            try record.appoint(["Nguyễn Văn An"], role: .committeeMember, decision: "12-QĐ/TU", on: day)
+        }
+        #expect(record.composition.isEmpty)
+        let detail = try record.appoint(["Nguyễn Văn An (M4)", "Trần Thị Bình", "Phạm Văn Đông"], role: .committeeMember,
+                                        decision: "12-QĐ/TU", on: day)
+        #expect(record.composition.map(\.memberID) == ["M4", "M2", nil])
+        #expect(detail == "appointed 3 committeeMember: decision 12-QĐ/TU of 01/11/2026 (R-E-27)")
+    }
+}
