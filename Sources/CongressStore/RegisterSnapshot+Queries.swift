@@ -70,14 +70,17 @@ extension RegisterSnapshot {
             found.sort { rankOf[$0] < rankOf[$1] }
             matches = Array(found.dropFirst(query.offset).prefix(query.limit))
         } else if view.memberCount(range) * 4 < personCount {
-            // A small subtree: collect its members, then order them by name.
-            var found: [Int] = []
-            found.reserveCapacity(view.memberCount(range))
-            for person in 0..<personCount where accepts(person) { found.append(person) }
-            total = found.count
-            found.sort { rankOf[$0] < rankOf[$1] }
-            matches = Array(found.dropFirst(query.offset).prefix(query.limit))
-        } else if query.status == nil, query.gender == nil, query.ethnicity == nil, query.education == nil, query.ageBand == nil {
+            // A small subtree: its members in name order (kept for the next page), then the filters.
+            let ordered = subtreeInNameOrder(view, range)
+            if query.isUnfiltered {
+                total = ordered.count
+                matches = ordered.dropFirst(query.offset).prefix(query.limit).map(Int.init)
+            } else {
+                let found = ordered.lazy.map(Int.init).filter(accepts)
+                total = found.count
+                matches = Array(found.dropFirst(query.offset).prefix(query.limit))
+            }
+        } else if query.isUnfiltered {
             // Most of the register, unfiltered: the total is known; walk in name order to the page.
             total = view.memberCount(range)
             for rank in 0..<byRank.count where matches.count < query.limit {

@@ -38,6 +38,14 @@ public final class RegisterSnapshot: Sendable {
     /// Where each member ID is, shared with the snapshots patched from this one.
     let memberIndex: MemberIDIndex
     private let views = Mutex<[Day: DayView]>([:])
+    /// The members of the subtrees read last, in name order, by day and pre-order range.
+    private let subtrees = Mutex<[SubtreeKey: [UInt32]]>([:])
+
+    struct SubtreeKey: Hashable {
+        let day: Day
+        let lower: Int
+        let upper: Int
+    }
 
     convenience init(units: [PartyUnit], placements: [UnitPlacement], columns: Columns, byRank order: [UInt32], search: SearchIndex) {
         var inverse = [UInt32](repeating: 0, count: order.count)
@@ -83,6 +91,29 @@ public final class RegisterSnapshot: Sendable {
             cache[day] = view
         }
         return view
+    }
+
+    /// The members of the subtree at pre-order positions `range` on the view's day, in name order
+    /// (R-E-10): one walk of the register the first time, then kept (a few subtrees), so that the
+    /// next page of the same unit costs its rows only.
+    func subtreeInNameOrder(_ view: DayView, _ range: Range<Int>) -> [UInt32] {
+        let key = SubtreeKey(day: view.day, lower: range.lowerBound, upper: range.upperBound)
+        if let kept = subtrees.withLock({ $0[key] }) { return kept }
+        let low = Int32(range.lowerBound), high = Int32(range.upperBound)
+        var ranks: [UInt32] = []
+        ranks.reserveCapacity(view.memberCount(range))
+        view.personPosition.withUnsafeBufferPointer { positions in
+            for person in 0..<positions.count where positions[person] >= low && positions[person] < high {
+                ranks.append(rankOf[person])
+            }
+        }
+        ranks.sort()
+        let ordered = ranks.map { byRank[Int($0)] }
+        subtrees.withLock { kept in
+            if kept.count >= 8 { kept.removeAll() }
+            kept[key] = ordered
+        }
+        return ordered
     }
 
     /// The day views this snapshot has built, for a patched snapshot to carry on.

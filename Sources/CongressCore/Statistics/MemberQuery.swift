@@ -76,3 +76,8 @@ extension MemberRow {
                   birthDate: person.birthDate, unit: unit, status: status)
     }
 }
+
+extension MemberQuery {
+    /// No filter on status, gender, age, ethnicity or education (a search may still be given).
+    public var isUnfiltered: Bool { status == nil && gender == nil && ageBand == nil && ethnicity == nil && education == nil }
+}

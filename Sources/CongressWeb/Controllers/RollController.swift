@@ -95,46 +95,36 @@ struct RollController {
         guard let code = authorised.unit else { throw WebError.notFound }
         let form = authorised.form
         let (store, congress) = try await chosen(form, code)
+        let change = try Self.change(form)
+        try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
+            do { return try record.apply(change) } catch let refusal as RollChange.Refusal {
+                guard case .notOnRoll(let memberID) = refusal else { throw refusal }
+                throw WebError.badInput(key: "web.roll.unknownMember", arguments: [memberID])
+            }
+        }
+        return Redirect.to("/units/\(code)/congress/roll?id=\(congress.id)")
+    }
+
+    /// The roll form decoded once: the member, and either the reason they are not convened or
+    /// their attendance (sessions numbered from 1) and condition.
+    static func change(_ form: FormFields) throws -> RollChange {
         guard let memberID = try form.line("member", max: InputLimits.codeLength) else {
             throw WebError.badInput(key: "web.roll.unknownMember", arguments: [""])
         }
-        try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
-            let inMembers = record.members.firstIndex { $0.memberID == memberID }
-            let inDelegates = record.delegates.firstIndex { $0.memberID == memberID }
-            guard inMembers != nil || inDelegates != nil else { throw WebError.badInput(key: "web.roll.unknownMember", arguments: [memberID]) }
-            if let reasonText = form["notConvened"] {
-                guard let reason = NotConvened.Reason(rawValue: reasonText) else {
-                    throw FieldProblem.notAChoice(NotConvened.Reason.allCases.map(\.rawValue)).error(field: "notConvened", value: reasonText)
-                }
-                let name = record.name(of: memberID) ?? memberID
-                if let index = inMembers { record.members.remove(at: index) }
-                if let index = inDelegates { record.delegates.remove(at: index) }
-                record.notConvened.append(NotConvened(memberID: memberID, fullName: name, reason: reason))
-                return "\(memberID) not convened (R-E-21): \(reason.rawValue)"
-            }
-            let state = form["attendance"] ?? "present"
-            guard Self.attendanceStates.contains(state) else { throw FieldProblem.notAChoice(Self.attendanceStates).error(field: "attendance", value: state) }
-            var sessions = Set<Int>()
-            for token in (form["sessions"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }) {
-                guard let session = RequestValue.int(String(token), in: InputLimits.session) else {
-                    throw FieldProblem.notANumber(InputLimits.session).error(field: "sessions", value: String(token))
-                }
-                sessions.insert(session - 1)
-            }
-            let attendance = Attendance(absentWhole: state != "present", reasonAccepted: state == "absentAccepted", absentSessions: sessions)
-            if let index = inMembers {
-                record.members[index].attendance = attendance
-                if let conditionText = form["condition"] {
-                    guard let condition = MemberOnRoll.Condition(rawValue: conditionText) else {
-                        throw FieldProblem.notAChoice(MemberOnRoll.Condition.allCases.map(\.rawValue)).error(field: "condition", value: conditionText)
-                    }
-                    record.members[index].condition = condition
-                }
-            }
-            if let index = inDelegates { record.delegates[index].attendance = attendance }
-            return "\(memberID): \(state), \(form["condition"] ?? "none") (R-E-17, R-E-18)"
+        if form["notConvened"] != nil {
+            return .notConvened(memberID: memberID, reason: try form.requiredChoice("notConvened", NotConvened.Reason.self))
         }
-        return Redirect.to("/units/\(code)/congress/roll?id=\(congress.id)")
+        let state = form["attendance"] ?? "present"
+        guard attendanceStates.contains(state) else { throw FieldProblem.notAChoice(attendanceStates).error(field: "attendance", value: state) }
+        var sessions = Set<Int>()
+        for token in (form["sessions"] ?? "").split(whereSeparator: { $0 == "," || $0 == " " }) {
+            guard let session = RequestValue.int(String(token), in: InputLimits.session) else {
+                throw FieldProblem.notANumber(InputLimits.session).error(field: "sessions", value: String(token))
+            }
+            sessions.insert(session - 1)
+        }
+        let attendance = Attendance(absentWhole: state != "present", reasonAccepted: state == "absentAccepted", absentSessions: sessions)
+        return .attendance(memberID: memberID, attendance, condition: try form.choice("condition", MemberOnRoll.Condition.self))
     }
 
     // MARK: The credentials report

@@ -74,3 +74,21 @@ struct AppointmentTests {
         #expect(detail == "appointed 3 committeeMember: decision 12-QĐ/TU of 01/11/2026 (R-E-27)")
     }
 }
+
+@Suite("Changes to the roll")
+struct RollChangeTests {
+    @Test("R-E-21: someone not convened leaves the roll with the reason; R-E-17: attendance and condition recorded; unknown members refused")
+    func rollChanges() throws {
+        var record = MotionRecordingTests.record()
+        let absent = Attendance(absentWhole: true, reasonAccepted: true)
+        let detail = try record.apply(.attendance(memberID: "M2", absent, condition: .temporaryElsewhere))
+        #expect(detail == "M2: absentAccepted, temporaryElsewhere (R-E-17, R-E-18)")
+        #expect(record.members[1].attendance == absent && record.members[1].condition == .temporaryElsewhere)
+        _ = try record.apply(.notConvened(memberID: "M3", reason: NotConvened.Reason.allCases[0]))
+        #expect(record.members.map(\.memberID) == ["M1", "M2", "M4"])
+        #expect(record.notConvened.map(\.fullName) == ["Lê Văn Cường"])
+        #expect(throws: RollChange.Refusal.notOnRoll(memberID: "M9")) {
+            try record.apply(.attendance(memberID: "M9", .present, condition: nil))
+        }
+    }
+}
