@@ -131,3 +131,21 @@ extension CongressRecord {
     /// Whether the cycle is paused (R-E-26).
     public var isPaused: Bool { pause?.isPaused ?? false }
 }
+
+extension CongressRecord {
+    /// R-E-26: the cycle resumes on the higher standing committee's direction; nil when it was
+    /// not paused (nothing changes).
+    public mutating func resume(direction: String) -> String? {
+        guard isPaused else { return nil }
+        pause?.direction = direction
+        return "resumed on the higher standing committee's direction (R-E-26): \(direction)"
+    }
+
+    /// R-E-30: the minutes and résumés sent to the higher committee on `day` (the deadline's
+    /// start); nil when already sent.
+    public mutating func recordSubmitted(on day: Day) -> String? {
+        guard submittedOn == nil else { return nil }
+        submittedOn = day.iso
+        return "minutes and résumés sent to the higher committee (R-E-30)"
+    }
+}

@@ -24,11 +24,7 @@ struct CongressController {
                 try await onPage(.resume, context, authorised) { try await resume(context, authorised) }
             },
             WebRoute(.post, "/units/{code}/congress/submit", .unit(.runCongress)) { _, context, authorised in
-                try await change(context, authorised) { record, _, today in
-                    guard record.submittedOn == nil else { return nil }
-                    record.submittedOn = today.iso
-                    return "minutes and résumés sent to the higher committee (R-E-30)"
-                }
+                try await change(context, authorised) { record, _, today in record.recordSubmitted(on: today) }
             },
         ]
     }
@@ -40,8 +36,7 @@ struct CongressController {
             guard let direction = try form.line("direction") else {
                 throw WebError.badInput(key: "web.congress.directionMissing", arguments: [])
             }
-            record.pause?.direction = direction
-            return "resumed on the higher standing committee's direction (R-E-26): \(direction)"
+            return record.resume(direction: direction)
         }
     }
 

@@ -65,6 +65,18 @@ struct CompositionAndDeadlineTests {
         #expect(!byID.isPaused, "M1 was elected")
     }
 
+    @Test("R-E-26: a paused cycle resumes on the direction; R-E-30: the minutes are sent once, the day recorded")
+    func resumeAndSubmit() {
+        var record = Self.record()
+        #expect(record.resume(direction: "Công văn 12-CV/TU") == nil, "not paused: nothing changes")
+        record.pause = CongressPause(reason: "R-E-26", since: "2026-11-21")
+        #expect(record.resume(direction: "Công văn 12-CV/TU")?.contains("R-E-26") == true)
+        #expect(!record.isPaused && record.pause?.direction == "Công văn 12-CV/TU")
+        #expect(record.recordSubmitted(on: Day(iso: "2026-11-23")!) != nil)
+        #expect(record.recordSubmitted(on: Day(iso: "2026-11-25")!) == nil)
+        #expect(record.submittedOn == "2026-11-23")
+    }
+
     @Test("R-E-30: 7 working days to send the minutes up, 15 to approve, weekends not counted")
     func deadlines() {
         // Saturday 21/11/2026: seven working days later is Tuesday 1/12/2026.
