@@ -64,12 +64,19 @@ extension RegisterSnapshot {
         var matches: [Int] = []
         var total = 0
         var skipped = 0
-        if !words.isEmpty {
-            var found = search.matches(words).filter(accepts)
+        let ranges = search.ranges(words)
+        let small = view.memberCount(range) * 4 < personCount
+        if !words.isEmpty, small, view.memberCount(range) < search.cost(ranges) {
+            // A small subtree and a common name: test the subtree's members, already in name order.
+            let found = subtreeInNameOrder(view, range).lazy.map(Int.init).filter { accepts($0) && self.search.accepts($0, ranges) }
+            total = found.count
+            matches = Array(found.dropFirst(query.offset).prefix(query.limit))
+        } else if !words.isEmpty {
+            var found = search.matches(ranges: ranges).filter(accepts)
             total = found.count
             found.sort { rankOf[$0] < rankOf[$1] }
             matches = Array(found.dropFirst(query.offset).prefix(query.limit))
-        } else if view.memberCount(range) * 4 < personCount {
+        } else if small {
             // A small subtree: its members in name order (kept for the next page), then the filters.
             let ordered = subtreeInNameOrder(view, range)
             if query.isUnfiltered {

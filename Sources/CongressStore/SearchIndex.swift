@@ -21,7 +21,16 @@ struct SearchIndex: Sendable {
     /// unordered. Starts from the query word with the fewest postings and checks the others by
     /// word-ID ranges, so no posting lists are merged.
     func matches(_ query: [[UInt8]]) -> [Int] {
-        let ranges = query.map { wordRange(prefix: $0) }
+        matches(ranges: ranges(query))
+    }
+
+    /// The word-ID ranges of the query words, for `matches(ranges:)`, `cost` and `accepts`.
+    func ranges(_ query: [[UInt8]]) -> [Range<Int>] { query.map { wordRange(prefix: $0) } }
+
+    /// How many persons the cheapest query word's postings hold: the work of `matches`.
+    func cost(_ ranges: [Range<Int>]) -> Int { ranges.map(cost).min() ?? 0 }
+
+    func matches(ranges: [Range<Int>]) -> [Int] {
         guard let rarest = ranges.indices.min(by: { cost(ranges[$0]) < cost(ranges[$1]) }), !ranges[rarest].isEmpty else { return [] }
         var found: [Int] = []
         let several = ranges[rarest].count > 1
@@ -40,7 +49,7 @@ struct SearchIndex: Sendable {
     private func cost(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + postings[$1].count } }
 
     /// Greedy assignment of query words to distinct name words (names have a handful of words).
-    private func accepts(_ person: Int, _ ranges: [Range<Int>]) -> Bool {
+    func accepts(_ person: Int, _ ranges: [Range<Int>]) -> Bool {
         let start = Int(personWordStart[person]), end = Int(personWordStart[person + 1])
         var used: UInt32 = 0
         for range in ranges {

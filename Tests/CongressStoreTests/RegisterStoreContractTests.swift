@@ -189,6 +189,26 @@ import Testing
         #expect(try await store.members(MemberQuery(unit: "TW", day: day, search: "zzz")).total == 0)
     }
 
+    @Test("Search in a small subtree gives the subtree's matches in name order, whichever way the store finds them",
+          arguments: StoreKind.allCases)
+    func searchInSubtrees(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        let day = S.day("2026-11-22")
+        for unit in ["X1", "X2", "C1", "C2", "C3"] {
+            let everyone = try await store.members(MemberQuery(unit: unit, day: day, limit: 1_000)).items
+            for search in ["nguyen", "van", "an", "nguyen van", "thi"] {
+                let wanted = VietnameseText.foldedWords(search)
+                let expected = everyone.filter { member in
+                    let words = VietnameseText.foldedWords(member.fullName)
+                    return wanted.allSatisfy { query in words.contains { $0.hasPrefix(query) } }
+                }
+                let found = try await store.members(MemberQuery(unit: unit, day: day, search: search, limit: 1_000))
+                #expect(found.items.map(\.memberID) == expected.map(\.memberID), "\(unit), \"\(search)\"")
+                #expect(found.total == expected.count)
+            }
+        }
+    }
+
     @Test("Reads on an unknown unit say so", arguments: StoreKind.allCases)
     func unknownUnit(kind: StoreKind) async throws {
         let store = try await S.filled(kind)
@@ -222,6 +242,35 @@ extension Array where Element == String {
                 joinedOn: Day(year: 2000 + index % 20, month: 5, day: 19)!, officialOn: Day(year: 2001 + index % 20, month: 5, day: 19)!)
             let status: MemberStatus = index % 11 == 0 ? .exempted : .official
             return MemberImportRow(line: index + 2, person: person, unit: ["C1", "C2", "C3"][index % 3], status: status)
+        }
+    }
+
+    @Test("A common name searched in a small unit: the unit's matches in name order, as a filter of its members gives them",
+          arguments: StoreKind.allCases)
+    func commonNameInSmallUnit(kind: StoreKind) async throws {
+        // Ten members in C1, 140 in C2: "nguyen" names 50 people, more than C1 holds.
+        let rows = Self.rows(150).enumerated().map { index, row in
+            var row = row
+            row.unit = index < 10 ? "C1" : "C2"
+            return row
+        }
+        let store = try await kind.make()
+        try await store.addOrganisation(SampleRegister.organisation)
+        _ = try await store.importMembers(rows, on: SampleRegister.importDay)
+        let day = SampleRegister.day("2026-11-22")
+        let everyone = try await store.members(MemberQuery(unit: "C1", day: day, limit: 100)).items
+        #expect(everyone.count == 10)
+        for search in ["nguyen", "van", "nguyen an", "thi binh"] {
+            let wanted = VietnameseText.foldedWords(search)
+            let expected = everyone.filter { member in
+                let words = VietnameseText.foldedWords(member.fullName)
+                return wanted.allSatisfy { query in words.contains { $0.hasPrefix(query) } }
+            }
+            let found = try await store.members(MemberQuery(unit: "C1", day: day, search: search, limit: 100))
+            #expect(!expected.isEmpty && found.items.map(\.memberID) == expected.map(\.memberID), "\"\(search)\"")
+            #expect(found.total == expected.count)
+            let second = try await store.members(MemberQuery(unit: "C1", day: day, search: search, offset: 1, limit: 2))
+            #expect(second.items.map(\.memberID) == Array(expected.dropFirst(1).prefix(2)).map(\.memberID))
         }
     }
 
