@@ -57,6 +57,10 @@ struct RefusalMessageTests {
         let boards: [CountingBoardProblem] = [.memberOnList(memberID: "R01"), .notEligible(memberID: "R02"), .empty]
         for problem in boards { add("\(problem)", problem.message(language)) }
         add("notInBallotOrder", BallotSheet.Refusal.notInBallotOrder(position: 2, name: "B", expected: "A").message(language))
+        // R-E-9: the list's names and member IDs (the congress page's messages for ElectionOpening's refusals).
+        add("ambiguousName", Catalogue.text("web.congress.ambiguousName", language, "Nguyễn Văn An", "DV0001, DV0002"))
+        add("memberMismatch", Catalogue.text("web.congress.memberMismatch", language, "Nguyễn Văn An", "DV0002"))
+        add("unknownMember", Catalogue.text("web.congress.unknownMember", language, "Hồ Văn Xuân", "DV9001"))
         return all
     }
 

@@ -16,9 +16,13 @@ public enum ElectionOpening {
         /// The session whose attendance gives the base (0 for the first).
         public var session: Int
         public var requiredEntries: Int
+        /// The register's name of each member ID written in the list that is not of the congress
+        /// (`writtenMemberIDs`), looked up by the caller: an ID the register does not hold is refused.
+        public var registered: [String: String]
 
         public init(body: BodyKind, seats: Int, alternateSeats: Int = 0, candidates: [String], title: String? = nil,
-                    session: Int = 0, requiredEntries: Int = 2) {
+                    session: Int = 0, requiredEntries: Int = 2, registered: [String: String] = [:]) {
+            self.registered = registered
             self.body = body
             self.seats = seats
             self.alternateSeats = alternateSeats
@@ -70,6 +74,8 @@ public enum ElectionOpening {
         case ambiguousName(name: String, memberIDs: [String])
         /// R-E-9: the member ID written after the name belongs to someone else on the roll.
         case memberMismatch(name: String, memberID: String)
+        /// R-E-9: the member ID written after the name is held neither by the congress nor by the register.
+        case unknownMember(name: String, memberID: String)
         /// The list or the base breaks a rule of the election itself (R-E-6, …).
         case election(ElectionRefusal)
         /// The opinion ballot's agreed ballots cannot be counted.
@@ -83,7 +89,7 @@ public enum ElectionOpening {
     ///   - congressID: its id, which the opinion round must belong to.
     ///   - opinion: the opinion round the form names, if any.
     public static func plan(_ request: Request, congress: CongressRecord, congressID: Int64, opinion: Opinion?) throws(Refusal) -> Plan {
-        let entries = try resolve(request.candidates, congress: congress)
+        let entries = try resolve(request.candidates, congress: congress, registered: request.registered)
         let names = entries.map(\.name)
         let ordered = VietnameseNameOrder.sorted(names)
         guard ordered == names else { throw .notInBallotOrder(expected: ordered) }
@@ -130,17 +136,26 @@ public enum ElectionOpening {
     /// Each line of the list as the person it names (R-E-9): the member ID written in brackets
     /// after the name, or the one person of the congress (roll, delegates, the new bodies) who
     /// bears the name; no ID when nobody of the congress does (someone from outside the roll).
-    public static func resolve(_ lines: [String], congress: CongressRecord) throws(Refusal) -> [ListEntry] {
+    /// A member ID written for someone outside the congress must be in the register under the
+    /// same name (`registered`: the register's names of those IDs).
+    public static func resolve(_ lines: [String], congress: CongressRecord, registered: [String: String]) throws(Refusal) -> [ListEntry] {
         try lines.map { line throws(Refusal) in
             let (name, written) = split(line)
             let known = congress.people(named: name)
             if let written {
-                if let bearer = congress.name(of: written), bearer != name { throw .memberMismatch(name: name, memberID: written) }
+                guard let bearer = congress.name(of: written) ?? registered[written] else { throw .unknownMember(name: name, memberID: written) }
+                if bearer != name { throw .memberMismatch(name: name, memberID: written) }
                 return ListEntry(name: name, memberID: written)
             }
             guard known.count <= 1 else { throw .ambiguousName(name: name, memberIDs: known) }
             return ListEntry(name: name, memberID: known.first)
         }
+    }
+
+    /// The member IDs written in `lines` that `congress` does not hold: the ones the caller looks
+    /// up in the register for `Request.registered`.
+    public static func writtenMemberIDs(_ lines: [String], outside congress: CongressRecord) -> [String] {
+        lines.compactMap { split($0).memberID }.filter { congress.name(of: $0) == nil }
     }
 
     /// `Nguyễn Văn An (DV000123)` → the name and the ID; a line without brackets is a name.

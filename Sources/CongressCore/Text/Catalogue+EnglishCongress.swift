@@ -284,6 +284,7 @@ extension Catalogue {
         "web.annulSeat.reason": "Give the reason for the annulment (R-E-30).",
         "web.congress.ambiguousName": "Candidates list: {0} is borne by more than one person of this congress ({1}); write the member ID in brackets after the name, e.g. {0} ({1}) (R-E-9).",
         "web.congress.memberMismatch": "Candidates list: member {1} is not {0} on this congress's roll; check the name and the ID (R-E-9).",
+        "web.congress.unknownMember": "List: no member {1} ({0}) in this congress or in the register; check the ID (R-E-9).",
         "web.congress.boardOnList": "{0} sits on the counting board and cannot stand on a list the board counts (R-E-4).",
         "web.roll.replacements": "Alternates replacing absent official delegates (R-E-25)",
         "web.roll.absentDelegate": "Absent official delegate",

@@ -284,6 +284,7 @@ extension Catalogue {
         "web.annulSeat.reason": "Ghi lý do hủy (R-E-30).",
         "web.congress.ambiguousName": "Danh sách bầu cử: có hơn một người của đại hội mang tên {0} ({1}); ghi mã đảng viên trong ngoặc sau họ tên, ví dụ {0} ({1}) (R-E-9).",
         "web.congress.memberMismatch": "Danh sách bầu cử: đảng viên mã {1} trong danh sách đại hội không phải là {0}; kiểm tra lại họ tên và mã (R-E-9).",
+        "web.congress.unknownMember": "Danh sách: không có đảng viên mã {1} ({0}) trong đại hội cũng như trong sổ đảng viên; kiểm tra lại mã (R-E-9).",
         "web.congress.boardOnList": "{0} ở trong Ban kiểm phiếu nên không thể có tên trong danh sách bầu cử mà Ban kiểm phiếu kiểm (R-E-4).",
         "web.roll.replacements": "Đại biểu dự khuyết thay thế đại biểu chính thức vắng mặt (R-E-25)",
         "web.roll.absentDelegate": "Đại biểu chính thức vắng mặt",

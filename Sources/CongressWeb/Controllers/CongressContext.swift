@@ -44,6 +44,17 @@ struct CongressContext {
         return Redirect.to("/units/\(round.unit)/rounds/\(id)", notice: .roundOpened)
     }
 
+    /// The register's names of the member IDs a list writes for people outside the congress
+    /// (R-E-9: the core refuses an ID the register does not hold, or a name that is not its bearer's).
+    static func registeredNames(_ lines: [String], outside congress: CongressRecord,
+                                _ register: any RegisterStore) async throws -> [String: String] {
+        var names: [String: String] = [:]
+        for id in Set(ElectionOpening.writtenMemberIDs(lines, outside: congress)) {
+            if let record = try await register.personRecord(id) { names[id] = record.person.fullName }
+        }
+        return names
+    }
+
     /// R-E-4: only the members the congress voted to its counting board count, each through
     /// the account bound to their member ID; a round of no congress, or a congress without a
     /// board, is counted by nobody.

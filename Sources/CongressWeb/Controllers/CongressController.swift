@@ -302,12 +302,14 @@ struct CongressController {
         let (store, congress, code) = try await CongressContext.formCongress(dependencies, authorised)
         let form = authorised.form
         let body = try form.requiredChoice("body", BodyKind.self)
+        let candidates = try form.lines("candidates")
         let request = ElectionOpening.Request(
             body: body, seats: body == .opinion ? 0 : try form.int("seats", in: InputLimits.seats),
             alternateSeats: body == .delegates ? try form.int("alternates", in: InputLimits.seats, default: 0) : 0,
-            candidates: try form.lines("candidates"), title: try form.line("title"),
+            candidates: candidates, title: try form.line("title"),
             session: try form.int("session", in: InputLimits.session, default: 1) - 1,
-            requiredEntries: try form.int("entries", in: InputLimits.entries, default: 2))
+            requiredEntries: try form.int("entries", in: InputLimits.entries, default: 2),
+            registered: try await CongressContext.registeredNames(candidates, outside: congress.record, dependencies.register))
         var opinion: ElectionOpening.Opinion?
         let opinionID = try form.optionalRecordID("opinion")
         if let opinionID {
@@ -344,6 +346,7 @@ struct CongressController {
         case .countingBoardOnList(let name): .badInput(key: "web.congress.boardOnList", arguments: [name])
         case .ambiguousName(let name, let ids): .badInput(key: "web.congress.ambiguousName", arguments: [name, ids.joined(separator: ", ")])
         case .memberMismatch(let name, let id): .badInput(key: "web.congress.memberMismatch", arguments: [name, id])
+        case .unknownMember(let name, let id): .badInput(key: "web.congress.unknownMember", arguments: [name, id])
         case .election(let error): .badInput(key: "web.round.refused", arguments: [error.message(language)])
         case .opinionUncountable: .badInput(key: "web.congress.noOpinion", arguments: [opinion.map(String.init) ?? ""])
         }

@@ -74,8 +74,9 @@ struct WorkingBodiesController {
         let date = try form.day("date")
         let names = try form.lines("names")
         guard !names.isEmpty else { throw WebError.badInput(key: "web.appointment.namesMissing", arguments: []) }
+        let registered = try await CongressContext.registeredNames(names, outside: congress.record, dependencies.register)
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
-            do { return try record.appoint(names, role: role, decision: decision, on: date) } catch let refusal as ElectionOpening.Refusal {
+            do { return try record.appoint(names, role: role, decision: decision, on: date, registered: registered) } catch let refusal as ElectionOpening.Refusal {
                 throw CongressController.refused(refusal, opinion: nil, context.language)
             }
         }

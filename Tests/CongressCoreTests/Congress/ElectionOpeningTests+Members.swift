@@ -28,6 +28,20 @@ extension ElectionOpeningTests {
         #expect(Self.refusal(Self.request(candidates: lines)) == .memberMismatch(name: "Nguyễn Văn An", memberID: "M2"))
     }
 
+    @Test("R-E-9: an ID written for someone outside the congress must be the register's, under the same name")
+    func outsideTheCongress() throws {
+        // "Hồ Văn Xuân" is on no roll of this congress: nominated from elsewhere.
+        let lines = VietnameseNameOrder.sorted(Self.list + ["Hồ Văn Xuân (DV9001)"])
+        #expect(ElectionOpening.writtenMemberIDs(lines, outside: Self.congress()) == ["DV9001"])
+        #expect(Self.refusal(Self.request(seats: 5, candidates: lines)) == .unknownMember(name: "Hồ Văn Xuân", memberID: "DV9001"))
+        var request = Self.request(seats: 5, candidates: lines)
+        request.registered = ["DV9001": "Hồ Thị Xuân"]
+        #expect(Self.refusal(request) == .memberMismatch(name: "Hồ Văn Xuân", memberID: "DV9001"))
+        request.registered = ["DV9001": "Hồ Văn Xuân"]
+        let plan = try ElectionOpening.plan(request, congress: Self.congress(), congressID: 7, opinion: nil)
+        #expect(plan.election.memberIDs?[lines.firstIndex(of: "Hồ Văn Xuân (DV9001)")!] == "DV9001")
+    }
+
     @Test("R-E-4: a counting board member is refused by member ID, even under a namesake's name")
     func boardByID() {
         var record = Self.congress()
