@@ -9,6 +9,15 @@ public enum PresidiumDecision: Sendable, Equatable {
     case stop
 }
 
+extension PresidiumDecision {
+    /// The presidium's choice on a result: a new round (with `ballotsIssued`) re-votes among the
+    /// tied when the result has a tie (R-E-23), and otherwise fills the unfilled places (R-E-24).
+    public static func choose(newRound: Bool, ballotsIssued: Int, tie: Bool) -> PresidiumDecision {
+        guard newRound else { return .stop }
+        return tie ? .revoteAmongTied(ballotsIssued: ballotsIssued) : .furtherRound(ballotsIssued: ballotsIssued)
+    }
+}
+
 /// Why a next round cannot follow from a result.
 public enum NextRoundProblem: Error, Sendable, Equatable {
     /// R-E-23: there is no pending tie to re-vote.

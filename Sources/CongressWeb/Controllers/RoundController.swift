@@ -138,16 +138,9 @@ struct RoundController {
     private func decide(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         guard let result = try await round.result() else { throw WebError.notFound }
-        let form = authorised.form
-        let again = form["decision"] == "newRound"
-        let decision: PresidiumDecision
-        if !again {
-            decision = .stop
-        } else if result.tie != nil {
-            decision = .revoteAmongTied(ballotsIssued: try Self.count(form, "issued"))
-        } else {
-            decision = .furtherRound(ballotsIssued: try Self.count(form, "issued"))
-        }
+        let form = try DecisionForm(authorised.form)
+        let again = form.newRound
+        let decision = PresidiumDecision.choose(newRound: again, ballotsIssued: form.ballotsIssued, tie: result.tie != nil)
         let next: Election?
         do { next = try result.nextRound(decision) } catch {
             throw WebError.badInput(key: "web.round.nextRefused", arguments: [error.ruleID, error.message(context.language)])
@@ -173,6 +166,17 @@ struct RoundController {
         }
         guard let opened else { return Redirect.to(round.base) }
         return Redirect.to("/units/\(round.round.unit)/rounds/\(opened)", notice: .roundOpened)
+    }
+
+    /// The presidium's decision form, decoded once: a new round, with the ballots issued for it.
+    struct DecisionForm {
+        let newRound: Bool
+        let ballotsIssued: Int
+
+        init(_ form: FormFields) throws {
+            newRound = form["decision"] == "newRound"
+            ballotsIssued = newRound ? try RoundController.count(form, "issued") : 0
+        }
     }
 
     /// R-E-30: the higher committee approves, or annuls with a reason; an annulled result leaves

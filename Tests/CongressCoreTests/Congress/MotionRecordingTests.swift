@@ -92,3 +92,13 @@ struct RollChangeTests {
         }
     }
 }
+
+@Suite("The presidium's choice on a result")
+struct PresidiumChoiceTests {
+    @Test("R-E-23, R-E-24: a new round re-votes among the tied when there is a tie, and otherwise fills the unfilled places")
+    func choose() {
+        #expect(PresidiumDecision.choose(newRound: true, ballotsIssued: 27, tie: true) == .revoteAmongTied(ballotsIssued: 27))
+        #expect(PresidiumDecision.choose(newRound: true, ballotsIssued: 27, tie: false) == .furtherRound(ballotsIssued: 27))
+        #expect(PresidiumDecision.choose(newRound: false, ballotsIssued: 0, tie: true) == .stop)
+    }
+}
