@@ -3,7 +3,8 @@ import CongressStore
 import Foundation
 import PostgresNIO
 
-/// Congresses: one JSON record each, replaced whole under a version check.
+/// Congresses: one JSON record each, replaced whole under a version check, with its typed
+/// columns (`congress_header`) written in the same transaction.
 extension PostgresCountingStore {
     public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
         let json = try Self.encode(record)
@@ -12,6 +13,7 @@ extension PostgresCountingStore {
             guard let id = try await connection.value(Int64.self, """
                 INSERT INTO congress (unit_id, record, version) VALUES (\(unitID), \(json)::jsonb, 1) RETURNING id
                 """, logger) else { throw StoreError.unknownUnit(record.unit) }
+            try await Self.writeHeader(id, record, connection, logger)
             return id
         }
     }
@@ -40,12 +42,11 @@ extension PostgresCountingStore {
     }
 
     public func congressSummaries() async throws(StoreError) -> [CongressSummary] {
-        // The few fields the overview shows, read by the server; the rolls never leave it.
+        // The typed columns (schema version 3); the records are never decoded here.
         try await database.read { [logger] connection in
             try await connection.rows("""
-                SELECT c.id, u.code, c.record->>'name', c.record->>'opensOn', c.record->>'closesOn', c.record->>'submittedOn',
-                       coalesce(jsonb_typeof(c.record->'pause') = 'object' AND (c.record->'pause'->>'direction') IS NULL, false)
-                FROM congress c JOIN unit u ON u.id = c.unit_id ORDER BY c.id
+                SELECT c.id, u.code, h.name, h.opens_on::text, h.closes_on::text, h.submitted_on::text, h.paused
+                FROM congress c JOIN unit u ON u.id = c.unit_id JOIN congress_header h ON h.congress_id = c.id ORDER BY c.id
                 """, logger).map { row in
                 let (id, unit, name, opens, closes, submitted, paused) =
                     try row.decode((Int64, String, String, String, String, String?, Bool).self)
@@ -76,8 +77,20 @@ extension PostgresCountingStore {
             }
             guard stored == version else { throw StoreError.counting(.congressChanged(id)) }
             try await connection.run("UPDATE congress SET record = \(json)::jsonb, version = \(version + 1) WHERE id = \(id)", logger)
+            try await Self.writeHeader(id, record, connection, logger)
             return version + 1
         }
+    }
+
+    /// The congress's typed columns, written with its record in the same transaction.
+    static func writeHeader(_ id: Int64, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.run("""
+            INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused)
+            VALUES (\(id), \(record.name), \(record.term), \(record.kind.rawValue), \(record.opensOn)::date, \(record.closesOn)::date,
+                    \(record.submittedOn)::date, \(record.isPaused))
+            ON CONFLICT (congress_id) DO UPDATE SET name = EXCLUDED.name, term = EXCLUDED.term, kind = EXCLUDED.kind,
+                opens_on = EXCLUDED.opens_on, closes_on = EXCLUDED.closes_on, submitted_on = EXCLUDED.submitted_on, paused = EXCLUDED.paused
+            """, logger)
     }
 
     static func encode(_ record: CongressRecord) throws(StoreError) -> String {

@@ -126,6 +126,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
         try await connection.run("UPDATE congress SET record = \(json)::jsonb, version = \(congress.version + 1) WHERE id = \(congress.id)",
                                  logger)
+        try await writeHeader(congress.id, congress.record, connection, logger)
         try await PostgresAudit.append(congress.audit, at: time, chain, connection, logger)
     }
 

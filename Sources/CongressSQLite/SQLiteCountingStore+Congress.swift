@@ -3,7 +3,8 @@ import CongressStore
 import Foundation
 import GRDB
 
-/// Congresses: one JSON record each, replaced whole under a version check.
+/// Congresses: one JSON record each, replaced whole under a version check, with its typed
+/// columns (`congress_header`, v8) written in the same transaction.
 extension SQLiteCountingStore {
     public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
         let json = try Self.encode(record)
@@ -14,6 +15,7 @@ extension SQLiteCountingStore {
             }
             try db.execute(sql: "INSERT INTO congress (unit_id, record, version) VALUES (?, ?, 1)", arguments: [unitID, json])
             let id = db.lastInsertedRowID
+            try Self.writeHeader(id, record, db)
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return id
         }
@@ -38,13 +40,11 @@ extension SQLiteCountingStore {
     }
 
     public func congressSummaries() async throws(StoreError) -> [CongressSummary] {
-        // SQLite's JSON functions read the few fields in C; the rolls are never decoded here.
+        // The typed columns (v8); the records are never decoded here.
         try await read { db in
             try Row.fetchAll(db, sql: """
-                SELECT c.id, u.code, json_extract(c.record, '$.name'), json_extract(c.record, '$.opensOn'),
-                       json_extract(c.record, '$.closesOn'), json_extract(c.record, '$.submittedOn'),
-                       json_type(c.record, '$.pause') = 'object' AND json_extract(c.record, '$.pause.direction') IS NULL
-                FROM congress c JOIN unit u ON u.id = c.unit_id ORDER BY c.id
+                SELECT c.id, u.code, h.name, h.opens_on, h.closes_on, h.submitted_on, h.paused
+                FROM congress c JOIN unit u ON u.id = c.unit_id JOIN congress_header h ON h.congress_id = c.id ORDER BY c.id
                 """).map { row in
                 CongressSummary(id: row[0], unit: row[1], name: row[2], opensOn: row[3], closesOn: row[4], submittedOn: row[5],
                                 paused: (row[6] as Int?) == 1)
@@ -71,9 +71,21 @@ extension SQLiteCountingStore {
             }
             guard stored == version else { throw StoreError.counting(.congressChanged(id)) }
             try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?", arguments: [json, version + 1, id])
+            try Self.writeHeader(id, record, db)
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return version + 1
         }
+    }
+
+    /// The congress's typed columns, written with its record in the same transaction.
+    static func writeHeader(_ id: Int64, _ record: CongressRecord, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (congress_id) DO UPDATE SET name = excluded.name, term = excluded.term, kind = excluded.kind,
+                opens_on = excluded.opens_on, closes_on = excluded.closes_on, submitted_on = excluded.submitted_on, paused = excluded.paused
+            """, arguments: [id, record.name, record.term, record.kind.rawValue, record.opensOn, record.closesOn, record.submittedOn,
+                             record.isPaused ? 1 : 0])
     }
 
     private static func congress(_ row: Row) throws -> StoredCongress {

@@ -122,6 +122,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
         guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
         try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?", arguments: [json, congress.version + 1, congress.id])
+        try writeHeader(congress.id, congress.record, db)
         try SQLiteAccessStore.append(congress.audit, at: time, chain, db)
     }
 

@@ -29,6 +29,9 @@ enum Schema {
         migrator.registerMigration("v7: audit actions as a lookup table") { db in
             try db.execute(sql: v7)
         }
+        migrator.registerMigration("v8: a congress's facts as typed columns") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
 }

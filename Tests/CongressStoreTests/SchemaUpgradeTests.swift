@@ -1,5 +1,6 @@
 @testable import CongressSQLite
 import CongressCore
+import CongressStore
 import GRDB
 import Testing
 
@@ -62,6 +63,12 @@ struct CommittedDatabaseUpgradeTests {
 
         let congress = try #require(try await counting.congresses(of: "X1").first)
         #expect(congress.record.members.map(\.memberID) == ["M001", "M002"])
+        // v8 filled the congress's typed columns from the stored record.
+        let record = congress.record
+        #expect(try await counting.congressSummaries() == [CongressSummary(
+            id: congress.id, unit: "X1", name: record.name, opensOn: record.opensOn, closesOn: record.closesOn,
+            submittedOn: record.submittedOn, paused: record.isPaused)])
+        #expect(!record.name.isEmpty)
         let rounds = try await counting.rounds(ofCongress: congress.id)
         #expect(rounds.count == 2)
         #expect(try await counting.agreedBallots(round: rounds[0].id).count == 4)
