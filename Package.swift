@@ -79,7 +79,8 @@ let package = Package(
         // MARK: Tests — one target per source target.
         .testTarget(name: "CongressCoreTests", dependencies: ["CongressCore"]),
         .testTarget(name: "CongressStoreTests", dependencies: ["CongressStore", "CongressSQLite", "CongressPostgres", "CongressCore",
-                                                               .product(name: "GRDB", package: "GRDB.swift")],
+                                                               .product(name: "GRDB", package: "GRDB.swift"),
+                                                               .product(name: "PostgresNIO", package: "postgres-nio")],
                     exclude: ["Fixtures"]),
         .testTarget(
             name: "CongressWebTests",

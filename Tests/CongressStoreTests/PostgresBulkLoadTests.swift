@@ -2,12 +2,13 @@ import CongressCore
 @testable import CongressPostgres
 import CongressStore
 import Foundation
+import PostgresNIO
 import Testing
 
 /// An import into an empty PostgreSQL register drops the member tables' references and
 /// secondary indexes and makes them again at its end, in its own transaction.
 @Suite struct PostgresBulkLoadTests {
-    static func schema(_ database: PostgresDatabase) async throws -> [String] {
+    static func schema(_ database: CongressPostgres.PostgresDatabase) async throws -> [String] {
         try await database.read { connection in
             let constraints = try await connection.rows("""
                 SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
@@ -44,5 +45,48 @@ import Testing
                                          database.logger)
             }
         }
+    }
+}
+
+/// A PostgreSQL database made before schema version 3 upgrades: its congresses get their typed
+/// columns from the stored records.
+@Suite struct PostgresUpgradeTests {
+    @Test("Version 3 fills each congress's typed columns from its stored record", .enabled(if: PostgresTestServer.location != nil))
+    func congressColumnsBackfilled() async throws {
+        guard let server = PostgresTestServer.location else { return }
+        let name = "congress_test_v2_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+        try await CongressPostgres.PostgresDatabase.createDatabase(named: name, on: server)
+        let url = server.with(database: name).url
+        // Versions 1 and 2 only, as a database made before version 3, holding one paused congress.
+        let old = try await CongressPostgres.PostgresDatabase(url: url, maximumConnections: 2, migrate: false)
+        var record = CongressRecord(unit: "X1", name: "Đại hội Chi bộ thôn An Xá", term: "2025–2030", kind: .members,
+                                    opensOn: "2026-11-20", closesOn: "2026-11-21")
+        record.pause = CongressPause(reason: "R-E-26", since: "2026-11-21")
+        record.submittedOn = "2026-11-23"
+        let json = try PostgresCountingStore.encode(record)
+        try await old.transaction { connection in
+            try await connection.run("""
+                CREATE TABLE schema_version (number integer PRIMARY KEY CHECK (number >= 1), name text NOT NULL,
+                                             applied_at timestamptz NOT NULL DEFAULT now())
+                """, old.logger)
+            for version in [PostgresSchema.v1, PostgresSchema.v2] {
+                for statement in version.sql { try await connection.run(PostgresQuery(unsafeSQL: statement), old.logger) }
+                try await connection.run("INSERT INTO schema_version (number, name) VALUES (\(version.number), \(version.name))", old.logger)
+            }
+            try await connection.run("INSERT INTO unit (code, name, kind) VALUES ('X1', 'Chi bộ thôn An Xá', 'grassrootsCell')", old.logger)
+            try await connection.run("""
+                INSERT INTO congress (unit_id, record, version) SELECT id, \(json)::jsonb, 1 FROM unit WHERE code = 'X1'
+                """, old.logger)
+        }
+        old.close()
+
+        let upgraded = try await CongressPostgres.PostgresDatabase(url: url, maximumConnections: 2)
+        let counting = PostgresCountingStore(database: upgraded, chain: AuditChain(digest: AccessStoreContractTests.digest),
+                                             clock: { "2026-12-03T03:00:00Z" })
+        let summaries = try await counting.congressSummaries()
+        #expect(summaries.map(\.name) == ["Đại hội Chi bộ thôn An Xá"])
+        #expect(summaries.first.map { [$0.opensOn, $0.closesOn, $0.submittedOn ?? ""] } == ["2026-11-20", "2026-11-21", "2026-11-23"])
+        #expect(summaries.first?.paused == true)
+        upgraded.close()
     }
 }
