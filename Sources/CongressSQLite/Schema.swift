@@ -29,7 +29,7 @@ enum Schema {
         migrator.registerMigration("v7: audit actions as a lookup table") { db in
             try db.execute(sql: v7)
         }
-        migrator.registerMigration("v8: a congress's facts as typed columns") { db in
+        migrator.registerMigration("v8: a congress's facts as typed columns, its composition as rows") { db in
             try db.execute(sql: v8)
         }
         return migrator

@@ -51,7 +51,7 @@ import Testing
 /// A PostgreSQL database made before schema version 3 upgrades: its congresses get their typed
 /// columns from the stored records.
 @Suite struct PostgresUpgradeTests {
-    @Test("Version 3 fills each congress's typed columns from its stored record", .enabled(if: PostgresTestServer.location != nil))
+    @Test("Version 3 fills each congress's typed columns and seat rows from its stored record", .enabled(if: PostgresTestServer.location != nil))
     func congressColumnsBackfilled() async throws {
         guard let server = PostgresTestServer.location else { return }
         let name = "congress_test_v2_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
@@ -63,7 +63,10 @@ import Testing
                                     opensOn: "2026-11-20", closesOn: "2026-11-21")
         record.pause = CongressPause(reason: "R-E-26", since: "2026-11-21")
         record.submittedOn = "2026-11-23"
-        let json = try PostgresCountingStore.encode(record)
+        record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "round 3"),
+                              BodySeat(memberID: nil, name: "Lê Thị Bình", role: .committeeMember, source: "decision 12-QĐ/TU")]
+        // As version 2 stored it: the whole record, its composition inside.
+        let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
         try await old.transaction { connection in
             try await connection.run("""
                 CREATE TABLE schema_version (number integer PRIMARY KEY CHECK (number >= 1), name text NOT NULL,
@@ -87,6 +90,12 @@ import Testing
         #expect(summaries.map(\.name) == ["Đại hội Chi bộ thôn An Xá"])
         #expect(summaries.first.map { [$0.opensOn, $0.closesOn, $0.submittedOn ?? ""] } == ["2026-11-20", "2026-11-21", "2026-11-23"])
         #expect(summaries.first?.paused == true)
+        // Version 3 moved the composition into seat rows; the record reads back whole.
+        #expect(try await counting.allCongresses().first?.record == record)
+        let inJSON = try await upgraded.read { connection in
+            try await connection.rows("SELECT record ? 'composition' FROM congress", upgraded.logger).first?.decode(Bool.self)
+        }
+        #expect(inJSON == false)
         upgraded.close()
     }
 }

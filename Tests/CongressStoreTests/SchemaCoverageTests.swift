@@ -39,6 +39,7 @@ struct SchemaCoverageTests {
             ("pending_grant", "role", Role.allCases.map(\.rawValue)),
             ("counting_round", "state", RoundLifecycle.State.allCases.map(\.rawValue)),
             ("congress_header", "kind", CongressKind.allCases.map(\.rawValue)),
+            ("congress_seat", "role", SeatRole.allCases.map(\.rawValue)),
         ]
         try Self.migrated().read { db in
             for (table, column, cases) in checks {

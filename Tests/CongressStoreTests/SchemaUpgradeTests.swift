@@ -1,6 +1,7 @@
 @testable import CongressSQLite
 import CongressCore
 import CongressStore
+import Foundation
 import GRDB
 import Testing
 
@@ -37,6 +38,32 @@ struct SchemaUpgradeTests {
             #expect(try db.indexes(on: "audit_entry").map(\.name).contains("audit_entry_unit"))
             // The log stays append-only after its rebuild.
             #expect(throws: (any Error).self) { try db.execute(sql: "DELETE FROM audit_entry WHERE sequence = 1") }
+        }
+    }
+
+    @Test("R-E-22: upgrading a v7 database to v8 moves each congress's composition into seat rows and its facts into columns")
+    func v7ToV8() throws {
+        let queue = try DatabaseQueue()
+        let migrator = Schema.migrator()
+        try migrator.migrate(queue, upTo: "v7: audit actions as a lookup table")
+        var record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
+                                    closesOn: "2026-11-21")
+        record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "round 3"),
+                              BodySeat(memberID: nil, name: "Lê Thị Bình", role: .committeeMember, source: "decision 12-QĐ/TU")]
+        let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO unit (code, name, kind) VALUES ('X1', 'Chi bộ thôn An Xá', 'grassrootsCell')")
+            try db.execute(sql: "INSERT INTO congress (unit_id, record, version) VALUES (1, ?, 1)", arguments: [json])
+        }
+        try migrator.migrate(queue)
+        try queue.read { db in
+            let seats = try Row.fetchAll(db, sql: "SELECT position, member_id, name, role, source FROM congress_seat ORDER BY position")
+            #expect(seats.map { $0["member_id"] as String? } == ["M1", nil])
+            #expect(seats.map { $0["role"] as String } == ["secretary", "committeeMember"])
+            #expect(seats.map { $0["source"] as String } == ["round 3", "decision 12-QĐ/TU"])
+            let stored = try String.fetchOne(db, sql: "SELECT record FROM congress") ?? ""
+            #expect(!stored.contains("composition"), "the record no longer holds the composition")
+            #expect(try String.fetchOne(db, sql: "SELECT opens_on FROM congress_header") == "2026-11-20")
         }
     }
 }
