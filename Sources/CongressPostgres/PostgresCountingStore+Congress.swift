@@ -49,9 +49,27 @@ extension PostgresCountingStore {
                 seats[congress, default: []].append(BodySeat(memberID: member, name: name, role: SeatRole(rawValue: role) ?? .committeeMember,
                                                              source: source))
             }
+            var motions: [Int64: [Motion]] = [:]
+            for row in try await connection.rows("""
+                SELECT congress_id, subject, text, in_favour, against, abstaining FROM congress_motion
+                WHERE congress_id = ANY(\(found.map(\.id))) ORDER BY congress_id, position
+                """, logger) {
+                let (congress, subject, text, inFavour, against, abstaining) = try row.decode((Int64, String, String, Int, Int, Int).self)
+                motions[congress, default: []].append(Motion(subject: Motion.Subject(rawValue: subject) ?? .presidium, text: text,
+                                                             inFavour: inFavour, against: against, abstaining: abstaining))
+            }
+            var boards: [Int64: [String]] = [:]
+            for row in try await connection.rows("""
+                SELECT congress_id, member_id FROM congress_board_member WHERE congress_id = ANY(\(found.map(\.id))) ORDER BY congress_id, position
+                """, logger) {
+                let (congress, member) = try row.decode((Int64, String).self)
+                boards[congress, default: []].append(member)
+            }
             return found.map { stored in
                 var stored = stored
                 stored.record.composition = seats[stored.id] ?? []
+                stored.record.motions = motions[stored.id] ?? []
+                stored.record.countingBoard = boards[stored.id] ?? []
                 return stored
             }
         }
@@ -114,12 +132,28 @@ extension PostgresCountingStore {
                 VALUES (\(id), \(position), \(seat.memberID), \(seat.name), \(seat.role.rawValue), \(seat.source))
                 """, logger)
         }
+        try await connection.run("DELETE FROM congress_motion WHERE congress_id = \(id)", logger)
+        for (position, motion) in record.motions.enumerated() {
+            try await connection.run("""
+                INSERT INTO congress_motion (congress_id, position, subject, text, in_favour, against, abstaining)
+                VALUES (\(id), \(position), \(motion.subject.rawValue), \(motion.text), \(motion.inFavour), \(motion.against), \(motion.abstaining))
+                """, logger)
+        }
+        try await connection.run("DELETE FROM congress_board_member WHERE congress_id = \(id)", logger)
+        for (position, member) in record.countingBoard.enumerated() {
+            try await connection.run("""
+                INSERT INTO congress_board_member (congress_id, position, member_id) VALUES (\(id), \(position), \(member))
+                """, logger)
+        }
     }
 
-    /// The record as stored: its composition lives in `congress_seat`, not in the JSON.
+    /// The record as stored: its composition, motions and counting board live in their tables,
+    /// not in the JSON.
     static func encode(_ record: CongressRecord) throws(StoreError) -> String {
         var stored = record
         stored.composition = []
+        stored.motions = []
+        stored.countingBoard = []
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

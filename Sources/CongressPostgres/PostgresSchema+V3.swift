@@ -1,8 +1,9 @@
 /// Version 3 of the PostgreSQL schema: the facts of a congress that lists and overviews read,
 /// as typed columns beside its record (issue 12, item 3, first part): name, term, kind, the
 /// opening and closing days as dates, the day the minutes were sent up, and whether the cycle is
-/// paused (R-E-26); and the composition of the term's bodies as rows, one per seat, by member
-/// ID, moved out of the records. Filled from the records already stored; every congress write keeps them.
+/// paused (R-E-26); and as rows moved out of the records: the composition of the term's bodies
+/// (one per seat, by member ID), the motions with their counts (R-E-2), the counting board, head
+/// first (R-E-4). Filled from the records already stored; every congress write keeps them.
 /// Shipped: never edit this SQL.
 extension PostgresSchema {
     static let v3 = Version(number: 3, name: "a congress's facts as typed columns, its composition as rows", sql: [
@@ -41,6 +42,37 @@ extension PostgresSchema {
             SELECT c.id, s.ordinality - 1, s.seat->>'memberID', s.seat->>'name', s.seat->>'role', s.seat->>'source'
             FROM congress c, jsonb_array_elements(coalesce(c.record->'composition', '[]'::jsonb)) WITH ORDINALITY AS s(seat, ordinality)
         """,
-        "UPDATE congress SET record = record - 'composition'",
+        """
+        CREATE TABLE congress_motion (
+            congress_id bigint NOT NULL REFERENCES congress(id) ON DELETE CASCADE,
+            position integer NOT NULL CHECK (position >= 0),
+            subject text NOT NULL CHECK (subject IN ('presidium', 'secretariat', 'credentialsBoard', 'countingBoard', 'numberOfSeats',
+                                                     'electionList', 'withdrawal', 'alternateSeats')),
+            text text NOT NULL,
+            in_favour integer NOT NULL CHECK (in_favour >= 0),
+            against integer NOT NULL CHECK (against >= 0),
+            abstaining integer NOT NULL CHECK (abstaining >= 0),
+            PRIMARY KEY (congress_id, position))
+        """,
+        """
+        INSERT INTO congress_motion (congress_id, position, subject, text, in_favour, against, abstaining)
+            SELECT c.id, m.ordinality - 1, m.motion->>'subject', m.motion->>'text', (m.motion->>'inFavour')::integer,
+                   (m.motion->>'against')::integer, coalesce((m.motion->>'abstaining')::integer, 0)
+            FROM congress c, jsonb_array_elements(coalesce(c.record->'motions', '[]'::jsonb)) WITH ORDINALITY AS m(motion, ordinality)
+        """,
+        """
+        CREATE TABLE congress_board_member (
+            congress_id bigint NOT NULL REFERENCES congress(id) ON DELETE CASCADE,
+            position integer NOT NULL CHECK (position >= 0),
+            member_id text NOT NULL CHECK (length(member_id) BETWEEN 1 AND 32),
+            PRIMARY KEY (congress_id, position),
+            UNIQUE (congress_id, member_id))
+        """,
+        """
+        INSERT INTO congress_board_member (congress_id, position, member_id)
+            SELECT c.id, b.ordinality - 1, b.member
+            FROM congress c, jsonb_array_elements_text(coalesce(c.record->'countingBoard', '[]'::jsonb)) WITH ORDINALITY AS b(member, ordinality)
+        """,
+        "UPDATE congress SET record = record - 'composition' - 'motions' - 'countingBoard'",
     ])
 }

@@ -36,15 +36,7 @@ extension SQLiteCountingStore {
     }
 
     public func allCongresses() async throws(StoreError) -> [StoredCongress] {
-        try await read { db in
-            var seats: [Int64: [BodySeat]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT congress_id, member_id, name, role, source FROM congress_seat ORDER BY congress_id, position") {
-                seats[row[0], default: []].append(Self.seat(row, from: 1))
-            }
-            return try Row.fetchAll(db, sql: "SELECT id, version, record FROM congress ORDER BY id").map { row in
-                try Self.congress(row, seats: seats[row["id"]] ?? [])
-            }
-        }
+        try await read { db in try Row.fetchAll(db, sql: "SELECT id, version, record FROM congress ORDER BY id").map { try Self.congress($0, db) } }
     }
 
     public func congressSummaries() async throws(StoreError) -> [CongressSummary] {
@@ -85,7 +77,8 @@ extension SQLiteCountingStore {
         }
     }
 
-    /// The congress's typed columns and its seats, written with its record in the same transaction.
+    /// The congress's typed columns, seats, motions and counting board, written with its record in
+    /// the same transaction.
     static func writeHeader(_ id: Int64, _ record: CongressRecord, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused)
@@ -101,30 +94,48 @@ extension SQLiteCountingStore {
         for (position, seat) in record.composition.enumerated() {
             try insert.execute(arguments: [id, position, seat.memberID, seat.name, seat.role.rawValue, seat.source])
         }
+        try db.execute(sql: "DELETE FROM congress_motion WHERE congress_id = ?", arguments: [id])
+        let motion = try db.cachedStatement(sql: """
+            INSERT INTO congress_motion (congress_id, position, subject, text, in_favour, against, abstaining) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, carried) in record.motions.enumerated() {
+            try motion.execute(arguments: [id, position, carried.subject.rawValue, carried.text, carried.inFavour, carried.against, carried.abstaining])
+        }
+        try db.execute(sql: "DELETE FROM congress_board_member WHERE congress_id = ?", arguments: [id])
+        let member = try db.cachedStatement(sql: "INSERT INTO congress_board_member (congress_id, position, member_id) VALUES (?, ?, ?)")
+        for (position, memberID) in record.countingBoard.enumerated() { try member.execute(arguments: [id, position, memberID]) }
     }
 
     /// A stored congress: its record with the composition from its seat rows.
+    /// A stored congress: its record with the composition, the motions and the counting board
+    /// from their rows (v8).
     private static func congress(_ row: Row, _ db: Database) throws -> StoredCongress {
-        let seats = try Row.fetchAll(db.cachedStatement(sql: "SELECT member_id, name, role, source FROM congress_seat WHERE congress_id = ? ORDER BY position"),
-                                     arguments: [row["id"] as Int64]).map { Self.seat($0, from: 0) }
-        return try congress(row, seats: seats)
-    }
-
-    private static func congress(_ row: Row, seats: [BodySeat]) throws -> StoredCongress {
+        let id: Int64 = row["id"]
         var record = try JSONDecoder().decode(CongressRecord.self, from: Data((row["record"] as String).utf8))
-        record.composition = seats
-        return StoredCongress(id: row["id"], version: row["version"], record: record)
+        record.composition = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT member_id, name, role, source FROM congress_seat WHERE congress_id = ? ORDER BY position
+            """), arguments: [id]).map { seat in
+            BodySeat(memberID: seat[0], name: seat[1], role: SeatRole(rawValue: seat[2]) ?? .committeeMember, source: seat[3])
+        }
+        record.motions = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT subject, text, in_favour, against, abstaining FROM congress_motion WHERE congress_id = ? ORDER BY position
+            """), arguments: [id]).map { motion in
+            Motion(subject: Motion.Subject(rawValue: motion[0]) ?? .presidium, text: motion[1], inFavour: motion[2], against: motion[3],
+                   abstaining: motion[4])
+        }
+        record.countingBoard = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT member_id FROM congress_board_member WHERE congress_id = ? ORDER BY position
+            """), arguments: [id])
+        return StoredCongress(id: id, version: row["version"], record: record)
     }
 
-    private static func seat(_ row: Row, from column: Int) -> BodySeat {
-        BodySeat(memberID: row[column], name: row[column + 1], role: SeatRole(rawValue: row[column + 2]) ?? .committeeMember,
-                 source: row[column + 3])
-    }
-
-    /// The record as stored: its composition lives in `congress_seat`, not in the JSON.
+    /// The record as stored: its composition, motions and counting board live in their tables,
+    /// not in the JSON.
     static func encode(_ record: CongressRecord) throws(StoreError) -> String {
         var stored = record
         stored.composition = []
+        stored.motions = []
+        stored.countingBoard = []
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

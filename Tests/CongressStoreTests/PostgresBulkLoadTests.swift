@@ -65,6 +65,9 @@ import Testing
         record.submittedOn = "2026-11-23"
         record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "round 3"),
                               BodySeat(memberID: nil, name: "Lê Thị Bình", role: .committeeMember, source: "decision 12-QĐ/TU")]
+        record.motions = [Motion(subject: .countingBoard, text: "Ban kiểm phiếu", inFavour: 20, against: 1, abstaining: 2),
+                          Motion(subject: .presidium, text: "Đoàn Chủ tịch", inFavour: 23, against: 0)]
+        record.countingBoard = ["M3", "M2"]
         // As version 2 stored it: the whole record, its composition inside.
         let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
         try await old.transaction { connection in
@@ -93,7 +96,7 @@ import Testing
         // Version 3 moved the composition into seat rows; the record reads back whole.
         #expect(try await counting.allCongresses().first?.record == record)
         let inJSON = try await upgraded.read { connection in
-            try await connection.rows("SELECT record ? 'composition' FROM congress", upgraded.logger).first?.decode(Bool.self)
+            try await connection.rows("SELECT record ?| array['composition', 'motions', 'countingBoard'] FROM congress", upgraded.logger).first?.decode(Bool.self)
         }
         #expect(inJSON == false)
         upgraded.close()

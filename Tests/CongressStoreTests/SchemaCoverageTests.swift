@@ -40,6 +40,7 @@ struct SchemaCoverageTests {
             ("counting_round", "state", RoundLifecycle.State.allCases.map(\.rawValue)),
             ("congress_header", "kind", CongressKind.allCases.map(\.rawValue)),
             ("congress_seat", "role", SeatRole.allCases.map(\.rawValue)),
+            ("congress_motion", "subject", Motion.Subject.allCases.map(\.rawValue)),
         ]
         try Self.migrated().read { db in
             for (table, column, cases) in checks {

@@ -50,6 +50,9 @@ struct SchemaUpgradeTests {
                                     closesOn: "2026-11-21")
         record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "round 3"),
                               BodySeat(memberID: nil, name: "Lê Thị Bình", role: .committeeMember, source: "decision 12-QĐ/TU")]
+        record.motions = [Motion(subject: .countingBoard, text: "Ban kiểm phiếu", inFavour: 20, against: 1, abstaining: 2),
+                          Motion(subject: .presidium, text: "Đoàn Chủ tịch", inFavour: 23, against: 0)]
+        record.countingBoard = ["M3", "M2"]
         let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
         try queue.write { db in
             try db.execute(sql: "INSERT INTO unit (code, name, kind) VALUES ('X1', 'Chi bộ thôn An Xá', 'grassrootsCell')")
@@ -62,7 +65,10 @@ struct SchemaUpgradeTests {
             #expect(seats.map { $0["role"] as String } == ["secretary", "committeeMember"])
             #expect(seats.map { $0["source"] as String } == ["round 3", "decision 12-QĐ/TU"])
             let stored = try String.fetchOne(db, sql: "SELECT record FROM congress") ?? ""
-            #expect(!stored.contains("composition"), "the record no longer holds the composition")
+            #expect(!stored.contains("composition") && !stored.contains("motions") && !stored.contains("countingBoard"),
+                    "the record no longer holds the composition, the motions or the board")
+            #expect(try String.fetchAll(db, sql: "SELECT member_id FROM congress_board_member ORDER BY position") == ["M3", "M2"])
+            #expect(try Int.fetchAll(db, sql: "SELECT abstaining FROM congress_motion ORDER BY position") == [2, 0])
             #expect(try String.fetchOne(db, sql: "SELECT opens_on FROM congress_header") == "2026-11-20")
         }
     }

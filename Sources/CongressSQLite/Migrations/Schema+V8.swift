@@ -2,8 +2,9 @@ extension Schema {
     /// Version 8: the facts of a congress that lists and overviews read, as typed columns beside
     /// its record (issue 12, item 3, first part): name, term, kind, the opening and closing days
     /// checked as days, the day the minutes were sent up, and whether the cycle is paused
-    /// (R-E-26); and the composition of the term's bodies as rows, one per seat, by member ID,
-    /// moved out of the records. Filled from the records already stored; every congress write keeps them.
+    /// (R-E-26); and as rows moved out of the records: the composition of the term's bodies (one
+    /// per seat, by member ID), the motions with their counts (R-E-2), the counting board, head
+    /// first (R-E-4). Filled from the records already stored; every congress write keeps them.
     /// Frozen: never edit it; a change is a new version.
     static let v8 = """
         CREATE TABLE congress_header (
@@ -35,6 +36,29 @@ extension Schema {
             SELECT c.id, CAST(j.key AS INTEGER), json_extract(j.value, '$.memberID'), json_extract(j.value, '$.name'),
                    json_extract(j.value, '$.role'), json_extract(j.value, '$.source')
             FROM congress c, json_each(c.record, '$.composition') j;
-        UPDATE congress SET record = json_remove(record, '$.composition');
+        CREATE TABLE congress_motion (
+            congress_id INTEGER NOT NULL REFERENCES congress(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position >= 0),
+            subject TEXT NOT NULL CHECK (subject = 'presidium' OR subject = 'secretariat' OR subject = 'credentialsBoard' OR subject = 'countingBoard' OR subject = 'numberOfSeats' OR subject = 'electionList' OR subject = 'withdrawal' OR subject = 'alternateSeats'),
+            text TEXT NOT NULL,
+            in_favour INTEGER NOT NULL CHECK (in_favour >= 0),
+            against INTEGER NOT NULL CHECK (against >= 0),
+            abstaining INTEGER NOT NULL CHECK (abstaining >= 0),
+            PRIMARY KEY (congress_id, position)
+        ) WITHOUT ROWID;
+        INSERT INTO congress_motion (congress_id, position, subject, text, in_favour, against, abstaining)
+            SELECT c.id, CAST(j.key AS INTEGER), json_extract(j.value, '$.subject'), json_extract(j.value, '$.text'),
+                   json_extract(j.value, '$.inFavour'), json_extract(j.value, '$.against'), coalesce(json_extract(j.value, '$.abstaining'), 0)
+            FROM congress c, json_each(c.record, '$.motions') j;
+        CREATE TABLE congress_board_member (
+            congress_id INTEGER NOT NULL REFERENCES congress(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position >= 0),
+            member_id TEXT NOT NULL CHECK (length(member_id) BETWEEN 1 AND 32),
+            PRIMARY KEY (congress_id, position),
+            UNIQUE (congress_id, member_id)
+        ) WITHOUT ROWID;
+        INSERT INTO congress_board_member (congress_id, position, member_id)
+            SELECT c.id, CAST(j.key AS INTEGER), j.value FROM congress c, json_each(c.record, '$.countingBoard') j;
+        UPDATE congress SET record = json_remove(record, '$.composition', '$.motions', '$.countingBoard');
         """
 }
