@@ -59,15 +59,9 @@ import Testing
         let url = server.with(database: name).url
         // Versions 1 and 2 only, as a database made before version 3, holding one paused congress.
         let old = try await CongressPostgres.PostgresDatabase(url: url, maximumConnections: 2, migrate: false)
-        var record = CongressRecord(unit: "X1", name: "Đại hội Chi bộ thôn An Xá", term: "2025–2030", kind: .members,
-                                    opensOn: "2026-11-20", closesOn: "2026-11-21")
+        var record = SampleRegister.congressBeforeTables(name: "Đại hội Chi bộ thôn An Xá")
         record.pause = CongressPause(reason: "R-E-26", since: "2026-11-21")
         record.submittedOn = "2026-11-23"
-        record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "round 3"),
-                              BodySeat(memberID: nil, name: "Lê Thị Bình", role: .committeeMember, source: "decision 12-QĐ/TU")]
-        record.motions = [Motion(subject: .countingBoard, text: "Ban kiểm phiếu", inFavour: 20, against: 1, abstaining: 2),
-                          Motion(subject: .presidium, text: "Đoàn Chủ tịch", inFavour: 23, against: 0)]
-        record.countingBoard = ["M3", "M2"]
         // As version 2 stored it: the whole record, its composition inside.
         let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
         try await old.transaction { connection in

@@ -46,13 +46,7 @@ struct SchemaUpgradeTests {
         let queue = try DatabaseQueue()
         let migrator = Schema.migrator()
         try migrator.migrate(queue, upTo: "v7: audit actions as a lookup table")
-        var record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
-                                    closesOn: "2026-11-21")
-        record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "round 3"),
-                              BodySeat(memberID: nil, name: "Lê Thị Bình", role: .committeeMember, source: "decision 12-QĐ/TU")]
-        record.motions = [Motion(subject: .countingBoard, text: "Ban kiểm phiếu", inFavour: 20, against: 1, abstaining: 2),
-                          Motion(subject: .presidium, text: "Đoàn Chủ tịch", inFavour: 23, against: 0)]
-        record.countingBoard = ["M3", "M2"]
+        let record = SampleRegister.congressBeforeTables(name: "Đại hội")
         let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
         try queue.write { db in
             try db.execute(sql: "INSERT INTO unit (code, name, kind) VALUES ('X1', 'Chi bộ thôn An Xá', 'grassrootsCell')")
