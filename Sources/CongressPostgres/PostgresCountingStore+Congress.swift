@@ -65,11 +65,38 @@ extension PostgresCountingStore {
                 let (congress, member) = try row.decode((Int64, String).self)
                 boards[congress, default: []].append(member)
             }
+            var absent: [Int64: [NotConvened]] = [:]
+            for row in try await connection.rows("""
+                SELECT congress_id, member_id, full_name, reason FROM congress_not_convened WHERE congress_id = ANY(\(found.map(\.id)))
+                ORDER BY congress_id, position
+                """, logger) {
+                let (congress, member, name, reason) = try row.decode((Int64, String, String, String).self)
+                absent[congress, default: []].append(NotConvened(memberID: member, fullName: name,
+                                                                 reason: NotConvened.Reason(rawValue: reason) ?? .retiredOrTransferredOut))
+            }
+            var designated: [Int64: [DesignatedLeader]] = [:]
+            for row in try await connection.rows("""
+                SELECT congress_id, name, role, member_id FROM congress_designated WHERE congress_id = ANY(\(found.map(\.id)))
+                ORDER BY congress_id, position
+                """, logger) {
+                let (congress, name, role, member) = try row.decode((Int64, String, String, String?).self)
+                designated[congress, default: []].append(DesignatedLeader(name: name, role: SeatRole(rawValue: role) ?? .secretary, memberID: member))
+            }
+            var pauses: [Int64: CongressPause] = [:]
+            for row in try await connection.rows("""
+                SELECT congress_id, reason, since::text, direction FROM congress_pause WHERE congress_id = ANY(\(found.map(\.id)))
+                """, logger) {
+                let (congress, reason, since, direction) = try row.decode((Int64, String, String, String?).self)
+                pauses[congress] = CongressPause(reason: reason, since: since, direction: direction)
+            }
             return found.map { stored in
                 var stored = stored
                 stored.record.composition = seats[stored.id] ?? []
                 stored.record.motions = motions[stored.id] ?? []
                 stored.record.countingBoard = boards[stored.id] ?? []
+                stored.record.notConvened = absent[stored.id] ?? []
+                stored.record.designated = designated[stored.id] ?? []
+                stored.record.pause = pauses[stored.id]
                 return stored
             }
         }
@@ -145,15 +172,38 @@ extension PostgresCountingStore {
                 INSERT INTO congress_board_member (congress_id, position, member_id) VALUES (\(id), \(position), \(member))
                 """, logger)
         }
+        try await connection.run("DELETE FROM congress_not_convened WHERE congress_id = \(id)", logger)
+        for (position, entry) in record.notConvened.enumerated() {
+            try await connection.run("""
+                INSERT INTO congress_not_convened (congress_id, position, member_id, full_name, reason)
+                VALUES (\(id), \(position), \(entry.memberID), \(entry.fullName), \(entry.reason.rawValue))
+                """, logger)
+        }
+        try await connection.run("DELETE FROM congress_designated WHERE congress_id = \(id)", logger)
+        for (position, leader) in record.designated.enumerated() {
+            try await connection.run("""
+                INSERT INTO congress_designated (congress_id, position, name, role, member_id)
+                VALUES (\(id), \(position), \(leader.name), \(leader.role.rawValue), \(leader.memberID))
+                """, logger)
+        }
+        try await connection.run("DELETE FROM congress_pause WHERE congress_id = \(id)", logger)
+        if let pause = record.pause {
+            try await connection.run("""
+                INSERT INTO congress_pause (congress_id, reason, since, direction) VALUES (\(id), \(pause.reason), \(pause.since)::date, \(pause.direction))
+                """, logger)
+        }
     }
 
-    /// The record as stored: its composition, motions and counting board live in their tables,
-    /// not in the JSON.
+    /// The record as stored: its composition, motions, counting board, those not convened, the
+    /// designated leaders and the pause live in their tables, not in the JSON.
     static func encode(_ record: CongressRecord) throws(StoreError) -> String {
         var stored = record
         stored.composition = []
         stored.motions = []
         stored.countingBoard = []
+        stored.notConvened = []
+        stored.designated = []
+        stored.pause = nil
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

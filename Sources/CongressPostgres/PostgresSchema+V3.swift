@@ -3,7 +3,7 @@
 /// opening and closing days as dates, the day the minutes were sent up, and whether the cycle is
 /// paused (R-E-26); and as rows moved out of the records: the composition of the term's bodies
 /// (one per seat, by member ID), the motions with their counts (R-E-2), the counting board, head
-/// first (R-E-4). Filled from the records already stored; every congress write keeps them.
+/// first (R-E-4), those not convened (R-E-21), the designated leaders (R-E-26) and the pause. Filled from the records already stored; every congress write keeps them.
 /// Shipped: never edit this SQL.
 extension PostgresSchema {
     static let v3 = Version(number: 3, name: "a congress's facts as typed columns, its composition as rows", sql: [
@@ -73,6 +73,47 @@ extension PostgresSchema {
             SELECT c.id, b.ordinality - 1, b.member
             FROM congress c, jsonb_array_elements_text(coalesce(c.record->'countingBoard', '[]'::jsonb)) WITH ORDINALITY AS b(member, ordinality)
         """,
-        "UPDATE congress SET record = record - 'composition' - 'motions' - 'countingBoard'",
+        """
+        CREATE TABLE congress_not_convened (
+            congress_id bigint NOT NULL REFERENCES congress(id) ON DELETE CASCADE,
+            position integer NOT NULL CHECK (position >= 0),
+            member_id text NOT NULL CHECK (length(member_id) BETWEEN 1 AND 32),
+            full_name text NOT NULL,
+            reason text NOT NULL CHECK (reason IN ('suspendedOrProsecutedBeforeOpening', 'electionBrokeTheRules', 'retiredOrTransferredOut')),
+            PRIMARY KEY (congress_id, position),
+            UNIQUE (congress_id, member_id))
+        """,
+        """
+        INSERT INTO congress_not_convened (congress_id, position, member_id, full_name, reason)
+            SELECT c.id, n.ordinality - 1, n.entry->>'memberID', n.entry->>'fullName', n.entry->>'reason'
+            FROM congress c, jsonb_array_elements(coalesce(c.record->'notConvened', '[]'::jsonb)) WITH ORDINALITY AS n(entry, ordinality)
+        """,
+        """
+        CREATE TABLE congress_designated (
+            congress_id bigint NOT NULL REFERENCES congress(id) ON DELETE CASCADE,
+            position integer NOT NULL CHECK (position >= 0),
+            name text NOT NULL,
+            role text NOT NULL CHECK (role IN ('committeeMember', 'standingMember', 'secretary', 'deputySecretary', 'inspectionMember', 'inspectionChair', 'officialDelegate', 'alternateDelegate')),
+            member_id text CHECK (member_id IS NULL OR length(member_id) BETWEEN 1 AND 32),
+            PRIMARY KEY (congress_id, position))
+        """,
+        """
+        INSERT INTO congress_designated (congress_id, position, name, role, member_id)
+            SELECT c.id, d.ordinality - 1, d.leader->>'name', d.leader->>'role', d.leader->>'memberID'
+            FROM congress c, jsonb_array_elements(coalesce(c.record->'designated', '[]'::jsonb)) WITH ORDINALITY AS d(leader, ordinality)
+        """,
+        """
+        CREATE TABLE congress_pause (
+            congress_id bigint PRIMARY KEY REFERENCES congress(id) ON DELETE CASCADE,
+            reason text NOT NULL,
+            since date NOT NULL,
+            direction text)
+        """,
+        """
+        INSERT INTO congress_pause (congress_id, reason, since, direction)
+            SELECT id, record->'pause'->>'reason', (record->'pause'->>'since')::date, record->'pause'->>'direction'
+            FROM congress WHERE jsonb_typeof(record->'pause') = 'object'
+        """,
+        "UPDATE congress SET record = record - 'composition' - 'motions' - 'countingBoard' - 'notConvened' - 'designated' - 'pause'",
     ])
 }

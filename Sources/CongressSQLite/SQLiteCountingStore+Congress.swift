@@ -104,11 +104,27 @@ extension SQLiteCountingStore {
         try db.execute(sql: "DELETE FROM congress_board_member WHERE congress_id = ?", arguments: [id])
         let member = try db.cachedStatement(sql: "INSERT INTO congress_board_member (congress_id, position, member_id) VALUES (?, ?, ?)")
         for (position, memberID) in record.countingBoard.enumerated() { try member.execute(arguments: [id, position, memberID]) }
+        try db.execute(sql: "DELETE FROM congress_not_convened WHERE congress_id = ?", arguments: [id])
+        let absent = try db.cachedStatement(sql: """
+            INSERT INTO congress_not_convened (congress_id, position, member_id, full_name, reason) VALUES (?, ?, ?, ?, ?)
+            """)
+        for (position, entry) in record.notConvened.enumerated() {
+            try absent.execute(arguments: [id, position, entry.memberID, entry.fullName, entry.reason.rawValue])
+        }
+        try db.execute(sql: "DELETE FROM congress_designated WHERE congress_id = ?", arguments: [id])
+        let leader = try db.cachedStatement(sql: "INSERT INTO congress_designated (congress_id, position, name, role, member_id) VALUES (?, ?, ?, ?, ?)")
+        for (position, designated) in record.designated.enumerated() {
+            try leader.execute(arguments: [id, position, designated.name, designated.role.rawValue, designated.memberID])
+        }
+        try db.execute(sql: "DELETE FROM congress_pause WHERE congress_id = ?", arguments: [id])
+        if let pause = record.pause {
+            try db.execute(sql: "INSERT INTO congress_pause (congress_id, reason, since, direction) VALUES (?, ?, ?, ?)",
+                           arguments: [id, pause.reason, pause.since, pause.direction])
+        }
     }
 
     /// A stored congress: its record with the composition from its seat rows.
-    /// A stored congress: its record with the composition, the motions and the counting board
-    /// from their rows (v8).
+    /// A stored congress: its record with what v8 keeps in tables read from their rows.
     private static func congress(_ row: Row, _ db: Database) throws -> StoredCongress {
         let id: Int64 = row["id"]
         var record = try JSONDecoder().decode(CongressRecord.self, from: Data((row["record"] as String).utf8))
@@ -126,16 +142,31 @@ extension SQLiteCountingStore {
         record.countingBoard = try String.fetchAll(db.cachedStatement(sql: """
             SELECT member_id FROM congress_board_member WHERE congress_id = ? ORDER BY position
             """), arguments: [id])
+        record.notConvened = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT member_id, full_name, reason FROM congress_not_convened WHERE congress_id = ? ORDER BY position
+            """), arguments: [id]).map { entry in
+            NotConvened(memberID: entry[0], fullName: entry[1], reason: NotConvened.Reason(rawValue: entry[2]) ?? .retiredOrTransferredOut)
+        }
+        record.designated = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT name, role, member_id FROM congress_designated WHERE congress_id = ? ORDER BY position
+            """), arguments: [id]).map { leader in
+            DesignatedLeader(name: leader[0], role: SeatRole(rawValue: leader[1]) ?? .secretary, memberID: leader[2])
+        }
+        record.pause = try Row.fetchOne(db.cachedStatement(sql: "SELECT reason, since, direction FROM congress_pause WHERE congress_id = ?"),
+                                        arguments: [id]).map { CongressPause(reason: $0[0], since: $0[1], direction: $0[2]) }
         return StoredCongress(id: id, version: row["version"], record: record)
     }
 
-    /// The record as stored: its composition, motions and counting board live in their tables,
-    /// not in the JSON.
+    /// The record as stored: its composition, motions, counting board, those not convened, the
+    /// designated leaders and the pause live in their tables, not in the JSON.
     static func encode(_ record: CongressRecord) throws(StoreError) -> String {
         var stored = record
         stored.composition = []
         stored.motions = []
         stored.countingBoard = []
+        stored.notConvened = []
+        stored.designated = []
+        stored.pause = nil
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -90,7 +90,7 @@ import Testing
         // Version 3 moved the composition into seat rows; the record reads back whole.
         #expect(try await counting.allCongresses().first?.record == record)
         let inJSON = try await upgraded.read { connection in
-            try await connection.rows("SELECT record ?| array['composition', 'motions', 'countingBoard'] FROM congress", upgraded.logger).first?.decode(Bool.self)
+            try await connection.rows("SELECT record ?| array['composition', 'motions', 'countingBoard', 'notConvened', 'designated', 'pause'] FROM congress", upgraded.logger).first?.decode(Bool.self)
         }
         #expect(inJSON == false)
         upgraded.close()

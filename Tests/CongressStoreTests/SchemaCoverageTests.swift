@@ -41,6 +41,8 @@ struct SchemaCoverageTests {
             ("congress_header", "kind", CongressKind.allCases.map(\.rawValue)),
             ("congress_seat", "role", SeatRole.allCases.map(\.rawValue)),
             ("congress_motion", "subject", Motion.Subject.allCases.map(\.rawValue)),
+            ("congress_not_convened", "reason", NotConvened.Reason.allCases.map(\.rawValue)),
+            ("congress_designated", "role", SeatRole.allCases.map(\.rawValue)),
         ]
         try Self.migrated().read { db in
             for (table, column, cases) in checks {

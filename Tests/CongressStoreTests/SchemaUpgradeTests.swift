@@ -46,7 +46,8 @@ struct SchemaUpgradeTests {
         let queue = try DatabaseQueue()
         let migrator = Schema.migrator()
         try migrator.migrate(queue, upTo: "v7: audit actions as a lookup table")
-        let record = SampleRegister.congressBeforeTables(name: "Đại hội")
+        var record = SampleRegister.congressBeforeTables(name: "Đại hội")
+        record.pause = CongressPause(reason: "R-E-26", since: "2026-11-21", direction: "Công văn 12-CV/TU")
         let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
         try queue.write { db in
             try db.execute(sql: "INSERT INTO unit (code, name, kind) VALUES ('X1', 'Chi bộ thôn An Xá', 'grassrootsCell')")
@@ -59,8 +60,12 @@ struct SchemaUpgradeTests {
             #expect(seats.map { $0["role"] as String } == ["secretary", "committeeMember"])
             #expect(seats.map { $0["source"] as String } == ["round 3", "decision 12-QĐ/TU"])
             let stored = try String.fetchOne(db, sql: "SELECT record FROM congress") ?? ""
-            #expect(!stored.contains("composition") && !stored.contains("motions") && !stored.contains("countingBoard"),
-                    "the record no longer holds the composition, the motions or the board")
+            for key in ["composition", "motions", "countingBoard", "notConvened", "designated", "pause"] {
+                #expect(!stored.contains("\"\(key)\""), "the record no longer holds \(key)")
+            }
+            #expect(try String.fetchAll(db, sql: "SELECT member_id FROM congress_designated") == ["M1"])
+            #expect(try String.fetchAll(db, sql: "SELECT direction FROM congress_pause") == ["Công văn 12-CV/TU"])
+            #expect(try String.fetchAll(db, sql: "SELECT reason FROM congress_not_convened") == ["retiredOrTransferredOut"])
             #expect(try String.fetchAll(db, sql: "SELECT member_id FROM congress_board_member ORDER BY position") == ["M3", "M2"])
             #expect(try Int.fetchAll(db, sql: "SELECT abstaining FROM congress_motion ORDER BY position") == [2, 0])
             #expect(try String.fetchOne(db, sql: "SELECT opens_on FROM congress_header") == "2026-11-20")

@@ -165,7 +165,8 @@ enum SampleRegister {
 
 extension SampleRegister {
     /// A congress of X1 with what the schema moved out of the records into tables (SQLite v8,
-    /// PostgreSQL v3): a composition with someone from outside, two motions, a board.
+    /// PostgreSQL v3): a composition with someone from outside, two motions, a board, one not
+    /// convened, a designated secretary.
     static func congressBeforeTables(name: String) -> CongressRecord {
         var record = CongressRecord(unit: "X1", name: name, term: "2025–2030", kind: .members, opensOn: "2026-11-20", closesOn: "2026-11-21")
         record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "round 3"),
@@ -173,6 +174,8 @@ extension SampleRegister {
         record.motions = [Motion(subject: .countingBoard, text: "Ban kiểm phiếu", inFavour: 20, against: 1, abstaining: 2),
                           Motion(subject: .presidium, text: "Đoàn Chủ tịch", inFavour: 23, against: 0)]
         record.countingBoard = ["M3", "M2"]
+        record.notConvened = [NotConvened(memberID: "M9", fullName: "Phạm Văn Chín", reason: .retiredOrTransferredOut)]
+        record.designated = [DesignatedLeader(name: "Nguyễn Văn An", role: .secretary, memberID: "M1")]
         return record
     }
 }
