@@ -157,22 +157,8 @@ extension SQLiteCountingStore {
         return StoredCongress(id: id, version: row["version"], record: record)
     }
 
-    /// The record as stored: its composition, motions, counting board, those not convened, the
-    /// designated leaders and the pause live in their tables, not in the JSON.
+    /// The record as stored (`CongressRecordJSON`: without the parts kept in tables).
     static func encode(_ record: CongressRecord) throws(StoreError) -> String {
-        var stored = record
-        stored.composition = []
-        stored.motions = []
-        stored.countingBoard = []
-        stored.notConvened = []
-        stored.designated = []
-        stored.pause = nil
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(stored), as: UTF8.self)
-        } catch {
-            throw StoreError.database(message: "the congress record could not be encoded: \(error)", advice: "Report this.")
-        }
+        try CongressRecordJSON.encode(record)
     }
 }
