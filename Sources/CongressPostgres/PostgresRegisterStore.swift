@@ -32,15 +32,16 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
     // MARK: Organisation
 
     public func addOrganisation(_ records: OrganisationRecords, audit: AuditDraft?) async throws(StoreError) {
-        let auditing = try checked(audit)
+        let auditing = try checked(asked: audit != nil)
         try await write { connection, logger in
             try await PostgresOrganisation.add(records, connection, logger)
             try await Self.append(audit, auditing, connection, logger)
         }
     }
 
-    private func checked(_ audit: Any?) throws(StoreError) -> RegisterAuditing? {
-        if audit != nil, auditing == nil { throw RegisterAuditing.missing }
+    /// The store's auditing, refused when a write asks for an entry and the store keeps no log.
+    private func checked(asked: Bool) throws(StoreError) -> RegisterAuditing? {
+        if asked, auditing == nil { throw RegisterAuditing.missing }
         return auditing
     }
 
@@ -56,7 +57,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
     }
 
     public func applyUnitChanges(_ changes: UnitImport.Changes, audit: AuditDraft?) async throws(StoreError) {
-        let auditing = try checked(audit)
+        let auditing = try checked(asked: audit != nil)
         try await write { connection, logger in
             try await PostgresOrganisation.apply(changes, connection, logger)
             try await Self.append(audit, auditing, connection, logger)
@@ -87,7 +88,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
 
     public func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day,
                               audit: (@Sendable (ImportSummary) -> AuditDraft)?) async throws(StoreError) -> ImportSummary {
-        let auditing = try checked(audit)
+        let auditing = try checked(asked: audit != nil)
         return try await write { connection, logger in
             var importer = try await PostgresMemberImport(connection, logger)
             while true {

@@ -47,3 +47,18 @@ public enum CountingBoardCheck {
         }
     }
 }
+
+extension CongressRecord {
+    /// R-E-27: a body or delegates appointed by decision instead of elected. Each line is a
+    /// name, or "Name (member ID)" where two people of the congress bear the name (R-E-9, as an
+    /// election's list); someone appointed from outside the congress keeps only their name.
+    /// Returns the audit detail.
+    /// `registered`: the register's names of the member IDs written for people outside the congress.
+    public mutating func appoint(_ lines: [String], role: SeatRole, decision: String, on day: Day,
+                                 registered: [String: String] = [:]) throws(ElectionOpening.Refusal) -> String {
+        let entries = try ElectionOpening.resolve(lines, congress: self, registered: registered)
+        let source = "decision \(decision) of \(day.vietnamese) (R-E-27)"
+        composition += entries.map { BodySeat(memberID: $0.memberID, name: $0.name, role: role, source: source) }
+        return "appointed \(entries.count) \(role.rawValue): \(source)"
+    }
+}

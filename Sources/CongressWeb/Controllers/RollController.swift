@@ -97,8 +97,7 @@ struct RollController {
         let (store, congress) = try await chosen(form, code)
         let change = try Self.change(form)
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
-            do { return try record.apply(change) } catch let refusal as RollChange.Refusal {
-                guard case .notOnRoll(let memberID) = refusal else { throw refusal }
+            do { return try record.apply(change) } catch RollChange.Refusal.notOnRoll(let memberID) {
                 throw WebError.badInput(key: "web.roll.unknownMember", arguments: [memberID])
             }
         }

@@ -37,14 +37,7 @@ struct WorkingBodiesController {
         let motion = Motion(subject: subject, text: try form.line("text") ?? subject.rawValue,
                             inFavour: try RoundController.count(form, "for"), against: try RoundController.count(form, "against"),
                             abstaining: form["abstaining"] == nil ? 0 : try RoundController.count(form, "abstaining"))
-        // Chosen from the roll: the head (`head`) and the members (`board`, several); IDs typed
-        // with spaces or commas are read too, the first as the head.
-        let chosen = form.all("board").prefix(2_000).flatMap { value in
-            String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-        }
-        let head = try form.line("head", max: 40)
-        if let head, chosen.filter({ $0 == head }).count > 1 { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
-        let board = head.map { head in [head] + chosen.filter { $0 != head } } ?? chosen
+        let board = subject == .countingBoard ? try Self.board(form) : []
         let rounds = try await store.rounds(ofCongress: congress.id).map { MotionRecording.Round(election: $0.election, state: $0.lifecycle.state) }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             do { return try MotionRecording.record(motion, board: board, rounds: rounds, into: &record) } catch let refusal as MotionRecording.Refusal {
@@ -52,6 +45,17 @@ struct WorkingBodiesController {
             }
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
+    }
+
+    /// The board a counting board motion names, head first: chosen from the roll, the head
+    /// (`head`) and the members (`board`, several); IDs typed with spaces or commas are read too.
+    static func board(_ form: FormFields) throws -> [String] {
+        let chosen = form.all("board").prefix(2_000).flatMap { value in
+            String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        }
+        let head = try form.line("head", max: 40)
+        if let head, chosen.filter({ $0 == head }).count > 1 { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
+        return head.map { head in [head] + chosen.filter { $0 != head } } ?? chosen
     }
 
     static func refused(_ refusal: MotionRecording.Refusal, _ language: Language) -> WebError {
