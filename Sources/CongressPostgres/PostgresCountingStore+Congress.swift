@@ -3,102 +3,120 @@ import CongressStore
 import Foundation
 import PostgresNIO
 
-/// Congresses: one JSON record each, replaced whole under a version check, with its typed
-/// columns (`congress_header`) written in the same transaction.
+/// Congresses as rows (versions 3 and 4): the header with the congress's facts, and a table for
+/// each of its lists (the roll and attendance, seats, motions, the counting board, those not
+/// convened, the designated leaders, the pause), replaced under a version check in one
+/// transaction, each list in one statement.
 extension PostgresCountingStore {
     public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
-        let json = try Self.encode(record)
-        return try await audited(audit) { connection, logger in
+        try await audited(audit) { connection, logger in
             let unitID = try await PostgresAccessStore.unitID(record.unit, connection, logger)
             guard let id = try await connection.value(Int64.self, """
-                INSERT INTO congress (unit_id, record, version) VALUES (\(unitID), \(json)::jsonb, 1) RETURNING id
+                INSERT INTO congress (unit_id, version) VALUES (\(unitID), 1) RETURNING id
                 """, logger) else { throw StoreError.unknownUnit(record.unit) }
-            try await Self.writeHeader(id, record, connection, logger)
+            try await Self.writeRows(id, record, connection, logger)
             return id
         }
     }
 
     public func congress(_ id: Int64) async throws(StoreError) -> StoredCongress? {
-        try await congresses("SELECT id, version, record::text FROM congress WHERE id = \(id)").first
+        try await congresses(where: "c.id = \(id)").first
     }
 
     public func congresses(of unit: String) async throws(StoreError) -> [StoredCongress] {
-        try await congresses("""
-            SELECT c.id, c.version, c.record::text FROM congress c JOIN unit u ON u.id = c.unit_id WHERE u.code = \(unit) ORDER BY c.id DESC
-            """)
+        try await congresses(where: "u.code = \(unit)", newestFirst: true)
     }
 
     public func allCongresses() async throws(StoreError) -> [StoredCongress] {
-        try await congresses("SELECT id, version, record::text FROM congress ORDER BY id")
+        try await congresses(where: "true")
     }
 
-    /// The congresses `query` selects, each record with its composition from its seat rows.
-    private func congresses(_ query: PostgresQuery) async throws(StoreError) -> [StoredCongress] {
-        try await database.read { [logger] connection in
+    /// The congresses `condition` selects, each built from its header and its tables.
+    private func congresses(where condition: PostgresQuery, newestFirst: Bool = false) async throws(StoreError) -> [StoredCongress] {
+        var query: PostgresQuery = """
+            SELECT c.id, c.version, u.code, h.name, h.term, h.kind, h.opens_on::text, h.closes_on::text, h.submitted_on::text, h.rulebook_id
+            FROM congress c JOIN unit u ON u.id = c.unit_id JOIN congress_header h ON h.congress_id = c.id WHERE
+            """
+        query.sql += " " + condition.sql + (newestFirst ? " ORDER BY c.id DESC" : " ORDER BY c.id")
+        query.binds = condition.binds
+        return try await database.read { [logger] connection in
             let found = try await connection.rows(query, logger).map { row in
-                let (id, version, json) = try row.decode((Int64, Int, String).self)
-                return StoredCongress(id: id, version: version, record: try JSONDecoder().decode(CongressRecord.self, from: Data(json.utf8)))
+                let (id, version, unit, name, term, kind, opens, closes, submitted, rulebook) =
+                    try row.decode((Int64, Int, String, String, String, String, String, String, String?, String).self)
+                var record = CongressRecord(unit: unit, name: name, term: term, kind: CongressKind(rawValue: kind) ?? .members,
+                                            opensOn: opens, closesOn: closes)
+                record.submittedOn = submitted
+                record.rulebookID = rulebook
+                return StoredCongress(id: id, version: version, record: record)
             }
             guard !found.isEmpty else { return [] }
-            var seats: [Int64: [BodySeat]] = [:]
-            for row in try await connection.rows("""
-                SELECT congress_id, member_id, name, role, source FROM congress_seat WHERE congress_id = ANY(\(found.map(\.id)))
-                ORDER BY congress_id, position
-                """, logger) {
-                let (congress, member, name, role, source) = try row.decode((Int64, String?, String, String, String).self)
-                seats[congress, default: []].append(BodySeat(memberID: member, name: name, role: SeatRole(rawValue: role) ?? .committeeMember,
-                                                             source: source))
-            }
-            var motions: [Int64: [Motion]] = [:]
-            for row in try await connection.rows("""
-                SELECT congress_id, subject, text, in_favour, against, abstaining FROM congress_motion
-                WHERE congress_id = ANY(\(found.map(\.id))) ORDER BY congress_id, position
-                """, logger) {
-                let (congress, subject, text, inFavour, against, abstaining) = try row.decode((Int64, String, String, Int, Int, Int).self)
-                motions[congress, default: []].append(Motion(subject: Motion.Subject(rawValue: subject) ?? .presidium, text: text,
-                                                             inFavour: inFavour, against: against, abstaining: abstaining))
-            }
-            var boards: [Int64: [String]] = [:]
-            for row in try await connection.rows("""
-                SELECT congress_id, member_id FROM congress_board_member WHERE congress_id = ANY(\(found.map(\.id))) ORDER BY congress_id, position
-                """, logger) {
-                let (congress, member) = try row.decode((Int64, String).self)
-                boards[congress, default: []].append(member)
-            }
-            var absent: [Int64: [NotConvened]] = [:]
-            for row in try await connection.rows("""
-                SELECT congress_id, member_id, full_name, reason FROM congress_not_convened WHERE congress_id = ANY(\(found.map(\.id)))
-                ORDER BY congress_id, position
-                """, logger) {
-                let (congress, member, name, reason) = try row.decode((Int64, String, String, String).self)
-                absent[congress, default: []].append(NotConvened(memberID: member, fullName: name,
-                                                                 reason: NotConvened.Reason(rawValue: reason) ?? .retiredOrTransferredOut))
-            }
-            var designated: [Int64: [DesignatedLeader]] = [:]
-            for row in try await connection.rows("""
-                SELECT congress_id, name, role, member_id FROM congress_designated WHERE congress_id = ANY(\(found.map(\.id)))
-                ORDER BY congress_id, position
-                """, logger) {
-                let (congress, name, role, member) = try row.decode((Int64, String, String, String?).self)
-                designated[congress, default: []].append(DesignatedLeader(name: name, role: SeatRole(rawValue: role) ?? .secretary, memberID: member))
-            }
-            var pauses: [Int64: CongressPause] = [:]
-            for row in try await connection.rows("""
-                SELECT congress_id, reason, since::text, direction FROM congress_pause WHERE congress_id = ANY(\(found.map(\.id)))
-                """, logger) {
-                let (congress, reason, since, direction) = try row.decode((Int64, String, String, String?).self)
-                pauses[congress] = CongressPause(reason: reason, since: since, direction: direction)
-            }
-            return found.map { stored in
-                var stored = stored
-                stored.record.composition = seats[stored.id] ?? []
-                stored.record.motions = motions[stored.id] ?? []
-                stored.record.countingBoard = boards[stored.id] ?? []
-                stored.record.notConvened = absent[stored.id] ?? []
-                stored.record.designated = designated[stored.id] ?? []
-                stored.record.pause = pauses[stored.id]
-                return stored
-            }
+            return try await Self.fillLists(found, connection, logger)
+        }
+    }
+
+    /// The congresses' lists, read from their tables, one query per table for all of them.
+    private static func fillLists(_ found: [StoredCongress], _ connection: PostgresConnection, _ logger: Logger) async throws -> [StoredCongress] {
+        let ids = found.map(\.id)
+        let rolls = try await readRolls(ids, connection, logger)
+        var seats: [Int64: [BodySeat]] = [:]
+        for row in try await connection.rows("""
+            SELECT congress_id, member_id, name, role, source FROM congress_seat WHERE congress_id = ANY(\(ids))
+            ORDER BY congress_id, position
+            """, logger) {
+            let (congress, member, name, role, source) = try row.decode((Int64, String?, String, String, String).self)
+            seats[congress, default: []].append(BodySeat(memberID: member, name: name, role: SeatRole(rawValue: role) ?? .committeeMember,
+                                                         source: source))
+        }
+        var motions: [Int64: [Motion]] = [:]
+        for row in try await connection.rows("""
+            SELECT congress_id, subject, text, in_favour, against, abstaining FROM congress_motion
+            WHERE congress_id = ANY(\(ids)) ORDER BY congress_id, position
+            """, logger) {
+            let (congress, subject, text, inFavour, against, abstaining) = try row.decode((Int64, String, String, Int, Int, Int).self)
+            motions[congress, default: []].append(Motion(subject: Motion.Subject(rawValue: subject) ?? .presidium, text: text,
+                                                         inFavour: inFavour, against: against, abstaining: abstaining))
+        }
+        var boards: [Int64: [String]] = [:]
+        for row in try await connection.rows("""
+            SELECT congress_id, member_id FROM congress_board_member WHERE congress_id = ANY(\(ids)) ORDER BY congress_id, position
+            """, logger) {
+            let (congress, member) = try row.decode((Int64, String).self)
+            boards[congress, default: []].append(member)
+        }
+        var absent: [Int64: [NotConvened]] = [:]
+        for row in try await connection.rows("""
+            SELECT congress_id, member_id, full_name, reason FROM congress_not_convened WHERE congress_id = ANY(\(ids))
+            ORDER BY congress_id, position
+            """, logger) {
+            let (congress, member, name, reason) = try row.decode((Int64, String, String, String).self)
+            absent[congress, default: []].append(NotConvened(memberID: member, fullName: name,
+                                                             reason: NotConvened.Reason(rawValue: reason) ?? .retiredOrTransferredOut))
+        }
+        var designated: [Int64: [DesignatedLeader]] = [:]
+        for row in try await connection.rows("""
+            SELECT congress_id, name, role, member_id FROM congress_designated WHERE congress_id = ANY(\(ids))
+            ORDER BY congress_id, position
+            """, logger) {
+            let (congress, name, role, member) = try row.decode((Int64, String, String, String?).self)
+            designated[congress, default: []].append(DesignatedLeader(name: name, role: SeatRole(rawValue: role) ?? .secretary, memberID: member))
+        }
+        var pauses: [Int64: CongressPause] = [:]
+        for row in try await connection.rows("""
+            SELECT congress_id, reason, since::text, direction FROM congress_pause WHERE congress_id = ANY(\(ids))
+            """, logger) {
+            let (congress, reason, since, direction) = try row.decode((Int64, String, String, String?).self)
+            pauses[congress] = CongressPause(reason: reason, since: since, direction: direction)
+        }
+        return found.map { stored in
+            var stored = stored
+            CongressRollRow.fill(&stored.record, from: rolls[stored.id] ?? [])
+            stored.record.composition = seats[stored.id] ?? []
+            stored.record.motions = motions[stored.id] ?? []
+            stored.record.countingBoard = boards[stored.id] ?? []
+            stored.record.notConvened = absent[stored.id] ?? []
+            stored.record.designated = designated[stored.id] ?? []
+            stored.record.pause = pauses[stored.id]
+            return stored
         }
     }
 
@@ -131,61 +149,63 @@ extension PostgresCountingStore {
     }
 
     public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
-        let json = try Self.encode(record)
-        return try await audited(audit) { connection, logger in
+        try await audited(audit) { connection, logger in
             guard let stored = try await connection.value(Int.self, "SELECT version FROM congress WHERE id = \(id) FOR UPDATE", logger) else {
                 throw StoreError.counting(.unknownCongress(id))
             }
             guard stored == version else { throw StoreError.counting(.congressChanged(id)) }
-            try await connection.run("UPDATE congress SET record = \(json)::jsonb, version = \(version + 1) WHERE id = \(id)", logger)
-            try await Self.writeHeader(id, record, connection, logger)
+            try await connection.run("UPDATE congress SET version = \(version + 1) WHERE id = \(id)", logger)
+            try await Self.writeRows(id, record, connection, logger)
             return version + 1
         }
     }
 
-    /// The congress's typed columns and its seats, written with its record in the same transaction.
-    static func writeHeader(_ id: Int64, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    /// The congress's header and lists, written in the caller's transaction: each list in one
+    /// statement from a JSON array of its rows, the roll only where it changed.
+    static func writeRows(_ id: Int64, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.run("""
-            INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused)
+            INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused, rulebook_id)
             VALUES (\(id), \(record.name), \(record.term), \(record.kind.rawValue), \(record.opensOn)::date, \(record.closesOn)::date,
-                    \(record.submittedOn)::date, \(record.isPaused))
+                    \(record.submittedOn)::date, \(record.isPaused), \(record.rulebookID))
             ON CONFLICT (congress_id) DO UPDATE SET name = EXCLUDED.name, term = EXCLUDED.term, kind = EXCLUDED.kind,
-                opens_on = EXCLUDED.opens_on, closes_on = EXCLUDED.closes_on, submitted_on = EXCLUDED.submitted_on, paused = EXCLUDED.paused
+                opens_on = EXCLUDED.opens_on, closes_on = EXCLUDED.closes_on, submitted_on = EXCLUDED.submitted_on, paused = EXCLUDED.paused,
+                rulebook_id = EXCLUDED.rulebook_id
             """, logger)
+        try await writeRoll(id, record, connection, logger)
+        let seats = try json(record.composition)
         try await connection.run("DELETE FROM congress_seat WHERE congress_id = \(id)", logger)
-        for (position, seat) in record.composition.enumerated() {
-            try await connection.run("""
-                INSERT INTO congress_seat (congress_id, position, member_id, name, role, source)
-                VALUES (\(id), \(position), \(seat.memberID), \(seat.name), \(seat.role.rawValue), \(seat.source))
-                """, logger)
-        }
+        try await connection.run("""
+            INSERT INTO congress_seat (congress_id, position, member_id, name, role, source)
+            SELECT \(id), e.ordinality - 1, e.v->>'memberID', e.v->>'name', e.v->>'role', e.v->>'source'
+            FROM jsonb_array_elements(\(seats)::jsonb) WITH ORDINALITY AS e(v, ordinality)
+            """, logger)
+        let motions = try json(record.motions)
         try await connection.run("DELETE FROM congress_motion WHERE congress_id = \(id)", logger)
-        for (position, motion) in record.motions.enumerated() {
-            try await connection.run("""
-                INSERT INTO congress_motion (congress_id, position, subject, text, in_favour, against, abstaining)
-                VALUES (\(id), \(position), \(motion.subject.rawValue), \(motion.text), \(motion.inFavour), \(motion.against), \(motion.abstaining))
-                """, logger)
-        }
+        try await connection.run("""
+            INSERT INTO congress_motion (congress_id, position, subject, text, in_favour, against, abstaining)
+            SELECT \(id), e.ordinality - 1, e.v->>'subject', e.v->>'text', (e.v->>'inFavour')::integer, (e.v->>'against')::integer,
+                   coalesce((e.v->>'abstaining')::integer, 0)
+            FROM jsonb_array_elements(\(motions)::jsonb) WITH ORDINALITY AS e(v, ordinality)
+            """, logger)
         try await connection.run("DELETE FROM congress_board_member WHERE congress_id = \(id)", logger)
-        for (position, member) in record.countingBoard.enumerated() {
-            try await connection.run("""
-                INSERT INTO congress_board_member (congress_id, position, member_id) VALUES (\(id), \(position), \(member))
-                """, logger)
-        }
+        try await connection.run("""
+            INSERT INTO congress_board_member (congress_id, position, member_id)
+            SELECT \(id), e.ordinality - 1, e.member FROM unnest(\(record.countingBoard)::text[]) WITH ORDINALITY AS e(member, ordinality)
+            """, logger)
+        let notConvened = try json(record.notConvened)
         try await connection.run("DELETE FROM congress_not_convened WHERE congress_id = \(id)", logger)
-        for (position, entry) in record.notConvened.enumerated() {
-            try await connection.run("""
-                INSERT INTO congress_not_convened (congress_id, position, member_id, full_name, reason)
-                VALUES (\(id), \(position), \(entry.memberID), \(entry.fullName), \(entry.reason.rawValue))
-                """, logger)
-        }
+        try await connection.run("""
+            INSERT INTO congress_not_convened (congress_id, position, member_id, full_name, reason)
+            SELECT \(id), e.ordinality - 1, e.v->>'memberID', e.v->>'fullName', e.v->>'reason'
+            FROM jsonb_array_elements(\(notConvened)::jsonb) WITH ORDINALITY AS e(v, ordinality)
+            """, logger)
+        let designated = try json(record.designated)
         try await connection.run("DELETE FROM congress_designated WHERE congress_id = \(id)", logger)
-        for (position, leader) in record.designated.enumerated() {
-            try await connection.run("""
-                INSERT INTO congress_designated (congress_id, position, name, role, member_id)
-                VALUES (\(id), \(position), \(leader.name), \(leader.role.rawValue), \(leader.memberID))
-                """, logger)
-        }
+        try await connection.run("""
+            INSERT INTO congress_designated (congress_id, position, name, role, member_id)
+            SELECT \(id), e.ordinality - 1, e.v->>'name', e.v->>'role', e.v->>'memberID'
+            FROM jsonb_array_elements(\(designated)::jsonb) WITH ORDINALITY AS e(v, ordinality)
+            """, logger)
         try await connection.run("DELETE FROM congress_pause WHERE congress_id = \(id)", logger)
         if let pause = record.pause {
             try await connection.run("""
@@ -194,8 +214,8 @@ extension PostgresCountingStore {
         }
     }
 
-    /// The record as stored (`CongressRecordJSON`: without the parts kept in tables).
-    static func encode(_ record: CongressRecord) throws(StoreError) -> String {
-        try CongressRecordJSON.encode(record)
+    /// A list as the JSON array a bulk statement reads.
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 }

@@ -106,7 +106,6 @@ extension PostgresCountingStore {
     public func certify(round id: Int64, result: String, audit: AuditDraft,
                         congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
-        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
         let effects = try await database.transaction { [chain, logger] connection in
             guard var round = try await self.load(id, connection, lock: true) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
@@ -123,7 +122,7 @@ extension PostgresCountingStore {
                 UPDATE counting_round SET state = \(round.lifecycle.state.rawValue), result = \(result), audit_head = \(head) WHERE id = \(id)
                 """, logger)
             // The composition and any pause (R-E-26, R-E-27) in the certification's transaction.
-            try await Self.write(congress, json: congressJSON, at: time, chain, connection, logger)
+            try await Self.write(congress, at: time, chain, connection, logger)
             return effects
         }
         await vacuumEntries()

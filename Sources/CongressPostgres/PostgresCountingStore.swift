@@ -73,7 +73,6 @@ public final class PostgresCountingStore: CountingStore, Sendable {
 
     public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
                       congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
-        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
         let time = clock()
         return try await database.transaction { [chain, logger] connection in
             guard var round = try await self.load(id, connection, lock: true) else { throw StoreError.counting(.unknownRound(id)) }
@@ -87,7 +86,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
                     issued = \(lifecycle.issued), returned = \(lifecycle.returned) WHERE id = \(id)
                 """, logger)
             try await PostgresAudit.append(audit, at: time, chain, connection, logger)
-            try await Self.write(congress, json: congressJSON, at: time, chain, connection, logger)
+            try await Self.write(congress, at: time, chain, connection, logger)
             return effects
         }
     }
@@ -118,15 +117,14 @@ public final class PostgresCountingStore: CountingStore, Sendable {
     }
 
     /// A congress written in another write's transaction, when its version is still the one read.
-    static func write(_ congress: CongressWrite?, json: String?, at time: String, _ chain: AuditChain,
+    static func write(_ congress: CongressWrite?, at time: String, _ chain: AuditChain,
                       _ connection: PostgresConnection, _ logger: Logger) async throws {
-        guard let congress, let json else { return }
+        guard let congress else { return }
         guard let stored = try await connection.value(Int.self, "SELECT version FROM congress WHERE id = \(congress.id) FOR UPDATE",
                                                       logger) else { throw StoreError.counting(.unknownCongress(congress.id)) }
         guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
-        try await connection.run("UPDATE congress SET record = \(json)::jsonb, version = \(congress.version + 1) WHERE id = \(congress.id)",
-                                 logger)
-        try await writeHeader(congress.id, congress.record, connection, logger)
+        try await connection.run("UPDATE congress SET version = \(congress.version + 1) WHERE id = \(congress.id)", logger)
+        try await writeRows(congress.id, congress.record, connection, logger)
         try await PostgresAudit.append(congress.audit, at: time, chain, connection, logger)
     }
 

@@ -3,42 +3,35 @@ import CongressStore
 import Foundation
 import GRDB
 
-/// Congresses: one JSON record each, replaced whole under a version check, with its typed
-/// columns (`congress_header`, v8) written in the same transaction.
+/// Congresses as rows (v8, v9): the header with the congress's facts, and a table for each of
+/// its lists (the roll and attendance, seats, motions, the counting board, those not convened,
+/// the designated leaders, the pause), replaced under a version check in one transaction.
 extension SQLiteCountingStore {
     public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
-        let json = try Self.encode(record)
         let time = clock()
         return try await write { [chain] db in
             guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [record.unit]) else {
                 throw StoreError.unknownUnit(record.unit)
             }
-            try db.execute(sql: "INSERT INTO congress (unit_id, record, version) VALUES (?, ?, 1)", arguments: [unitID, json])
+            try db.execute(sql: "INSERT INTO congress (unit_id, version) VALUES (?, 1)", arguments: [unitID])
             let id = db.lastInsertedRowID
-            try Self.writeHeader(id, record, db)
+            try Self.writeRows(id, record, db)
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return id
         }
     }
 
     public func congress(_ id: Int64) async throws(StoreError) -> StoredCongress? {
-        try await read { db in
-            try Row.fetchOne(db, sql: "SELECT id, version, record FROM congress WHERE id = ?", arguments: [id]).map { try Self.congress($0, db) }
-        }
+        try await read { db in try Self.congresses(where: "c.id = ?", [id], db).first }
     }
 
     public func congresses(of unit: String) async throws(StoreError) -> [StoredCongress] {
-        try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.id, c.version, c.record FROM congress c JOIN unit u ON u.id = c.unit_id WHERE u.code = ? ORDER BY c.id DESC
-                """, arguments: [unit]).map { try Self.congress($0, db) }
-        }
+        try await read { db in try Self.congresses(where: "u.code = ?", [unit], order: "c.id DESC", db) }
     }
 
     public func allCongresses() async throws(StoreError) -> [StoredCongress] {
-        try await read { db in try Row.fetchAll(db, sql: "SELECT id, version, record FROM congress ORDER BY id").map { try Self.congress($0, db) } }
+        try await read { db in try Self.congresses(where: "1", [], db) }
     }
-
     public func congressSummaries() async throws(StoreError) -> [CongressSummary] {
         // The typed columns (v8); the records are never decoded here.
         try await read { db in
@@ -63,30 +56,31 @@ extension SQLiteCountingStore {
     }
 
     public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
-        let json = try Self.encode(record)
         let time = clock()
         return try await write { [chain] db in
             guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM congress WHERE id = ?", arguments: [id]) else {
                 throw StoreError.counting(.unknownCongress(id))
             }
             guard stored == version else { throw StoreError.counting(.congressChanged(id)) }
-            try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?", arguments: [json, version + 1, id])
-            try Self.writeHeader(id, record, db)
+            try db.execute(sql: "UPDATE congress SET version = ? WHERE id = ?", arguments: [version + 1, id])
+            try Self.writeRows(id, record, db)
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return version + 1
         }
     }
 
-    /// The congress's typed columns, seats, motions and counting board, written with its record in
-    /// the same transaction.
-    static func writeHeader(_ id: Int64, _ record: CongressRecord, _ db: Database) throws {
+    /// The congress's header and lists, written in the caller's transaction; the roll only where
+    /// it changed.
+    static func writeRows(_ id: Int64, _ record: CongressRecord, _ db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused, rulebook_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (congress_id) DO UPDATE SET name = excluded.name, term = excluded.term, kind = excluded.kind,
-                opens_on = excluded.opens_on, closes_on = excluded.closes_on, submitted_on = excluded.submitted_on, paused = excluded.paused
+                opens_on = excluded.opens_on, closes_on = excluded.closes_on, submitted_on = excluded.submitted_on, paused = excluded.paused,
+                rulebook_id = excluded.rulebook_id
             """, arguments: [id, record.name, record.term, record.kind.rawValue, record.opensOn, record.closesOn, record.submittedOn,
-                             record.isPaused ? 1 : 0])
+                             record.isPaused ? 1 : 0, record.rulebookID])
+        try writeRoll(id, record, db)
         try db.execute(sql: "DELETE FROM congress_seat WHERE congress_id = ?", arguments: [id])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO congress_seat (congress_id, position, member_id, name, role, source) VALUES (?, ?, ?, ?, ?, ?)
@@ -123,11 +117,27 @@ extension SQLiteCountingStore {
         }
     }
 
-    /// A stored congress: its record with the composition from its seat rows.
-    /// A stored congress: its record with what v8 keeps in tables read from their rows.
-    private static func congress(_ row: Row, _ db: Database) throws -> StoredCongress {
-        let id: Int64 = row["id"]
-        var record = try JSONDecoder().decode(CongressRecord.self, from: Data((row["record"] as String).utf8))
+    /// The congresses `condition` selects, each built from its header and its tables.
+    private static func congresses(where condition: String, _ arguments: StatementArguments, order: String = "c.id",
+                                   _ db: Database) throws -> [StoredCongress] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.id, c.version, u.code, h.name, h.term, h.kind, h.opens_on, h.closes_on, h.submitted_on, h.rulebook_id
+            FROM congress c JOIN unit u ON u.id = c.unit_id JOIN congress_header h ON h.congress_id = c.id
+            WHERE \(condition) ORDER BY \(order)
+            """, arguments: arguments).map { row in
+            var record = CongressRecord(unit: row[2], name: row[3], term: row[4], kind: CongressKind(rawValue: row[5]) ?? .members,
+                                        opensOn: row[6], closesOn: row[7])
+            record.submittedOn = row[8]
+            record.rulebookID = row[9]
+            let id: Int64 = row[0]
+            try fillLists(&record, id, db)
+            return StoredCongress(id: id, version: row[1], record: record)
+        }
+    }
+
+    /// The record's lists, read from their tables.
+    private static func fillLists(_ record: inout CongressRecord, _ id: Int64, _ db: Database) throws {
+        CongressRollRow.fill(&record, from: try readRoll(id, db))
         record.composition = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT member_id, name, role, source FROM congress_seat WHERE congress_id = ? ORDER BY position
             """), arguments: [id]).map { seat in
@@ -154,11 +164,5 @@ extension SQLiteCountingStore {
         }
         record.pause = try Row.fetchOne(db.cachedStatement(sql: "SELECT reason, since, direction FROM congress_pause WHERE congress_id = ?"),
                                         arguments: [id]).map { CongressPause(reason: $0[0], since: $0[1], direction: $0[2]) }
-        return StoredCongress(id: id, version: row["version"], record: record)
-    }
-
-    /// The record as stored (`CongressRecordJSON`: without the parts kept in tables).
-    static func encode(_ record: CongressRecord) throws(StoreError) -> String {
-        try CongressRecordJSON.encode(record)
     }
 }

@@ -96,7 +96,6 @@ extension SQLiteCountingStore {
     public func certify(round id: Int64, result: String, audit: AuditDraft,
                         congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
-        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
         defer { Task { await truncateLog() } }
         return try await write { [chain] db in
             guard var round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
@@ -112,7 +111,7 @@ extension SQLiteCountingStore {
             try db.execute(sql: "UPDATE counting_round SET state = ?, result = ?, audit_head = ? WHERE id = ?",
                            arguments: [round.lifecycle.state.rawValue, result, AuditHead(count: entry.sequence, hash: entry.hash).description, id])
             // The composition and any pause (R-E-26, R-E-27) in the certification's transaction.
-            try Self.write(congress, json: congressJSON, at: time, chain, db)
+            try Self.write(congress, at: time, chain, db)
             return effects
         }
     }

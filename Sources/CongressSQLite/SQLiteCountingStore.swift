@@ -74,7 +74,6 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
     public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
                       congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
-        let congressJSON = try congress.map { write throws(StoreError) in try Self.encode(write.record) }
         return try await write { [chain] db in
             guard var round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let effects: [RoundLifecycle.Effect]
@@ -85,7 +84,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
             try db.execute(sql: "UPDATE counting_round SET state = ?, candidates = ?, issued = ?, returned = ? WHERE id = ?",
                            arguments: [lifecycle.state.rawValue, lifecycle.candidates, lifecycle.issued, lifecycle.returned, id])
             try SQLiteAccessStore.append(audit, at: time, chain, db)
-            try Self.write(congress, json: congressJSON, at: time, chain, db)
+            try Self.write(congress, at: time, chain, db)
             return effects
         }
     }
@@ -115,14 +114,14 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
     }
 
     /// A congress written in another write's transaction, when its version is still the one read.
-    static func write(_ congress: CongressWrite?, json: String?, at time: String, _ chain: AuditChain, _ db: Database) throws {
-        guard let congress, let json else { return }
+    static func write(_ congress: CongressWrite?, at time: String, _ chain: AuditChain, _ db: Database) throws {
+        guard let congress else { return }
         guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM congress WHERE id = ?", arguments: [congress.id]) else {
             throw StoreError.counting(.unknownCongress(congress.id))
         }
         guard stored == congress.version else { throw StoreError.counting(.congressChanged(congress.id)) }
-        try db.execute(sql: "UPDATE congress SET record = ?, version = ? WHERE id = ?", arguments: [json, congress.version + 1, congress.id])
-        try writeHeader(congress.id, congress.record, db)
+        try db.execute(sql: "UPDATE congress SET version = ? WHERE id = ?", arguments: [congress.version + 1, congress.id])
+        try writeRows(congress.id, congress.record, db)
         try SQLiteAccessStore.append(congress.audit, at: time, chain, db)
     }
 

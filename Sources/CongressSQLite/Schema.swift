@@ -32,6 +32,9 @@ enum Schema {
         migrator.registerMigration("v8: a congress's facts as typed columns, its composition as rows") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9: the roll and attendance as rows, no congress JSON; the round each round follows") { db in
+            try db.execute(sql: v9)
+        }
         return migrator
     }
 }

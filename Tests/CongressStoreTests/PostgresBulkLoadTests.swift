@@ -51,7 +51,7 @@ import Testing
 /// A PostgreSQL database made before schema version 3 upgrades: its congresses get their typed
 /// columns from the stored records.
 @Suite struct PostgresUpgradeTests {
-    @Test("Version 3 fills each congress's typed columns and seat rows from its stored record", .enabled(if: PostgresTestServer.location != nil))
+    @Test("R-E-17: versions 3 and 4 fill each congress's typed columns, seat and roll rows from its stored record", .enabled(if: PostgresTestServer.location != nil))
     func congressColumnsBackfilled() async throws {
         guard let server = PostgresTestServer.location else { return }
         let name = "congress_test_v2_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
@@ -64,6 +64,8 @@ import Testing
         record.submittedOn = "2026-11-23"
         // As version 2 stored it: the whole record, its composition inside.
         let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        let delegates = SampleRegister.delegatesCongressBeforeTables()
+        let delegatesJSON = String(decoding: try JSONEncoder().encode(delegates), as: UTF8.self)
         try await old.transaction { connection in
             try await connection.run("""
                 CREATE TABLE schema_version (number integer PRIMARY KEY CHECK (number >= 1), name text NOT NULL,
@@ -77,6 +79,9 @@ import Testing
             try await connection.run("""
                 INSERT INTO congress (unit_id, record, version) SELECT id, \(json)::jsonb, 1 FROM unit WHERE code = 'X1'
                 """, old.logger)
+            try await connection.run("""
+                INSERT INTO congress (unit_id, record, version) SELECT id, \(delegatesJSON)::jsonb, 1 FROM unit WHERE code = 'X1'
+                """, old.logger)
         }
         old.close()
 
@@ -84,15 +89,19 @@ import Testing
         let counting = PostgresCountingStore(database: upgraded, chain: AuditChain(digest: AccessStoreContractTests.digest),
                                              clock: { "2026-12-03T03:00:00Z" })
         let summaries = try await counting.congressSummaries()
-        #expect(summaries.map(\.name) == ["Đại hội Chi bộ thôn An Xá"])
+        #expect(summaries.map(\.name) == ["Đại hội Chi bộ thôn An Xá", delegates.name])
         #expect(summaries.first.map { [$0.opensOn, $0.closesOn, $0.submittedOn ?? ""] } == ["2026-11-20", "2026-11-21", "2026-11-23"])
         #expect(summaries.first?.paused == true)
         // Version 3 moved the composition into seat rows; the record reads back whole.
-        #expect(try await counting.allCongresses().first?.record == record)
-        let inJSON = try await upgraded.read { connection in
-            try await connection.rows("SELECT record ?| array['composition', 'motions', 'countingBoard', 'notConvened', 'designated', 'pause'] FROM congress", upgraded.logger).first?.decode(Bool.self)
+        #expect(try await counting.allCongresses().map(\.record) == [record, delegates])
+        // Version 4 moved the roll and its attendance into rows, and no JSON is left for a congress.
+        let left = try await upgraded.read { connection in
+            try await connection.rows("""
+                SELECT (SELECT count(*) FROM information_schema.columns WHERE table_name = 'congress' AND column_name = 'record'),
+                       (SELECT count(*) FROM congress_absence), (SELECT count(*) FROM congress_roll)
+                """, upgraded.logger).first?.decode((Int, Int, Int).self)
         }
-        #expect(inJSON == false)
+        #expect(left.map { [$0.0, $0.1, $0.2] } == [0, 3, 6])
         upgraded.close()
     }
 }

@@ -12,6 +12,7 @@ import Testing
 @Suite("Schema upgrade")
 struct SchemaUpgradeTests {
     static let v5 = "v5: accounts bound to members, proposed settlements, audit units"
+    static let v8 = "v8: a congress's facts as typed columns, its composition as rows"
 
     @Test("R-E-29: upgrading a v5 database to v6 keeps the audit log and its units, and admits the split's actions")
     func v5ToV6() throws {
@@ -53,7 +54,7 @@ struct SchemaUpgradeTests {
             try db.execute(sql: "INSERT INTO unit (code, name, kind) VALUES ('X1', 'Chi bộ thôn An Xá', 'grassrootsCell')")
             try db.execute(sql: "INSERT INTO congress (unit_id, record, version) VALUES (1, ?, 1)", arguments: [json])
         }
-        try migrator.migrate(queue)
+        try migrator.migrate(queue, upTo: Self.v8)
         try queue.read { db in
             let seats = try Row.fetchAll(db, sql: "SELECT position, member_id, name, role, source FROM congress_seat ORDER BY position")
             #expect(seats.map { $0["member_id"] as String? } == ["M1", nil])
@@ -69,6 +70,48 @@ struct SchemaUpgradeTests {
             #expect(try String.fetchAll(db, sql: "SELECT member_id FROM congress_board_member ORDER BY position") == ["M3", "M2"])
             #expect(try Int.fetchAll(db, sql: "SELECT abstaining FROM congress_motion ORDER BY position") == [2, 0])
             #expect(try String.fetchOne(db, sql: "SELECT opens_on FROM congress_header") == "2026-11-20")
+        }
+    }
+
+    @Test("R-E-17, R-E-18: upgrading a v7 database through v8 to v9 moves each roll and its attendance into rows; the records read back whole")
+    func v8ToV9() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("congress-v8-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator().migrate(queue, upTo: "v7: audit actions as a lookup table")
+        let members = SampleRegister.congressBeforeTables(name: "Đại hội Chi bộ")
+        let delegates = SampleRegister.delegatesCongressBeforeTables()
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO unit (code, name, kind) VALUES ('X1', 'Chi bộ thôn An Xá', 'grassrootsCell')")
+            for record in [members, delegates] {
+                try db.execute(sql: "INSERT INTO congress (unit_id, record, version) VALUES (1, ?, 1)",
+                               arguments: [String(decoding: try JSONEncoder().encode(record), as: UTF8.self)])
+            }
+        }
+        // v8 moves the lists but the roll; v9 the roll and the rest.
+        try Schema.migrator().migrate(queue, upTo: Self.v8)
+        let rollsInJSON = try await queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM congress WHERE json_array_length(record, '$.members') = 3")
+        }
+        #expect(rollsInJSON == 1)
+        try queue.close()
+        let register = try SQLiteRegisterStore(path: path)
+        let counting = SQLiteCountingStore(register: register, chain: AuditChain(digest: AccessStoreContractTests.digest),
+                                           clock: { "2026-12-03T03:00:00Z" })
+        #expect(try await counting.allCongresses().map(\.record) == [members, delegates])
+        try await DatabaseQueue(path: path).read { (db: Database) throws in
+            #expect(try !db.columns(in: "congress").map(\.name).contains("record"), "no JSON is left for a congress")
+            #expect(try Int.fetchAll(db, sql: "SELECT session FROM congress_absence WHERE member_id = 'M2' ORDER BY session") == [0, 2])
+            #expect(try String.fetchAll(db, sql: "SELECT rulebook_id FROM congress_header ORDER BY congress_id")
+                    == [Rulebook.qd190.id, delegates.rulebookID])
+            #expect(try Int.fetchOne(db, sql: "SELECT alternate_order FROM congress_roll WHERE member_id = 'D3'") == 1)
+            // The CHECKs guard the rows: a member row with a delegate's kind is refused.
+            #expect(throws: (any Error).self) {
+                try db.execute(sql: """
+                    INSERT INTO congress_roll (congress_id, roll, member_id, position, full_name, full, condition, delegate_kind,
+                                               absent_whole, reason_accepted) VALUES (1, 'member', 'M9', 9, 'X', 1, 'none', 'elected', 0, 0)
+                    """)
+            }
         }
     }
 }

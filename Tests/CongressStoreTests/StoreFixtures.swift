@@ -176,6 +176,23 @@ extension SampleRegister {
         record.countingBoard = ["M3", "M2"]
         record.notConvened = [NotConvened(memberID: "M9", fullName: "Phạm Văn Chín", reason: .retiredOrTransferredOut)]
         record.designated = [DesignatedLeader(name: "Nguyễn Văn An", role: .secretary, memberID: "M1")]
+        record.members = [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An"),
+                          MemberOnRoll(memberID: "M2", fullName: "Trần Thị Hoa", full: false, condition: .exempted,
+                                       attendance: Attendance(absentSessions: [0, 2])),
+                          MemberOnRoll(memberID: "M3", fullName: "Lê Văn Cường", attendance: Attendance(absentWhole: true, reasonAccepted: true))]
+        return record
+    }
+
+    /// A delegates' congress as records held it before the roll became rows (SQLite v9,
+    /// PostgreSQL v4): delegates of each kind, an alternate, attendance by session, a rulebook.
+    static func delegatesCongressBeforeTables() -> CongressRecord {
+        var record = CongressRecord(unit: "X1", name: "Đại hội đại biểu", term: "2025–2030", kind: .delegates, opensOn: "2026-11-24",
+                                    closesOn: "2026-11-26")
+        record.delegates = [DelegateOnRoll(memberID: "D1", fullName: "Hoàng Văn Đức", kind: .exOfficio),
+                            DelegateOnRoll(memberID: "D2", fullName: "Vũ Thị Lan", kind: .elected, electedBy: "X2",
+                                           attendance: Attendance(absentSessions: [1])),
+                            DelegateOnRoll(memberID: "D3", fullName: "Đỗ Minh Khôi", kind: .elected, alternateOrder: 1, electedBy: "X2")]
+        record.rulebookID = Rulebook.shipped.last?.id ?? Rulebook.qd190.id
         return record
     }
 }
