@@ -32,12 +32,33 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int,
+    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int, follows: Int64? = nil,
                                     _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64? {
         try await connection.value(Int64.self, """
-            INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
-            VALUES (\(unitID), \(json), \(requiredEntries), 'draft', 0, 0, 0, \(congress)) RETURNING id
+            INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id, follows)
+            VALUES (\(unitID), \(json), \(requiredEntries), 'draft', 0, 0, 0, \(congress), \(follows)) RETURNING id
             """, logger)
+    }
+
+    public func openFollowing(round id: Int64, election: Election, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        let json = ElectionFile.encode(election).formatted()
+        let time = clock()
+        return try await database.transaction { [chain, logger] connection in
+            // The predecessor's row lock orders two clicks; the unique index on `follows` backs it.
+            guard let round = try await self.load(id, connection, lock: true),
+                  let unitID = try await connection.value(Int64.self, "SELECT unit_id FROM counting_round WHERE id = \(id)", logger) else {
+                throw StoreError.counting(.unknownRound(id))
+            }
+            let followed = try await connection.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM counting_round WHERE follows = \(id))",
+                                                      logger) ?? false
+            do { try RoundSuccession.check(predecessor: round.lifecycle.state, alreadyFollowed: followed) } catch let refusal as CountingRefusal {
+                throw StoreError.counting(refusal)
+            }
+            guard let next = try await Self.insertRound(json, unitID: unitID, congress: round.congress, requiredEntries: round.requiredEntries,
+                                                        follows: id, connection, logger) else { throw StoreError.counting(.unknownRound(id)) }
+            try await PostgresAudit.append(audit, at: time, chain, connection, logger)
+            return next
+        }
     }
 
     public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
@@ -56,7 +77,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
             try await PostgresAudit.append(audit, at: time, chain, connection, logger)
             guard let json else { return nil }
             guard let next = try await Self.insertRound(json, unitID: unitID, congress: round.congress, requiredEntries: round.requiredEntries,
-                                                        connection, logger) else { throw StoreError.counting(.unknownRound(id)) }
+                                                        follows: id, connection, logger) else { throw StoreError.counting(.unknownRound(id)) }
             try await PostgresAudit.append(openingAudit, at: time, chain, connection, logger)
             return next
         }

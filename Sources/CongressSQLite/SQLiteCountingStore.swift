@@ -33,12 +33,32 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int, _ db: Database) throws -> Int64 {
+    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int, follows: Int64? = nil,
+                                    _ db: Database) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id)
-            VALUES (?, ?, ?, 'draft', 0, 0, 0, ?)
-            """, arguments: [unitID, json, requiredEntries, congress])
+            INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id, follows)
+            VALUES (?, ?, ?, 'draft', 0, 0, 0, ?, ?)
+            """, arguments: [unitID, json, requiredEntries, congress, follows])
         return db.lastInsertedRowID
+    }
+
+    public func openFollowing(round id: Int64, election: Election, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        let json = ElectionFile.encode(election).formatted()
+        let time = clock()
+        return try await write { [chain] db in
+            guard let round = try self.load(id, db),
+                  let unitID = try Int64.fetchOne(db, sql: "SELECT unit_id FROM counting_round WHERE id = ?", arguments: [id]) else {
+                throw StoreError.counting(.unknownRound(id))
+            }
+            let followed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM counting_round WHERE follows = ?)", arguments: [id]) ?? false
+            do { try RoundSuccession.check(predecessor: round.lifecycle.state, alreadyFollowed: followed) } catch let refusal as CountingRefusal {
+                throw StoreError.counting(refusal)
+            }
+            let next = try Self.insertRound(json, unitID: unitID, congress: round.congress, requiredEntries: round.requiredEntries,
+                                            follows: id, db)
+            try SQLiteAccessStore.append(audit, at: time, chain, db)
+            return next
+        }
     }
 
     public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
@@ -56,7 +76,8 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
             try db.execute(sql: "UPDATE counting_round SET state = ? WHERE id = ?", arguments: [round.lifecycle.state.rawValue, id])
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             guard let json else { return nil }
-            let next = try Self.insertRound(json, unitID: unitID, congress: round.congress, requiredEntries: round.requiredEntries, db)
+            let next = try Self.insertRound(json, unitID: unitID, congress: round.congress, requiredEntries: round.requiredEntries,
+                                            follows: id, db)
             try SQLiteAccessStore.append(openingAudit, at: time, chain, db)
             return next
         }

@@ -22,6 +22,10 @@ public protocol CountingStore: Sendable {
     /// tied (`newRound`), that round opened in the same transaction under the round's unit,
     /// congress and entry count, each with its audit entry. Returns the new round's ID.
     func decideTie(round: Int64, newRound: Election?, audit: AuditDraft, openingAudit: AuditDraft) async throws(StoreError) -> Int64?
+    /// R-E-24, R-E-30: a further round for unfilled places, or a re-election after an annulment,
+    /// opened after `round` under its unit, congress and entry count, in one transaction that
+    /// checks `RoundSuccession` (one round follows another at most once).
+    func openFollowing(round: Int64, election: Election, audit: AuditDraft) async throws(StoreError) -> Int64
     /// Closes counting and computes the result in one transaction: `CountingClose` decides over
     /// the stacks and agreed ballots read in it; one audit entry per lifecycle event, by `actor`.
     func closeCounting(round: Int64, actor: String) async throws(StoreError) -> ElectionResult

@@ -21,6 +21,8 @@ public actor MemoryCountingStore: CountingStore {
 
     private var rounds: [Int64: StoredRound] = [:]
     private var congresses: [Int64: StoredCongress] = [:]
+    /// The round that follows each round (R-E-23, R-E-24, R-E-30).
+    private var followers: [Int64: Int64] = [:]
     private let access: any AccessStore
 
     /// Audit entries go to `access` (its log).
@@ -58,8 +60,21 @@ public actor MemoryCountingStore: CountingStore {
         rounds[id] = stored
         try await access.appendAudit(audit)
         guard let newRound else { return nil }
-        return try await openRound(newRound, unit: stored.round.unit, congress: stored.round.congress,
-                                   requiredEntries: stored.round.requiredEntries, audit: openingAudit)
+        let next = try await openRound(newRound, unit: stored.round.unit, congress: stored.round.congress,
+                                       requiredEntries: stored.round.requiredEntries, audit: openingAudit)
+        followers[id] = next
+        return next
+    }
+
+    public func openFollowing(round id: Int64, election: Election, audit: AuditDraft) async throws(StoreError) -> Int64 {
+        guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
+        do { try RoundSuccession.check(predecessor: stored.round.lifecycle.state, alreadyFollowed: followers[id] != nil) } catch {
+            throw .counting(error)
+        }
+        let next = try await openRound(election, unit: stored.round.unit, congress: stored.round.congress,
+                                       requiredEntries: stored.round.requiredEntries, audit: audit)
+        followers[id] = next
+        return next
     }
 
     public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {

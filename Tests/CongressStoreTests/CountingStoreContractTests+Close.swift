@@ -106,4 +106,41 @@ extension CountingStoreContractTests {
         #expect(try await store.round(opened + 1) == nil)
         #expect(try await access.auditLog().count == entries)
     }
+
+    @Test("R-E-24: a further round opens after a certified result only, and once however many ask at the same moment",
+          arguments: StoreKind.allCases)
+    func furtherRoundOpensOnce(_ kind: StoreKind) async throws {
+        let (store, access) = try await Self.make(kind)
+        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
+                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
+        let congress = try await store.createCongress(record, audit: Self.audit(.congressCreated))
+        let (id, result) = try await countedRound(store, congress: congress)
+        let further = { var next = result.election; next.round += 1; return next }()
+        await #expect(throws: StoreError.counting(.lifecycle(.notNow(state: .counted, event: "next round"))), "not before certification") {
+            try await store.openFollowing(round: id, election: further, audit: Self.audit(.roundOpened))
+        }
+        _ = try await store.certify(round: id, result: ResultDocument.encode(result).formatted(), audit: Self.audit(.resultCertified))
+        let entries = try await access.auditLog().count
+        // Three presidium members ask at once: one round opens, the others are told it exists.
+        let outcomes = await withTaskGroup(of: Result<Int64, StoreError>.self) { group in
+            for _ in 0..<3 {
+                group.addTask {
+                    do throws(StoreError) {
+                        return .success(try await store.openFollowing(round: id, election: further, audit: Self.audit(.roundOpened)))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let opened = outcomes.compactMap { try? $0.get() }
+        #expect(opened.count == 1)
+        #expect(outcomes.filter { if case .failure(.counting(.alreadyFollowed)) = $0 { true } else { false } }.count == 2)
+        let openedID = try #require(opened.first)
+        let round = try #require(try await store.round(openedID))
+        #expect(round.election.round == result.election.round + 1 && round.congress == congress && round.lifecycle.state == RoundLifecycle.State.draft)
+        #expect(try await store.rounds(ofCongress: congress).count == 2)
+        #expect(try await access.auditLog().count == entries + 1, "one opening, one audit entry")
+    }
 }

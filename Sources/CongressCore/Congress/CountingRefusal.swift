@@ -15,6 +15,8 @@ public enum CountingRefusal: Error, Sendable, Equatable {
     /// Positions are entered in order: the next one is `expected`.
     case positionOutOfOrder(expected: Int, got: Int)
     case lifecycle(RoundLifecycle.Refusal)
+    /// R-E-23, R-E-24, R-E-30: a round already follows this one (a second click opens nothing).
+    case alreadyFollowed
     /// The pass is finished: it takes no more ballots.
     case passFinished(stack: Int, pass: Int)
     /// R-E-29: a stack agrees only once all its required passes are finished.

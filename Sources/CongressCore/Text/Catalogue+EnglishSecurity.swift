@@ -42,6 +42,7 @@ extension Catalogue {
         "counting.passesNotFinished": "Stack {0} has not been entered in full by every pass (R-E-29).",
         "counting.stackAlreadyAgreed": "Stack {0} is already agreed (R-E-29).",
         "counting.congressChanged": "Someone has just changed this congress: reload the page and try again.",
+        "counting.alreadyFollowed": "A round already follows this one (R-E-23, R-E-24, R-E-30): open it from the congress page.",
         "counting.settlementPending": "Stack {0} already has a proposed settlement waiting for confirmation (R-E-29).",
         "counting.noSettlementProposed": "Stack {0} has no proposed settlement (R-E-29).",
         "counting.notNow": "The round is “{0}”: this cannot be done now.",

@@ -42,6 +42,7 @@ extension Catalogue {
         "counting.passesNotFinished": "Tập {0} chưa được nhập xong đủ các lượt (R-E-29).",
         "counting.stackAlreadyAgreed": "Tập {0} đã được thống nhất (R-E-29).",
         "counting.congressChanged": "Có người vừa thay đổi đại hội này: hãy tải lại trang rồi thử lại.",
+        "counting.alreadyFollowed": "Đã có lần bầu tiếp theo lần bầu này (R-E-23, R-E-24, R-E-30): hãy mở lần bầu đó từ trang đại hội.",
         "counting.settlementPending": "Tập {0} đã có một đề xuất xử lý chênh lệch đang chờ xác nhận (R-E-29).",
         "counting.noSettlementProposed": "Tập {0} chưa có đề xuất xử lý chênh lệch nào (R-E-29).",
         "counting.notNow": "Vòng bầu đang ở trạng thái “{0}”: chưa thể làm việc này.",

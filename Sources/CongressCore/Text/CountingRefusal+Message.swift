@@ -18,6 +18,7 @@ extension CountingRefusal {
         case .passesNotFinished(let stack): return say("passesNotFinished", [stack])
         case .stackAlreadyAgreed(let stack): return say("stackAlreadyAgreed", [stack])
         case .congressChanged: return say("congressChanged", [])
+        case .alreadyFollowed: return say("alreadyFollowed", [])
         case .settlementPending(let stack): return say("settlementPending", [stack])
         case .noSettlementProposed(let stack): return say("noSettlementProposed", [stack])
         case .nothingToCorrect(let stack, let pass): return say("nothingToCorrect", [pass, stack])

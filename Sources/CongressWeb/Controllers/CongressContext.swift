@@ -35,9 +35,9 @@ struct CongressContext {
     func openFollowing(_ election: Election, subject: String, detail: String, _ authorised: Authorised) async throws -> Response {
         let id: Int64
         do {
-            id = try await store.openRound(election, unit: round.unit, congress: round.congress, requiredEntries: round.requiredEntries,
-                                           audit: AuditDraft(actor: try Self.clerk(authorised), action: .roundOpened,
-                                                             subject: subject, detail: detail, unit: round.unit))
+            id = try await store.openFollowing(round: round.id, election: election,
+                                               audit: AuditDraft(actor: try Self.clerk(authorised), action: .roundOpened,
+                                                                 subject: subject, detail: detail, unit: round.unit))
         } catch {
             throw Self.refusal(error)
         }

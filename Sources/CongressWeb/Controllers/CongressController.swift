@@ -179,7 +179,7 @@ struct CongressController {
             }
             let seatNames = Dictionary(record.composition.map { ($0.name, 1) }, uniquingKeysWith: +)
             seatChoices = record.composition.map { seat in
-                .init(value: WorkingBodiesController.seatKey(seat),
+                .init(value: seat.key,
                       label: t("web.seat." + seat.role.rawValue, []) + ": "
                         + Self.person(seat.name, id: seat.memberID, repeated: seatNames[seat.name, default: 0] > 1, t))
             }

@@ -183,14 +183,17 @@ struct RoundController {
     /// the term's composition.
     private func approve(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
-        // R-E-30: the higher committee approves, never the unit's own reviewer.
-        guard let tree = authorised.tree, SeparationOfDuties.mayApprove(try authorised.user.policy, unit: round.round.unit,
-                                                                        isWithin: tree.isWithin) else {
-            throw WebError.badInput(key: "web.approval.ownUnit", arguments: [])
-        }
+        // R-E-30: the higher committee approves, never the unit's own reviewer (the core decides).
+        guard let tree = authorised.tree else { throw WebError.badInput(key: "web.approval.ownUnit", arguments: []) }
         let annul = try authorised.form.requiredChoice("decision", ApprovalDecision.self) == .annul
         let reason = try authorised.form.line("reason", max: 2_000)
-        if annul, reason == nil { throw WebError.badInput(key: "web.approval.reasonRequired", arguments: []) }
+        let decision: HigherCommitteeDecision
+        do {
+            decision = try HigherCommitteeDecision.decide(annul: annul, reason: reason, policy: try authorised.user.policy,
+                                                          unit: round.round.unit, isWithin: tree.isWithin)
+        } catch let refusal as HigherCommitteeDecision.Refusal {
+            throw WorkingBodiesController.refusal(refusal, seat: false)
+        }
         guard Confirmation.isConfirmed(authorised.form) else {
             let elected = Self.names(try await round.result()?.elected ?? [])
             return confirmation(context, round, step: "approval", danger: annul,
@@ -203,7 +206,7 @@ struct RoundController {
                                 heading: annul ? "web.confirm.annul.heading" : "web.confirm.approve.heading")
         }
         // An annulled result leaves the composition in the annulment's own transaction (R-E-30).
-        let event: RoundLifecycle.Event = annul ? .annul(reason: reason ?? "") : .approve
+        let event = decision.event
         let actor = try CongressContext.clerk(authorised)
         let audit = AuditDraft(actor: actor, action: .roundEvent, subject: "round \(round.round.id)", detail: event.auditDetail,
                                unit: round.round.unit)

@@ -90,29 +90,43 @@ struct WorkingBodiesController {
     /// R-E-30: the higher committee annuls one post (one person's seat), with its reason.
     private func annulSeat(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await congress(authorised)
-        guard let tree = authorised.tree, SeparationOfDuties.mayApprove(try authorised.user.policy, unit: code, isWithin: tree.isWithin) else {
-            throw WebError.badInput(key: "web.approval.ownUnit", arguments: [])
-        }
-        let form = authorised.form
-        // The post chosen from the composition's list (`seat`), or a name and a role.
-        let chosen = try form.line("seat", max: 200)
-        let named = try form.line("name")
-        let role = try form.choice("role", SeatRole.self)
-        guard chosen != nil || (named != nil && role != nil) else { throw WebError.badInput(key: "web.annulSeat.which", arguments: []) }
-        guard let reason = try form.line("reason", max: 2_000) else { throw WebError.badInput(key: "web.annulSeat.reason", arguments: []) }
+        guard let tree = authorised.tree else { throw WebError.badInput(key: "web.approval.ownUnit", arguments: []) }
+        let policy = try authorised.user.policy
+        let form = try SeatAnnulmentForm(authorised.form)
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
-            guard let index = record.composition.firstIndex(where: { seat in
-                chosen.map { Self.seatKey(seat) == $0 } ?? (seat.name == named && seat.role == role)
-            }) else {
-                throw WebError.badInput(key: "web.annulSeat.which", arguments: [])
+            do {
+                return try record.annulSeat(key: form.seat, name: form.name, role: form.role, reason: form.reason, policy: policy,
+                                            isWithin: tree.isWithin)
+            } catch let refusal as HigherCommitteeDecision.Refusal {
+                throw Self.refusal(refusal)
             }
-            let seat = record.composition.remove(at: index)
-            return "post annulled by the higher committee (R-E-30): \(seat.name), \(seat.role.rawValue) (\(seat.source)): \(reason)"
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
     }
 
-    /// A post of the composition as the annulment form names it: its role and its person (the
-    /// member ID, or the name of someone appointed from outside the roll).
-    static func seatKey(_ seat: BodySeat) -> String { seat.role.rawValue + ":" + (seat.memberID ?? seat.name) }
+    /// The post annulment form, decoded once: the post chosen from the composition's list
+    /// (`seat`), or a name and a role, and the reason.
+    struct SeatAnnulmentForm {
+        let seat: String?
+        let name: String?
+        let role: SeatRole?
+        let reason: String?
+
+        init(_ form: FormFields) throws {
+            seat = try form.line("seat", max: 200)
+            name = try form.line("name")
+            role = try form.choice("role", SeatRole.self)
+            reason = try form.line("reason", max: 2_000)
+            guard seat != nil || (name != nil && role != nil) else { throw WebError.badInput(key: "web.annulSeat.which", arguments: []) }
+        }
+    }
+
+    /// The message for a refused decision of the higher committee (R-E-30).
+    static func refusal(_ refusal: HigherCommitteeDecision.Refusal, seat: Bool = true) -> WebError {
+        switch refusal {
+        case .ownUnit: .badInput(key: "web.approval.ownUnit", arguments: [])
+        case .reasonRequired: .badInput(key: seat ? "web.annulSeat.reason" : "web.approval.reasonRequired", arguments: [])
+        case .unknownSeat: .badInput(key: "web.annulSeat.which", arguments: [])
+        }
+    }
 }
