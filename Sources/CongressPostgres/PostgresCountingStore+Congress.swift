@@ -8,10 +8,10 @@ import PostgresNIO
 /// convened, the designated leaders, the pause), replaced under a version check in one
 /// transaction, each list in one statement.
 extension PostgresCountingStore {
-    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> CongressRecord.ID {
         try await audited(audit) { connection, logger in
             let unitID = try await PostgresAccessStore.unitID(record.unit, connection, logger)
-            guard let id = try await connection.value(Int64.self, """
+            guard let id = try await connection.value(CongressRecord.ID.self, """
                 INSERT INTO congress (unit_id, version) VALUES (\(unitID), 1) RETURNING id
                 """, logger) else { throw StoreError.unknownUnit(record.unit) }
             try await Self.writeRows(id, record, connection, logger)
@@ -19,7 +19,7 @@ extension PostgresCountingStore {
         }
     }
 
-    public func congress(_ id: Int64) async throws(StoreError) -> StoredCongress? {
+    public func congress(_ id: CongressRecord.ID) async throws(StoreError) -> StoredCongress? {
         try await congresses(where: "c.id = \(id)").first
     }
 
@@ -42,7 +42,7 @@ extension PostgresCountingStore {
         return try await database.read { [logger] connection in
             let found = try await connection.rows(query, logger).map { row in
                 let (id, version, unit, name, term, kind, opens, closes, submitted, rulebook) =
-                    try row.decode((Int64, Int, String, String, String, String, String, String, String?, String).self)
+                    try row.decode((CongressRecord.ID, Int, String, String, String, String, String, String, String?, String).self)
                 var record = CongressRecord(unit: unit, name: name, term: term, kind: CongressKind(rawValue: kind) ?? .members,
                                             opensOn: opens, closesOn: closes)
                 record.submittedOn = submitted
@@ -58,53 +58,53 @@ extension PostgresCountingStore {
     private static func fillLists(_ found: [StoredCongress], _ connection: PostgresConnection, _ logger: Logger) async throws -> [StoredCongress] {
         let ids = found.map(\.id)
         let rolls = try await readRolls(ids, connection, logger)
-        var seats: [Int64: [BodySeat]] = [:]
+        var seats: [CongressRecord.ID: [BodySeat]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, member_id, name, role, source FROM congress_seat WHERE congress_id = ANY(\(ids))
             ORDER BY congress_id, position
             """, logger) {
-            let (congress, member, name, role, source) = try row.decode((Int64, String?, String, String, String).self)
+            let (congress, member, name, role, source) = try row.decode((CongressRecord.ID, String?, String, String, String).self)
             seats[congress, default: []].append(BodySeat(memberID: member, name: name, role: SeatRole(rawValue: role) ?? .committeeMember,
                                                          source: source))
         }
-        var motions: [Int64: [Motion]] = [:]
+        var motions: [CongressRecord.ID: [Motion]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, subject, text, in_favour, against, abstaining FROM congress_motion
             WHERE congress_id = ANY(\(ids)) ORDER BY congress_id, position
             """, logger) {
-            let (congress, subject, text, inFavour, against, abstaining) = try row.decode((Int64, String, String, Int, Int, Int).self)
+            let (congress, subject, text, inFavour, against, abstaining) = try row.decode((CongressRecord.ID, String, String, Int, Int, Int).self)
             motions[congress, default: []].append(Motion(subject: Motion.Subject(rawValue: subject) ?? .presidium, text: text,
                                                          inFavour: inFavour, against: against, abstaining: abstaining))
         }
-        var boards: [Int64: [String]] = [:]
+        var boards: [CongressRecord.ID: [String]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, member_id FROM congress_board_member WHERE congress_id = ANY(\(ids)) ORDER BY congress_id, position
             """, logger) {
-            let (congress, member) = try row.decode((Int64, String).self)
+            let (congress, member) = try row.decode((CongressRecord.ID, String).self)
             boards[congress, default: []].append(member)
         }
-        var absent: [Int64: [NotConvened]] = [:]
+        var absent: [CongressRecord.ID: [NotConvened]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, member_id, full_name, reason FROM congress_not_convened WHERE congress_id = ANY(\(ids))
             ORDER BY congress_id, position
             """, logger) {
-            let (congress, member, name, reason) = try row.decode((Int64, String, String, String).self)
+            let (congress, member, name, reason) = try row.decode((CongressRecord.ID, String, String, String).self)
             absent[congress, default: []].append(NotConvened(memberID: member, fullName: name,
                                                              reason: NotConvened.Reason(rawValue: reason) ?? .retiredOrTransferredOut))
         }
-        var designated: [Int64: [DesignatedLeader]] = [:]
+        var designated: [CongressRecord.ID: [DesignatedLeader]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, name, role, member_id FROM congress_designated WHERE congress_id = ANY(\(ids))
             ORDER BY congress_id, position
             """, logger) {
-            let (congress, name, role, member) = try row.decode((Int64, String, String, String?).self)
+            let (congress, name, role, member) = try row.decode((CongressRecord.ID, String, String, String?).self)
             designated[congress, default: []].append(DesignatedLeader(name: name, role: SeatRole(rawValue: role) ?? .secretary, memberID: member))
         }
-        var pauses: [Int64: CongressPause] = [:]
+        var pauses: [CongressRecord.ID: CongressPause] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, reason, since::text, direction FROM congress_pause WHERE congress_id = ANY(\(ids))
             """, logger) {
-            let (congress, reason, since, direction) = try row.decode((Int64, String, String, String?).self)
+            let (congress, reason, since, direction) = try row.decode((CongressRecord.ID, String, String, String?).self)
             pauses[congress] = CongressPause(reason: reason, since: since, direction: direction)
         }
         return found.map { stored in
@@ -128,27 +128,27 @@ extension PostgresCountingStore {
                 FROM congress c JOIN unit u ON u.id = c.unit_id JOIN congress_header h ON h.congress_id = c.id ORDER BY c.id
                 """, logger).map { row in
                 let (id, unit, name, opens, closes, submitted, paused) =
-                    try row.decode((Int64, String, String, String, String, String?, Bool).self)
+                    try row.decode((CongressRecord.ID, String, String, String, String, String?, Bool).self)
                 return CongressSummary(id: id, unit: unit, name: name, opensOn: opens, closesOn: closes, submittedOn: submitted,
                                        paused: paused)
             }
         }
     }
 
-    public func roundStates() async throws(StoreError) -> [Int64: [RoundLifecycle.State]] {
+    public func roundStates() async throws(StoreError) -> [CongressRecord.ID: [RoundLifecycle.State]] {
         try await database.read { [logger] connection in
-            var states: [Int64: [RoundLifecycle.State]] = [:]
+            var states: [CongressRecord.ID: [RoundLifecycle.State]] = [:]
             for row in try await connection.rows("""
                 SELECT congress_id, state FROM counting_round WHERE congress_id IS NOT NULL ORDER BY id
                 """, logger) {
-                let (congress, state) = try row.decode((Int64, String).self)
+                let (congress, state) = try row.decode((CongressRecord.ID, String).self)
                 states[congress, default: []].append(RoundLifecycle.State(rawValue: state) ?? .draft)
             }
             return states
         }
     }
 
-    public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
+    public func updateCongress(_ id: CongressRecord.ID, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
         try await audited(audit) { connection, logger in
             guard let stored = try await connection.value(Int.self, "SELECT version FROM congress WHERE id = \(id) FOR UPDATE", logger) else {
                 throw StoreError.counting(.unknownCongress(id))
@@ -162,7 +162,7 @@ extension PostgresCountingStore {
 
     /// The congress's header and lists, written in the caller's transaction: each list in one
     /// statement from a JSON array of its rows, the roll only where it changed.
-    static func writeRows(_ id: Int64, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    static func writeRows(_ id: CongressRecord.ID, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.run("""
             INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused, rulebook_id)
             VALUES (\(id), \(record.name), \(record.term), \(record.kind.rawValue), \(record.opensOn)::date, \(record.closesOn)::date,

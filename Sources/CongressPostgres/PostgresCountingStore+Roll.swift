@@ -6,23 +6,23 @@ import PostgresNIO
 /// A congress's roll as rows (version 4): read for many congresses at once, written where it
 /// changed, in one statement per kind of change.
 extension PostgresCountingStore {
-    static func readRolls(_ ids: [Int64], _ connection: PostgresConnection, _ logger: Logger) async throws -> [Int64: [CongressRollRow]] {
-        var absences: [Int64: [CongressRollRow.Key: [Int]]] = [:]
+    static func readRolls(_ ids: [CongressRecord.ID], _ connection: PostgresConnection, _ logger: Logger) async throws -> [CongressRecord.ID: [CongressRollRow]] {
+        var absences: [CongressRecord.ID: [CongressRollRow.Key: [Int]]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, roll, member_id, session FROM congress_absence WHERE congress_id = ANY(\(ids)) ORDER BY session
             """, logger) {
-            let (congress, roll, member, session) = try row.decode((Int64, String, String, Int).self)
+            let (congress, roll, member, session) = try row.decode((CongressRecord.ID, String, String, Int).self)
             guard let roll = CongressRollRow.Roll(rawValue: roll) else { continue }
             absences[congress, default: [:]][CongressRollRow.Key(roll: roll, memberID: member), default: []].append(session)
         }
-        var rolls: [Int64: [CongressRollRow]] = [:]
+        var rolls: [CongressRecord.ID: [CongressRollRow]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, roll, member_id, position, full_name, "full", condition, delegate_kind, alternate_order, elected_by,
                    absent_whole, reason_accepted
             FROM congress_roll WHERE congress_id = ANY(\(ids))
             """, logger) {
             let (congress, rollName, member, position, name, full, condition, kind, alternate, electedBy, absentWhole, accepted) =
-                try row.decode((Int64, String, String, Int, String, Bool?, String?, String?, Int?, String?, Bool, Bool).self)
+                try row.decode((CongressRecord.ID, String, String, Int, String, Bool?, String?, String?, Int?, String?, Bool, Bool).self)
             guard let roll = CongressRollRow.Roll(rawValue: rollName) else { continue }
             rolls[congress, default: []].append(CongressRollRow(
                 roll: roll, memberID: member, position: position, fullName: name, full: full, condition: condition, delegateKind: kind,
@@ -33,7 +33,7 @@ extension PostgresCountingStore {
     }
 
     /// Writes the rows of the roll that differ from the stored ones, in the caller's transaction.
-    static func writeRoll(_ id: Int64, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    static func writeRoll(_ id: CongressRecord.ID, _ record: CongressRecord, _ connection: PostgresConnection, _ logger: Logger) async throws {
         let stored = try await readRolls([id], connection, logger)[id] ?? []
         let changes = CongressRollRow.changes(from: stored, to: CongressRollRow.rows(of: record))
         guard !changes.isEmpty else { return }

@@ -6,17 +6,17 @@ import PostgresNIO
 
 /// Finishing passes, agreeing stacks and certifying rounds (R-E-29, R-E-28).
 extension PostgresCountingStore {
-    public func rounds(ofCongress congress: Int64) async throws(StoreError) -> [CountingRound] {
+    public func rounds(ofCongress congress: CongressRecord.ID) async throws(StoreError) -> [CountingRound] {
         try await database.read { [logger] connection in
             var rounds: [CountingRound] = []
             for row in try await connection.rows("SELECT id FROM counting_round WHERE congress_id = \(congress) ORDER BY id", logger) {
-                if let round = try await self.load(try row.decode(Int64.self), connection) { rounds.append(round) }
+                if let round = try await self.load(try row.decode(Round.ID.self), connection) { rounds.append(round) }
             }
             return rounds
         }
     }
 
-    public func finishPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+    public func finishPass(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await database.transaction { [chain, logger] connection in
             let (state, _) = try await Self.counting(id, connection, logger, lock: "FOR SHARE")
@@ -35,13 +35,13 @@ extension PostgresCountingStore {
         }
     }
 
-    static func entered(_ id: Int64, _ stack: Int, _ pass: Int, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
+    static func entered(_ id: Round.ID, _ stack: Int, _ pass: Int, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
         try await connection.value(Int.self, """
             SELECT count(*) FROM ballot_entry WHERE round_id = \(id) AND stack = \(stack) AND pass = \(pass)
             """, logger) ?? 0
     }
 
-    public func stacks(round id: Int64) async throws(StoreError) -> [StackProgress] {
+    public func stacks(round id: Round.ID) async throws(StoreError) -> [StackProgress] {
         try await database.read { [logger] connection in
             let passes = try await connection.rows("""
                 SELECT p.stack, p.pass, p.clerk, p.finished,
@@ -66,7 +66,7 @@ extension PostgresCountingStore {
         }
     }
 
-    public func agreeStack(round id: Int64, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
+    public func agreeStack(round id: Round.ID, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
         let time = clock()
         try await database.transaction { [chain, logger] connection in
             let (state, required) = try await Self.counting(id, connection, logger, lock: "FOR UPDATE")
@@ -92,7 +92,7 @@ extension PostgresCountingStore {
         }
     }
 
-    public func agreedBallots(round id: Int64) async throws(StoreError) -> [Ballot] {
+    public func agreedBallots(round id: Round.ID) async throws(StoreError) -> [Ballot] {
         try await database.read { [logger] connection in
             guard let round = try await self.load(id, connection) else { throw StoreError.counting(.unknownRound(id)) }
             let rows = try await connection.rows("SELECT ballots FROM stack_result WHERE round_id = \(id) ORDER BY stack", logger)
@@ -103,7 +103,7 @@ extension PostgresCountingStore {
         }
     }
 
-    public func certify(round id: Int64, result: String, audit: AuditDraft,
+    public func certify(round id: Round.ID, result: String, audit: AuditDraft,
                         congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
         let effects = try await database.transaction { [chain, logger] connection in
@@ -137,13 +137,13 @@ extension PostgresCountingStore {
         }
     }
 
-    public func certifiedAuditHead(round id: Int64) async throws(StoreError) -> AuditHead? {
+    public func certifiedAuditHead(round id: Round.ID) async throws(StoreError) -> AuditHead? {
         try await database.read { [logger] connection in
             try await connection.value(String.self, "SELECT audit_head FROM counting_round WHERE id = \(id)", logger).flatMap(AuditHead.init)
         }
     }
 
-    public func proposeSettlement(round id: Int64, stack: Int, proposer: String, settlement: StackSettlement,
+    public func proposeSettlement(round id: Round.ID, stack: Int, proposer: String, settlement: StackSettlement,
                                   audit: AuditDraft) async throws(StoreError) {
         let json = String(decoding: (try? JSONEncoder().encode(settlement)) ?? Data("{}".utf8), as: UTF8.self)
         try await audited(audit) { connection, logger in
@@ -161,7 +161,7 @@ extension PostgresCountingStore {
         }
     }
 
-    public func settlementProposal(round id: Int64, stack: Int) async throws(StoreError) -> (proposer: String, settlement: StackSettlement)? {
+    public func settlementProposal(round id: Round.ID, stack: Int) async throws(StoreError) -> (proposer: String, settlement: StackSettlement)? {
         let found: (String, StackSettlement)? = try await database.read { [logger] connection in
             guard let row = try await connection.rows("""
                 SELECT proposer, settlement::text FROM stack_settlement WHERE round_id = \(id) AND stack = \(stack)
@@ -173,7 +173,7 @@ extension PostgresCountingStore {
         return found.map { (proposer: $0.0, settlement: $0.1) }
     }
 
-    public func rejectSettlement(round id: Int64, stack: Int, audit: AuditDraft) async throws(StoreError) {
+    public func rejectSettlement(round id: Round.ID, stack: Int, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             let removed = try await connection.run("""
                 DELETE FROM stack_settlement WHERE round_id = \(id) AND stack = \(stack) RETURNING 1
@@ -182,7 +182,7 @@ extension PostgresCountingStore {
         }
     }
 
-    public func declareStack(round id: Int64, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
+    public func declareStack(round id: Round.ID, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             let (state, _) = try await Self.counting(id, connection, logger, lock: "FOR UPDATE")
             guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
@@ -207,7 +207,7 @@ extension PostgresCountingStore {
         }
     }
 
-    public func withdrawLastBallot(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
+    public func withdrawLastBallot(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
         let row: String = try await audited(audit) { connection, logger in
             let (state, _) = try await Self.counting(id, connection, logger, lock: "FOR SHARE")
             guard state == .counting else { throw StoreError.counting(.roundNotCounting(state)) }
@@ -231,7 +231,7 @@ extension PostgresCountingStore {
         return ballot
     }
 
-    public func settledReadings(round id: Int64, stack: Int) async throws(StoreError) -> StackSettlement? {
+    public func settledReadings(round id: Round.ID, stack: Int) async throws(StoreError) -> StackSettlement? {
         let json: String? = try await database.read { [logger] connection in
             try await connection.value(String.self, """
                 SELECT settlement::text FROM stack_settled WHERE round_id = \(id) AND stack = \(stack)

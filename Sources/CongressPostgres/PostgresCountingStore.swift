@@ -21,8 +21,8 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         self.clock = clock
     }
 
-    public func openRound(_ election: Election, unit: String, congress: Int64?, requiredEntries: Int,
-                          audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func openRound(_ election: Election, unit: String, congress: CongressRecord.ID?, requiredEntries: Int,
+                          audit: AuditDraft) async throws(StoreError) -> Round.ID {
         let json = ElectionFile.encode(election).formatted()
         return try await audited(audit) { connection, logger in
             let unitID = try await PostgresAccessStore.unitID(unit, connection, logger)
@@ -32,15 +32,15 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int, follows: Int64? = nil,
-                                    _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64? {
-        try await connection.value(Int64.self, """
+    private static func insertRound(_ json: String, unitID: Int64, congress: CongressRecord.ID?, requiredEntries: Int, follows: Round.ID? = nil,
+                                    _ connection: PostgresConnection, _ logger: Logger) async throws -> Round.ID? {
+        try await connection.value(Round.ID.self, """
             INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id, follows)
             VALUES (\(unitID), \(json), \(requiredEntries), 'draft', 0, 0, 0, \(congress), \(follows)) RETURNING id
             """, logger)
     }
 
-    public func openFollowing(round id: Int64, election: Election, audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func openFollowing(round id: Round.ID, election: Election, audit: AuditDraft) async throws(StoreError) -> Round.ID {
         let json = ElectionFile.encode(election).formatted()
         let time = clock()
         return try await database.transaction { [chain, logger] connection in
@@ -61,8 +61,8 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
-                          openingAudit: AuditDraft) async throws(StoreError) -> Int64? {
+    public func decideTie(round id: Round.ID, newRound: Election?, audit: AuditDraft,
+                          openingAudit: AuditDraft) async throws(StoreError) -> Round.ID? {
         let json = newRound.map { ElectionFile.encode($0).formatted() }
         let time = clock()
         return try await database.transaction { [chain, logger] connection in
@@ -83,16 +83,16 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)? {
+    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: String, election: Election)? {
         if let cached = elections.cached(id) { return (cached.unit, cached.election) }
         return try await round(id).map { ($0.unit, $0.election) }
     }
 
-    public func round(_ id: Int64) async throws(StoreError) -> CountingRound? {
+    public func round(_ id: Round.ID) async throws(StoreError) -> CountingRound? {
         try await database.read { connection in try await self.load(id, connection) }
     }
 
-    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
+    public func apply(_ event: RoundLifecycle.Event, to id: Round.ID, audit: AuditDraft,
                       congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
         return try await database.transaction { [chain, logger] connection in
@@ -112,7 +112,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {
+    public func closeCounting(round id: Round.ID, actor: String) async throws(StoreError) -> ElectionResult {
         let time = clock()
         return try await database.transaction { [chain, logger] connection in
             guard let round = try await self.load(id, connection, lock: true) else { throw StoreError.counting(.unknownRound(id)) }
@@ -149,7 +149,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         try await PostgresAudit.append(congress.audit, at: time, chain, connection, logger)
     }
 
-    public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+    public func claimPass(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await database.transaction { [chain, logger] connection in
             let (state, required) = try await Self.counting(id, connection, logger, lock: "FOR UPDATE")
@@ -174,7 +174,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
+    public func recordBallot(round id: Round.ID, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
         let knownCandidates = elections.cached(id)?.election.candidates.count
         do {
             try await database.transaction { [logger] connection in
@@ -212,7 +212,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func entries(round id: Int64, stack: Int) async throws(StoreError) -> [StackComparison.Entry] {
+    public func entries(round id: Round.ID, stack: Int) async throws(StoreError) -> [StackComparison.Entry] {
         try await database.read { [logger] connection in
             guard let round = try await self.load(id, connection) else { throw StoreError.counting(.unknownRound(id)) }
             let passes = try await connection.rows("""
@@ -243,12 +243,12 @@ public final class PostgresCountingStore: CountingStore, Sendable {
     }
 
     /// The round's declared stacks (R-E-29).
-    static func split(_ id: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws -> StackSplit {
+    static func split(_ id: Round.ID, _ connection: PostgresConnection, _ logger: Logger) async throws -> StackSplit {
         let rows = try await connection.rows("SELECT stack, ballots FROM stack_split WHERE round_id = \(id)", logger)
         return StackSplit(sizes: Dictionary(try rows.map { try $0.decode((Int, Int).self) }, uniquingKeysWith: { a, _ in a }))
     }
 
-    func load(_ id: Int64, _ connection: PostgresConnection, lock: Bool = false) async throws -> CountingRound? {
+    func load(_ id: Round.ID, _ connection: PostgresConnection, lock: Bool = false) async throws -> CountingRound? {
         var query: PostgresQuery = """
             SELECT r.election, r.required_entries, r.state, r.candidates, r.issued, r.returned, u.code, r.congress_id, r.result
             FROM counting_round r JOIN unit u ON u.id = r.unit_id WHERE r.id = \(id)
@@ -256,7 +256,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         if lock { query.sql += " FOR UPDATE OF r" }
         guard let row = try await connection.rows(query, logger).first else { return nil }
         let (json, required, state, candidates, issued, returned, unit, congress, result) =
-            try row.decode((String, Int, String, Int, Int, Int, String, Int64?, String?).self)
+            try row.decode((String, Int, String, Int, Int, Int, String, CongressRecord.ID?, String?).self)
         let election = try elections.election(id, unit: unit) { try ElectionFile.decode(Data(json.utf8)) }
         let lifecycle = RoundLifecycle(state: RoundLifecycle.State(rawValue: state) ?? .draft, candidates: candidates,
                                        issued: issued, returned: returned)
@@ -265,7 +265,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
     }
 
     /// The round's state and required passes; `lock` is `FOR UPDATE`, `FOR SHARE` or empty.
-    static func counting(_ id: Int64, _ connection: PostgresConnection, _ logger: Logger,
+    static func counting(_ id: Round.ID, _ connection: PostgresConnection, _ logger: Logger,
                          lock: String = "") async throws -> (RoundLifecycle.State, Int) {
         guard let row = try await connection.rows(PostgresQuery(
             unsafeSQL: "SELECT state, required_entries FROM counting_round WHERE id = $1 \(lock)", binds: binds(id)), logger).first else {
@@ -275,13 +275,13 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         return (RoundLifecycle.State(rawValue: state) ?? .draft, required)
     }
 
-    static func binds(_ values: Int64...) -> PostgresBindings {
+    static func binds(_ values: Round.ID...) -> PostgresBindings {
         var binds = PostgresBindings()
         for value in values { binds.append(value) }
         return binds
     }
 
-    static func candidateCount(_ id: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
+    static func candidateCount(_ id: Round.ID, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
         try await connection.value(Int.self, """
             SELECT jsonb_array_length((election::jsonb)->'candidates') FROM counting_round WHERE id = \(id)
             """, logger) ?? 0

@@ -1,3 +1,4 @@
+import CongressCore
 import PostgresNIO
 
 /// The two statements of every ballot entry (R-E-29), prepared once per connection: a national
@@ -20,7 +21,7 @@ enum PostgresEntryStatements {
         typealias Row = (String, String, Bool, Int?, Int, String?)
         static let bindingDataTypes: [PostgresDataType] = [.int8, .int4, .int4, .int4]
 
-        var round: Int64
+        var round: Round.ID
         var stack: Int32
         var pass: Int32
         var position: Int32
@@ -42,7 +43,7 @@ enum PostgresEntryStatements {
         typealias Row = ()
         static let bindingDataTypes: [PostgresDataType] = [.int8, .int4, .int4, .int4, .text]
 
-        var round: Int64
+        var round: Round.ID
         var stack: Int32
         var pass: Int32
         var position: Int32

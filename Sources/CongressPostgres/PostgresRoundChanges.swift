@@ -1,3 +1,4 @@
+import CongressCore
 import CongressStore
 import Logging
 import PostgresNIO
@@ -34,7 +35,7 @@ public final class PostgresRoundChanges: RoundChanges, Sendable {
                             if reconnecting { await signals.signalAll() }
                             reconnecting = true
                             for try await notification in notifications {
-                                if let round = Int64(notification.payload) { await signals.signal(round) }
+                                if let round = Int64(notification.payload) { await signals.signal(Round.ID(round)) }
                             }
                         }
                     }
@@ -52,7 +53,7 @@ public final class PostgresRoundChanges: RoundChanges, Sendable {
     /// Stops listening.
     public func close() { listener.cancel() }
 
-    public func waitForChange(of round: Int64, timeout: Duration) async {
+    public func waitForChange(of round: Round.ID, timeout: Duration) async {
         await signals.wait(for: round, timeout: timeout)
     }
 

@@ -7,21 +7,21 @@ import GRDB
 /// its lists (the roll and attendance, seats, motions, the counting board, those not convened,
 /// the designated leaders, the pause), replaced under a version check in one transaction.
 extension SQLiteCountingStore {
-    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> CongressRecord.ID {
         let time = clock()
         return try await write { [chain] db in
             guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [record.unit]) else {
                 throw StoreError.unknownUnit(record.unit)
             }
             try db.execute(sql: "INSERT INTO congress (unit_id, version) VALUES (?, 1)", arguments: [unitID])
-            let id = db.lastInsertedRowID
+            let id = CongressRecord.ID(db.lastInsertedRowID)
             try Self.writeRows(id, record, db)
             try SQLiteAccessStore.append(audit, at: time, chain, db)
             return id
         }
     }
 
-    public func congress(_ id: Int64) async throws(StoreError) -> StoredCongress? {
+    public func congress(_ id: CongressRecord.ID) async throws(StoreError) -> StoredCongress? {
         try await read { db in try Self.congresses(where: "c.id = ?", [id], db).first }
     }
 
@@ -45,9 +45,9 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func roundStates() async throws(StoreError) -> [Int64: [RoundLifecycle.State]] {
+    public func roundStates() async throws(StoreError) -> [CongressRecord.ID: [RoundLifecycle.State]] {
         try await read { db in
-            var states: [Int64: [RoundLifecycle.State]] = [:]
+            var states: [CongressRecord.ID: [RoundLifecycle.State]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT congress_id, state FROM counting_round WHERE congress_id IS NOT NULL ORDER BY id") {
                 states[row[0], default: []].append(RoundLifecycle.State(rawValue: row[1]) ?? .draft)
             }
@@ -55,7 +55,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
+    public func updateCongress(_ id: CongressRecord.ID, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
         let time = clock()
         return try await write { [chain] db in
             guard let stored = try Int.fetchOne(db, sql: "SELECT version FROM congress WHERE id = ?", arguments: [id]) else {
@@ -71,7 +71,7 @@ extension SQLiteCountingStore {
 
     /// The congress's header and lists, written in the caller's transaction; the roll only where
     /// it changed.
-    static func writeRows(_ id: Int64, _ record: CongressRecord, _ db: Database) throws {
+    static func writeRows(_ id: CongressRecord.ID, _ record: CongressRecord, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO congress_header (congress_id, name, term, kind, opens_on, closes_on, submitted_on, paused, rulebook_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -129,14 +129,14 @@ extension SQLiteCountingStore {
                                         opensOn: row[6], closesOn: row[7])
             record.submittedOn = row[8]
             record.rulebookID = row[9]
-            let id: Int64 = row[0]
+            let id: CongressRecord.ID = row[0]
             try fillLists(&record, id, db)
             return StoredCongress(id: id, version: row[1], record: record)
         }
     }
 
     /// The record's lists, read from their tables.
-    private static func fillLists(_ record: inout CongressRecord, _ id: Int64, _ db: Database) throws {
+    private static func fillLists(_ record: inout CongressRecord, _ id: CongressRecord.ID, _ db: Database) throws {
         CongressRollRow.fill(&record, from: try readRoll(id, db))
         record.composition = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT member_id, name, role, source FROM congress_seat WHERE congress_id = ? ORDER BY position

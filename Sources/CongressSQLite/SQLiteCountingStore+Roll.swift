@@ -4,7 +4,7 @@ import GRDB
 
 /// A congress's roll as rows (v9): read whole, written where it changed.
 extension SQLiteCountingStore {
-    static func readRoll(_ id: Int64, _ db: Database) throws -> [CongressRollRow] {
+    static func readRoll(_ id: CongressRecord.ID, _ db: Database) throws -> [CongressRollRow] {
         var absences: [CongressRollRow.Key: [Int]] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT roll, member_id, session FROM congress_absence WHERE congress_id = ? ORDER BY session
@@ -27,7 +27,7 @@ extension SQLiteCountingStore {
     }
 
     /// Writes the rows of the roll that differ from the stored ones, in the caller's transaction.
-    static func writeRoll(_ id: Int64, _ record: CongressRecord, _ db: Database) throws {
+    static func writeRoll(_ id: CongressRecord.ID, _ record: CongressRecord, _ db: Database) throws {
         let changes = CongressRollRow.changes(from: try readRoll(id, db), to: CongressRollRow.rows(of: record))
         guard !changes.isEmpty else { return }
         let remove = try db.cachedStatement(sql: "DELETE FROM congress_roll WHERE congress_id = ? AND roll = ? AND member_id = ?")

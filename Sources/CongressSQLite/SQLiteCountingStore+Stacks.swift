@@ -5,14 +5,14 @@ import GRDB
 
 /// Finishing passes, agreeing stacks and certifying rounds (R-E-29, R-E-28).
 extension SQLiteCountingStore {
-    public func rounds(ofCongress congress: Int64) async throws(StoreError) -> [CountingRound] {
+    public func rounds(ofCongress congress: CongressRecord.ID) async throws(StoreError) -> [CountingRound] {
         try await read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM counting_round WHERE congress_id = ? ORDER BY id", arguments: [congress])
+            try Round.ID.fetchAll(db, sql: "SELECT id FROM counting_round WHERE congress_id = ? ORDER BY id", arguments: [congress])
                 .compactMap { try self.load($0, db) }
         }
     }
 
-    public func finishPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+    public func finishPass(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             let (state, _) = try Self.counting(id, db)
@@ -35,7 +35,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func stacks(round id: Int64) async throws(StoreError) -> [StackProgress] {
+    public func stacks(round id: Round.ID) async throws(StoreError) -> [StackProgress] {
         try await read { db in
             let passes = try Row.fetchAll(db, sql: """
                 SELECT p.stack, p.pass, p.clerk, p.finished,
@@ -58,7 +58,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func agreeStack(round id: Int64, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
+    public func agreeStack(round id: Round.ID, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             let (state, required) = try Self.counting(id, db)
@@ -82,7 +82,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func agreedBallots(round id: Int64) async throws(StoreError) -> [Ballot] {
+    public func agreedBallots(round id: Round.ID) async throws(StoreError) -> [Ballot] {
         try await read { db in
             guard let round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let rows = try String.fetchAll(db, sql: "SELECT ballots FROM stack_result WHERE round_id = ? ORDER BY stack", arguments: [id])
@@ -93,7 +93,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func certify(round id: Int64, result: String, audit: AuditDraft,
+    public func certify(round id: Round.ID, result: String, audit: AuditDraft,
                         congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
         defer { Task { await truncateLog() } }
@@ -122,13 +122,13 @@ extension SQLiteCountingStore {
         _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
-    public func certifiedAuditHead(round id: Int64) async throws(StoreError) -> AuditHead? {
+    public func certifiedAuditHead(round id: Round.ID) async throws(StoreError) -> AuditHead? {
         try await read { db in
             try String.fetchOne(db, sql: "SELECT audit_head FROM counting_round WHERE id = ?", arguments: [id]).flatMap(AuditHead.init)
         }
     }
 
-    public func proposeSettlement(round id: Int64, stack: Int, proposer: String, settlement: StackSettlement,
+    public func proposeSettlement(round id: Round.ID, stack: Int, proposer: String, settlement: StackSettlement,
                                   audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         let json = String(decoding: (try? JSONEncoder().encode(settlement)) ?? Data("{}".utf8), as: UTF8.self)
@@ -147,7 +147,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func settlementProposal(round id: Int64, stack: Int) async throws(StoreError) -> (proposer: String, settlement: StackSettlement)? {
+    public func settlementProposal(round id: Round.ID, stack: Int) async throws(StoreError) -> (proposer: String, settlement: StackSettlement)? {
         let found: (String, StackSettlement)? = try await read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT proposer, settlement FROM stack_settlement WHERE round_id = ? AND stack = ?",
                                              arguments: [id, stack]),
@@ -158,7 +158,7 @@ extension SQLiteCountingStore {
         return found.map { (proposer: $0.0, settlement: $0.1) }
     }
 
-    public func rejectSettlement(round id: Int64, stack: Int, audit: AuditDraft) async throws(StoreError) {
+    public func rejectSettlement(round id: Round.ID, stack: Int, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             try db.execute(sql: "DELETE FROM stack_settlement WHERE round_id = ? AND stack = ?", arguments: [id, stack])
@@ -167,7 +167,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func declareStack(round id: Int64, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
+    public func declareStack(round id: Round.ID, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             let (state, _) = try Self.counting(id, db)
@@ -192,7 +192,7 @@ extension SQLiteCountingStore {
         }
     }
 
-    public func withdrawLastBallot(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
+    public func withdrawLastBallot(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
         let time = clock()
         let row: String = try await write { [chain] db in
             let (state, _) = try Self.counting(id, db)
@@ -215,7 +215,7 @@ extension SQLiteCountingStore {
         return ballot
     }
 
-    public func settledReadings(round id: Int64, stack: Int) async throws(StoreError) -> StackSettlement? {
+    public func settledReadings(round id: Round.ID, stack: Int) async throws(StoreError) -> StackSettlement? {
         let json: String? = try await read { db in
             try String.fetchOne(db, sql: "SELECT settlement FROM stack_settled WHERE round_id = ? AND stack = ?", arguments: [id, stack])
         }

@@ -19,8 +19,8 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         self.ballots = GroupCommit(pool: register.pool)
     }
 
-    public func openRound(_ election: Election, unit: String, congress: Int64?, requiredEntries: Int,
-                          audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func openRound(_ election: Election, unit: String, congress: CongressRecord.ID?, requiredEntries: Int,
+                          audit: AuditDraft) async throws(StoreError) -> Round.ID {
         let json = ElectionFile.encode(election).formatted()
         let time = clock()
         return try await write { [chain] db in
@@ -33,16 +33,16 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    private static func insertRound(_ json: String, unitID: Int64, congress: Int64?, requiredEntries: Int, follows: Int64? = nil,
-                                    _ db: Database) throws -> Int64 {
+    private static func insertRound(_ json: String, unitID: Int64, congress: CongressRecord.ID?, requiredEntries: Int, follows: Round.ID? = nil,
+                                    _ db: Database) throws -> Round.ID {
         try db.execute(sql: """
             INSERT INTO counting_round (unit_id, election, required_entries, state, candidates, issued, returned, congress_id, follows)
             VALUES (?, ?, ?, 'draft', 0, 0, 0, ?, ?)
             """, arguments: [unitID, json, requiredEntries, congress, follows])
-        return db.lastInsertedRowID
+        return Round.ID(db.lastInsertedRowID)
     }
 
-    public func openFollowing(round id: Int64, election: Election, audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func openFollowing(round id: Round.ID, election: Election, audit: AuditDraft) async throws(StoreError) -> Round.ID {
         let json = ElectionFile.encode(election).formatted()
         let time = clock()
         return try await write { [chain] db in
@@ -61,8 +61,8 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
-                          openingAudit: AuditDraft) async throws(StoreError) -> Int64? {
+    public func decideTie(round id: Round.ID, newRound: Election?, audit: AuditDraft,
+                          openingAudit: AuditDraft) async throws(StoreError) -> Round.ID? {
         let json = newRound.map { ElectionFile.encode($0).formatted() }
         let time = clock()
         return try await write { [chain] db in
@@ -83,16 +83,16 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func opened(_ id: Int64) async throws(StoreError) -> (unit: String, election: Election)? {
+    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: String, election: Election)? {
         if let cached = elections.cached(id) { return (cached.unit, cached.election) }
         return try await round(id).map { ($0.unit, $0.election) }
     }
 
-    public func round(_ id: Int64) async throws(StoreError) -> CountingRound? {
+    public func round(_ id: Round.ID) async throws(StoreError) -> CountingRound? {
         try await read { db in try self.load(id, db) }
     }
 
-    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
+    public func apply(_ event: RoundLifecycle.Event, to id: Round.ID, audit: AuditDraft,
                       congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         let time = clock()
         return try await write { [chain] db in
@@ -110,7 +110,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {
+    public func closeCounting(round id: Round.ID, actor: String) async throws(StoreError) -> ElectionResult {
         let time = clock()
         return try await write { [chain] db in
             guard let round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
@@ -146,7 +146,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         try SQLiteAccessStore.append(congress.audit, at: time, chain, db)
     }
 
-    public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+    public func claimPass(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             let (state, required) = try Self.counting(id, db)
@@ -170,7 +170,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
+    public func recordBallot(round id: Round.ID, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
         let knownCandidates = elections.cached(id)?.election.candidates.count
         do {
             try await ballots.submit { db in
@@ -205,7 +205,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func entries(round id: Int64, stack: Int) async throws(StoreError) -> [StackComparison.Entry] {
+    public func entries(round id: Round.ID, stack: Int) async throws(StoreError) -> [StackComparison.Entry] {
         try await read { db in
             guard let round = try self.load(id, db) else { throw StoreError.counting(.unknownRound(id)) }
             let passes = try Row.fetchAll(db, sql: "SELECT pass, clerk FROM stack_pass WHERE round_id = ? AND stack = ? ORDER BY pass",
@@ -224,12 +224,12 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
     // MARK: Rows
 
     /// The round's declared stacks (R-E-29).
-    static func split(_ id: Int64, _ db: Database) throws -> StackSplit {
+    static func split(_ id: Round.ID, _ db: Database) throws -> StackSplit {
         let rows = try Row.fetchAll(db, sql: "SELECT stack, ballots FROM stack_split WHERE round_id = ?", arguments: [id])
         return StackSplit(sizes: Dictionary(rows.map { ($0["stack"] as Int, $0["ballots"] as Int) }, uniquingKeysWith: { a, _ in a }))
     }
 
-    func load(_ id: Int64, _ db: Database) throws -> CountingRound? {
+    func load(_ id: Round.ID, _ db: Database) throws -> CountingRound? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT r.election, r.required_entries, r.state, r.candidates, r.issued, r.returned, u.code, r.congress_id, r.result
             FROM counting_round r JOIN unit u ON u.id = r.unit_id WHERE r.id = ?
@@ -241,14 +241,14 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
                              lifecycle: lifecycle, congress: row["congress_id"], certifiedResult: row["result"])
     }
 
-    static func counting(_ id: Int64, _ db: Database) throws -> (RoundLifecycle.State, Int) {
+    static func counting(_ id: Round.ID, _ db: Database) throws -> (RoundLifecycle.State, Int) {
         guard let row = try Row.fetchOne(db, sql: "SELECT state, required_entries FROM counting_round WHERE id = ?", arguments: [id]) else {
             throw StoreError.counting(.unknownRound(id))
         }
         return (RoundLifecycle.State(rawValue: row["state"]) ?? .draft, row["required_entries"])
     }
 
-    static func candidateCount(_ id: Int64, _ db: Database) throws -> Int {
+    static func candidateCount(_ id: Round.ID, _ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT json_array_length(election, '$.candidates') FROM counting_round WHERE id = ?",
                          arguments: [id]) ?? 0
     }

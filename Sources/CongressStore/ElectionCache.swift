@@ -9,13 +9,13 @@ public final class ElectionCache: @unchecked Sendable {
 
     // @unchecked: every access to `rounds` holds `lock`.
     private let lock = NSLock()
-    private var rounds: [Int64: Opened] = [:]
+    private var rounds: [Round.ID: Opened] = [:]
 
     public init() {}
 
-    public func cached(_ round: Int64) -> Opened? { lock.withLock { rounds[round] } }
+    public func cached(_ round: Round.ID) -> Opened? { lock.withLock { rounds[round] } }
 
-    public func election(_ round: Int64, unit: String, decode: () throws -> Election) rethrows -> Election {
+    public func election(_ round: Round.ID, unit: String, decode: () throws -> Election) rethrows -> Election {
         if let cached = cached(round) { return cached.election }
         let election = try decode()
         lock.withLock { rounds[round] = Opened(unit: unit, election: election) }

@@ -19,10 +19,10 @@ public actor MemoryCountingStore: CountingStore {
         var auditHead: AuditHead?
     }
 
-    private var rounds: [Int64: StoredRound] = [:]
-    private var congresses: [Int64: StoredCongress] = [:]
+    private var rounds: [Round.ID: StoredRound] = [:]
+    private var congresses: [CongressRecord.ID: StoredCongress] = [:]
     /// The round that follows each round (R-E-23, R-E-24, R-E-30).
-    private var followers: [Int64: Int64] = [:]
+    private var followers: [Round.ID: Round.ID] = [:]
     private let access: any AccessStore
 
     /// Audit entries go to `access` (its log).
@@ -30,18 +30,18 @@ public actor MemoryCountingStore: CountingStore {
         self.access = access
     }
 
-    public func openRound(_ election: Election, unit: String, congress: Int64?, requiredEntries: Int,
-                          audit: AuditDraft) async throws(StoreError) -> Int64 {
-        let id = (rounds.keys.max() ?? 0) + 1
+    public func openRound(_ election: Election, unit: String, congress: CongressRecord.ID?, requiredEntries: Int,
+                          audit: AuditDraft) async throws(StoreError) -> Round.ID {
+        let id = Round.ID((rounds.keys.max()?.rawValue ?? 0) + 1)
         rounds[id] = StoredRound(round: CountingRound(id: id, unit: unit, election: election, requiredEntries: requiredEntries,
                                                       lifecycle: RoundLifecycle(), congress: congress))
         try await access.appendAudit(audit)
         return id
     }
 
-    public func round(_ id: Int64) -> CountingRound? { rounds[id]?.round }
+    public func round(_ id: Round.ID) -> CountingRound? { rounds[id]?.round }
 
-    public func apply(_ event: RoundLifecycle.Event, to id: Int64, audit: AuditDraft,
+    public func apply(_ event: RoundLifecycle.Event, to id: Round.ID, audit: AuditDraft,
                       congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let effects: [RoundLifecycle.Effect]
@@ -53,8 +53,8 @@ public actor MemoryCountingStore: CountingStore {
         return effects
     }
 
-    public func decideTie(round id: Int64, newRound: Election?, audit: AuditDraft,
-                          openingAudit: AuditDraft) async throws(StoreError) -> Int64? {
+    public func decideTie(round id: Round.ID, newRound: Election?, audit: AuditDraft,
+                          openingAudit: AuditDraft) async throws(StoreError) -> Round.ID? {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         do { _ = try stored.round.lifecycle.handle(.tieDecided(newRound: newRound != nil)) } catch { throw .counting(.lifecycle(error)) }
         rounds[id] = stored
@@ -66,7 +66,7 @@ public actor MemoryCountingStore: CountingStore {
         return next
     }
 
-    public func openFollowing(round id: Int64, election: Election, audit: AuditDraft) async throws(StoreError) -> Int64 {
+    public func openFollowing(round id: Round.ID, election: Election, audit: AuditDraft) async throws(StoreError) -> Round.ID {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         do { try RoundSuccession.check(predecessor: stored.round.lifecycle.state, alreadyFollowed: followers[id] != nil) } catch {
             throw .counting(error)
@@ -77,7 +77,7 @@ public actor MemoryCountingStore: CountingStore {
         return next
     }
 
-    public func closeCounting(round id: Int64, actor: String) async throws(StoreError) -> ElectionResult {
+    public func closeCounting(round id: Round.ID, actor: String) async throws(StoreError) -> ElectionResult {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let plan: CountingClose.Plan
         do {
@@ -105,7 +105,7 @@ public actor MemoryCountingStore: CountingStore {
         try await access.appendAudit(congress.audit)
     }
 
-    public func claimPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+    public func claimPass(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
         guard (1...stored.round.requiredEntries).contains(pass) else {
@@ -123,7 +123,7 @@ public actor MemoryCountingStore: CountingStore {
         try await access.appendAudit(audit)
     }
 
-    public func recordBallot(round id: Int64, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
+    public func recordBallot(round id: Round.ID, stack: Int, pass: Int, clerk: String, position: Int, ballot: Ballot) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let entry = stored.passes[stack]?[pass]
         let ballots = entry?.ballots ?? []
@@ -138,7 +138,7 @@ public actor MemoryCountingStore: CountingStore {
         rounds[id] = stored
     }
 
-    public func declareStack(round id: Int64, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
+    public func declareStack(round id: Round.ID, stack: Int, ballots: Int, audit: AuditDraft) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
         let passes = stored.passes[stack] ?? [:]
@@ -151,7 +151,7 @@ public actor MemoryCountingStore: CountingStore {
         try await access.appendAudit(audit)
     }
 
-    public func withdrawLastBallot(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
+    public func withdrawLastBallot(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) -> Ballot {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
         guard var entry = stored.passes[stack]?[pass], entry.clerk == clerk else { throw .counting(.notYourPass(stack: stack, pass: pass)) }
@@ -163,21 +163,21 @@ public actor MemoryCountingStore: CountingStore {
         return last
     }
 
-    public func settledReadings(round id: Int64, stack: Int) throws(StoreError) -> StackSettlement? {
+    public func settledReadings(round id: Round.ID, stack: Int) throws(StoreError) -> StackSettlement? {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         return stored.settled[stack]
     }
 
-    public func entries(round id: Int64, stack: Int) throws(StoreError) -> [StackComparison.Entry] {
+    public func entries(round id: Round.ID, stack: Int) throws(StoreError) -> [StackComparison.Entry] {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         return (stored.passes[stack] ?? [:]).sorted { $0.key < $1.key }.map { StackComparison.Entry(clerk: $0.value.clerk, ballots: $0.value.ballots) }
     }
 
-    public func rounds(ofCongress congress: Int64) -> [CountingRound] {
+    public func rounds(ofCongress congress: CongressRecord.ID) -> [CountingRound] {
         rounds.values.map(\.round).filter { $0.congress == congress }.sorted { $0.id < $1.id }
     }
 
-    public func finishPass(round id: Int64, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
+    public func finishPass(round id: Round.ID, stack: Int, pass: Int, clerk: String, audit: AuditDraft) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
         guard let entry = stored.passes[stack]?[pass], entry.clerk == clerk else { throw .counting(.notYourPass(stack: stack, pass: pass)) }
@@ -189,7 +189,7 @@ public actor MemoryCountingStore: CountingStore {
         try await access.appendAudit(audit)
     }
 
-    public func stacks(round id: Int64) throws(StoreError) -> [StackProgress] {
+    public func stacks(round id: Round.ID) throws(StoreError) -> [StackProgress] {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         return Set(stored.passes.keys).union(stored.split.sizes.keys).sorted().map { stack in
             let passes = (stored.passes[stack] ?? [:]).sorted { $0.key < $1.key }.map { pass, entry in
@@ -200,7 +200,7 @@ public actor MemoryCountingStore: CountingStore {
         }
     }
 
-    public func agreeStack(round id: Int64, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
+    public func agreeStack(round id: Round.ID, stack: Int, ballots: [Ballot], audit: [AuditDraft]) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
         let finished = (stored.passes[stack] ?? [:]).values.filter(\.finished).count
@@ -213,12 +213,12 @@ public actor MemoryCountingStore: CountingStore {
         for draft in audit { try await access.appendAudit(draft) }
     }
 
-    public func agreedBallots(round id: Int64) throws(StoreError) -> [Ballot] {
+    public func agreedBallots(round id: Round.ID) throws(StoreError) -> [Ballot] {
         guard let stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         return BallotCSV.sortedForExport(stored.agreed.values.flatMap { $0 }, candidates: stored.round.election.candidates.count)
     }
 
-    public func certify(round id: Int64, result: String, audit: AuditDraft,
+    public func certify(round id: Round.ID, result: String, audit: AuditDraft,
                         congress: CongressWrite?) async throws(StoreError) -> [RoundLifecycle.Effect] {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         let effects: [RoundLifecycle.Effect]
@@ -236,9 +236,9 @@ public actor MemoryCountingStore: CountingStore {
         return effects
     }
 
-    public func certifiedAuditHead(round id: Int64) -> AuditHead? { rounds[id]?.auditHead }
+    public func certifiedAuditHead(round id: Round.ID) -> AuditHead? { rounds[id]?.auditHead }
 
-    public func proposeSettlement(round id: Int64, stack: Int, proposer: String, settlement: StackSettlement,
+    public func proposeSettlement(round id: Round.ID, stack: Int, proposer: String, settlement: StackSettlement,
                                   audit: AuditDraft) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         guard stored.round.lifecycle.takesEntries else { throw .counting(.roundNotCounting(stored.round.lifecycle.state)) }
@@ -249,11 +249,11 @@ public actor MemoryCountingStore: CountingStore {
         try await access.appendAudit(audit)
     }
 
-    public func settlementProposal(round id: Int64, stack: Int) -> (proposer: String, settlement: StackSettlement)? {
+    public func settlementProposal(round id: Round.ID, stack: Int) -> (proposer: String, settlement: StackSettlement)? {
         rounds[id]?.proposals[stack]
     }
 
-    public func rejectSettlement(round id: Int64, stack: Int, audit: AuditDraft) async throws(StoreError) {
+    public func rejectSettlement(round id: Round.ID, stack: Int, audit: AuditDraft) async throws(StoreError) {
         guard var stored = rounds[id] else { throw .counting(.unknownRound(id)) }
         guard stored.proposals[stack] != nil else { throw .counting(.noSettlementProposed(stack: stack)) }
         stored.proposals[stack] = nil
@@ -263,21 +263,21 @@ public actor MemoryCountingStore: CountingStore {
 
     // MARK: Congresses
 
-    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int64 {
-        let id = (congresses.keys.max() ?? 0) + 1
+    public func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> CongressRecord.ID {
+        let id = CongressRecord.ID((congresses.keys.max()?.rawValue ?? 0) + 1)
         congresses[id] = StoredCongress(id: id, version: 1, record: record)
         try await access.appendAudit(audit)
         return id
     }
 
-    public func congress(_ id: Int64) -> StoredCongress? { congresses[id] }
+    public func congress(_ id: CongressRecord.ID) -> StoredCongress? { congresses[id] }
 
     public func allCongresses() -> [StoredCongress] { congresses.values.sorted { $0.id < $1.id } }
 
     public func congressSummaries() -> [CongressSummary] { allCongresses().map(CongressSummary.init) }
 
-    public func roundStates() -> [Int64: [RoundLifecycle.State]] {
-        var states: [Int64: [RoundLifecycle.State]] = [:]
+    public func roundStates() -> [CongressRecord.ID: [RoundLifecycle.State]] {
+        var states: [CongressRecord.ID: [RoundLifecycle.State]] = [:]
         for round in rounds.values.map(\.round).sorted(by: { $0.id < $1.id }) {
             if let congress = round.congress { states[congress, default: []].append(round.lifecycle.state) }
         }
@@ -288,7 +288,7 @@ public actor MemoryCountingStore: CountingStore {
         congresses.values.filter { $0.record.unit == unit }.sorted { $0.id > $1.id }
     }
 
-    public func updateCongress(_ id: Int64, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
+    public func updateCongress(_ id: CongressRecord.ID, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int {
         guard let stored = congresses[id] else { throw .counting(.unknownCongress(id)) }
         guard stored.version == version else { throw .counting(.congressChanged(id)) }
         congresses[id] = StoredCongress(id: id, version: version + 1, record: record)

@@ -6,7 +6,7 @@ import Testing
 /// Closing with its result, and an annulment with its composition, each one transaction.
 extension CountingStoreContractTests {
     /// Two clerks enter `ballots` into `stack` and finish; the stack is not agreed yet.
-    func enterAndFinish(_ store: any CountingStore, round id: Int64, stack: Int, ballots: [Ballot]) async throws {
+    func enterAndFinish(_ store: any CountingStore, round id: Round.ID, stack: Int, ballots: [Ballot]) async throws {
         for (pass, clerk) in [(1, "lan\(stack)"), (2, "minh\(stack)")] {
             try await store.claimPass(round: id, stack: stack, pass: pass, clerk: clerk, audit: Self.audit(.passClaimed))
             for (position, ballot) in ballots.enumerated() {
@@ -103,7 +103,7 @@ extension CountingStoreContractTests {
         await #expect(throws: StoreError.counting(.lifecycle(.notNow(state: .counted, event: "tieDecided")))) {
             try await store.decideTie(round: id, newRound: next, audit: Self.audit(.roundEvent), openingAudit: Self.audit(.roundOpened))
         }
-        #expect(try await store.round(opened + 1) == nil)
+        #expect(try await store.round(Round.ID(opened.rawValue + 1)) == nil)
         #expect(try await access.auditLog().count == entries)
     }
 
@@ -122,7 +122,7 @@ extension CountingStoreContractTests {
         _ = try await store.certify(round: id, result: ResultDocument.encode(result).formatted(), audit: Self.audit(.resultCertified))
         let entries = try await access.auditLog().count
         // Three presidium members ask at once: one round opens, the others are told it exists.
-        let outcomes = await withTaskGroup(of: Result<Int64, StoreError>.self) { group in
+        let outcomes = await withTaskGroup(of: Result<Round.ID, StoreError>.self) { group in
             for _ in 0..<3 {
                 group.addTask {
                     do throws(StoreError) {

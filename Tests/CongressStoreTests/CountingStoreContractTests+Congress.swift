@@ -90,7 +90,7 @@ extension CountingStoreContractTests {
 
 extension CountingStoreContractTests {
     /// A round of congress `congress`, counted and ready to certify, with its result.
-    func countedRound(_ store: any CountingStore, congress: Int64) async throws -> (Int64, ElectionResult) {
+    func countedRound(_ store: any CountingStore, congress: CongressRecord.ID) async throws -> (Round.ID, ElectionResult) {
         let id = try await store.openRound(Self.election, unit: "X1", congress: congress, requiredEntries: 2, audit: Self.audit(.roundOpened))
         _ = try await store.apply(.adoptList(candidates: 4), to: id, audit: Self.audit(.roundEvent))
         _ = try await store.apply(.issueBallots(issued: 10), to: id, audit: Self.audit(.roundEvent))

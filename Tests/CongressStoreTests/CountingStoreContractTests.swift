@@ -35,7 +35,7 @@ struct CountingStoreContractTests {
 
     /// A round opened for counting with `returned` ballots back in the box, split into `stacks`
     /// (stack number: ballots; by default one stack of all of them).
-    static func counting(_ store: any CountingStore, returned: Int = 4, issued: Int = 10, stacks: [Int: Int]? = nil) async throws -> Int64 {
+    static func counting(_ store: any CountingStore, returned: Int = 4, issued: Int = 10, stacks: [Int: Int]? = nil) async throws -> Round.ID {
         let id = try await store.openRound(election, unit: "X1", requiredEntries: 2, audit: audit(.roundOpened))
         _ = try await store.apply(.adoptList(candidates: 4), to: id, audit: audit(.roundEvent))
         _ = try await store.apply(.issueBallots(issued: issued), to: id, audit: audit(.roundEvent))

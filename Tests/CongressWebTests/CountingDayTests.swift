@@ -56,7 +56,7 @@ struct CountingDayTests {
                     "a finished pass takes no more ballots")
 
             // The second pass, entered by the store's second clerk, differs at ballot 5.
-            let id: Int64 = 1
+            let id: Round.ID = 1
             try await world.counting.claimPass(round: id, stack: 1, pass: 2, clerk: "clerk2",
                                                audit: AuditDraft(actor: "clerk2", action: .passClaimed, subject: "t"))
             for (position, typed) in Self.paper.enumerated() {
@@ -340,7 +340,7 @@ struct CountingDayTests {
             #expect(after.map(\.memberID) == ["R05"], "the annulled round's seats are gone, the appointed one stays")
             let rerun = try await WebClient.send(client, .post, "/units/X1/rounds/3/rerun", as: .secretary)
             let location = try #require(rerun.headers[.location])
-            let id = try #require(Int64(location.split(separator: "?")[0].split(separator: "/").last!))
+            let id = Round.ID(try #require(Int64(location.split(separator: "?")[0].split(separator: "/").last!)))
             let old = try #require(try await world.counting.round(3)), new = try #require(try await world.counting.round(id))
             #expect(new.lifecycle.state == .draft && new.election.candidates == old.election.candidates && new.election.base == old.election.base)
             #expect(new.election.round == old.election.round + 1 && new.congress == 1)

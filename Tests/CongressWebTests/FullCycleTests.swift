@@ -166,7 +166,7 @@ struct FullCycleTests {
             let ballots = (0..<60).map { $0 < 25 ? "" : ($0 < 40 ? "2" : "1 2") }
             let opinion = try await Self.elect(client, clerk: clerk, body: .opinion, seats: 0, candidates: nominees, ballots: ballots)
             let id = try #require(opinion.split(separator: "/").last.map(String.init))
-            let round = try #require(try await world.counting.round(Int64(id)!))
+            let round = try #require(try await world.counting.round(Round.ID(Int64(id)!)))
             #expect(round.election.base.kind == .attending && round.election.threshold == 19)
             // The convening committee's 34 for 27 seats leaves room for one under the 30% cap (35): the one with more votes.
             let convening = Array(Self.names.prefix(34))

@@ -57,7 +57,7 @@ struct RouteAccessTests {
     }.joined(separator: "%0A")
 
     static let audit = AuditDraft(actor: "t", action: .roundEvent, subject: "setup")
-    static func events(_ round: Int64, _ events: [RoundLifecycle.Event]) -> Setup {
+    static func events(_ round: Round.ID, _ events: [RoundLifecycle.Event]) -> Setup {
         { world in for event in events { _ = try await world.counting.apply(event, to: round, audit: audit) } }
     }
     static let listed = events(1, [.adoptList(candidates: 4)])

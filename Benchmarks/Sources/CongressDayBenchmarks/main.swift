@@ -35,7 +35,7 @@ let names = VietnameseNameOrder.sorted((1...60).map { "Đại Biểu Số \($0)"
 let base = BaseRecord(kind: .delegatesCongress, convened: 550, present: 550)
 let audit = AuditDraft(actor: "bench", action: .roundEvent, subject: "bench")
 
-func openRound(returned: Int) async throws -> Int64 {
+func openRound(returned: Int) async throws -> Round.ID {
     let election = Election(title: "Bầu Ban Chấp hành Đảng bộ thành phố", body: .executiveCommittee, seats: 50, candidates: names,
                             base: base, ballotsIssued: 550)
     let id = try await store.openRound(election, unit: "T01", congress: nil, requiredEntries: 2, audit: audit)

@@ -141,12 +141,12 @@ enum DemoCongress {
 /// the result recorded in the term's composition.
 struct DemoCounter {
     let store: any CountingStore
-    let congress: Int64
+    let congress: CongressRecord.ID
     let unit: String
     let actor: String
     let day: Day
 
-    func open(_ election: Election, through last: RoundLifecycle.Event) async throws -> Int64 {
+    func open(_ election: Election, through last: RoundLifecycle.Event) async throws -> Round.ID {
         let round = try await store.openRound(election, unit: unit, congress: congress, requiredEntries: 2,
                                               audit: AuditDraft(actor: actor, action: .roundOpened, subject: "congress \(congress)", detail: "demo"))
         let events: [RoundLifecycle.Event] = [.adoptList(candidates: election.candidates.count), .issueBallots(issued: election.ballotsIssued)]

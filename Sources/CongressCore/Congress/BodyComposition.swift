@@ -107,7 +107,7 @@ extension CongressRecord {
 
     /// A certified result joins the term's composition; a designated leader it left out of a
     /// body they need pauses the cycle (R-E-26). Returns what changed, or nil when nothing did.
-    public mutating func recordCertified(_ result: ElectionResult, round: Int64, on day: Day) -> String? {
+    public mutating func recordCertified(_ result: ElectionResult, round: Round.ID, on day: Day) -> String? {
         let seats = seats(from: result, source: "round \(round)")
         let missing = designatedNotElected(body: result.election.body, seats: seats)
         guard !seats.isEmpty || !missing.isEmpty else { return nil }
@@ -120,7 +120,7 @@ extension CongressRecord {
     }
 
     /// R-E-30: an annulled result leaves the term's composition. Returns what changed, or nil.
-    public mutating func recordAnnulled(round: Int64) -> String? {
+    public mutating func recordAnnulled(round: Round.ID) -> String? {
         let source = "round \(round)"
         let before = composition.count
         composition.removeAll { $0.source == source }

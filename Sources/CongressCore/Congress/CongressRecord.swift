@@ -125,11 +125,11 @@ public struct CongressRecord: Sendable, Codable, Hashable {
 
 /// A congress as stored: its identifier and the version that guards concurrent edits.
 public struct StoredCongress: Sendable, Equatable {
-    public var id: Int64
+    public var id: CongressRecord.ID
     public var version: Int
     public var record: CongressRecord
 
-    public init(id: Int64, version: Int, record: CongressRecord) {
+    public init(id: CongressRecord.ID, version: Int, record: CongressRecord) {
         self.id = id
         self.version = version
         self.record = record

@@ -1,6 +1,6 @@
 /// Why counting refused a write. Nothing was written when one is thrown.
 public enum CountingRefusal: Error, Sendable, Equatable {
-    case unknownRound(Int64)
+    case unknownRound(Round.ID)
     /// The round is not counting (not opened yet, or closed): it takes no entries.
     case roundNotCounting(RoundLifecycle.State)
     case passOutOfRange(pass: Int, required: Int)
@@ -23,9 +23,9 @@ public enum CountingRefusal: Error, Sendable, Equatable {
     case passesNotFinished(stack: Int)
     /// The stack was already agreed or settled.
     case stackAlreadyAgreed(stack: Int)
-    case unknownCongress(Int64)
+    case unknownCongress(CongressRecord.ID)
     /// Someone else changed the congress since it was read: read it again.
-    case congressChanged(Int64)
+    case congressChanged(CongressRecord.ID)
     /// A settlement is already proposed for this stack (R-E-29).
     case settlementPending(stack: Int)
     /// No settlement is proposed for this stack.

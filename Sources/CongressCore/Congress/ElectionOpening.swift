@@ -37,11 +37,11 @@ public enum ElectionOpening {
     public struct Opinion: Sendable, Equatable {
         public var election: Election
         public var state: RoundLifecycle.State
-        public var congress: Int64?
+        public var congress: CongressRecord.ID?
         public var issued: Int
         public var agreedBallots: [Ballot]
 
-        public init(election: Election, state: RoundLifecycle.State, congress: Int64?, issued: Int, agreedBallots: [Ballot]) {
+        public init(election: Election, state: RoundLifecycle.State, congress: CongressRecord.ID?, issued: Int, agreedBallots: [Ballot]) {
             self.election = election
             self.state = state
             self.congress = congress
@@ -88,7 +88,7 @@ public enum ElectionOpening {
     ///   - congress: the congress as stored, whose rulebook, roll, composition and pause decide.
     ///   - congressID: its id, which the opinion round must belong to.
     ///   - opinion: the opinion round the form names, if any.
-    public static func plan(_ request: Request, congress: CongressRecord, congressID: Int64, opinion: Opinion?) throws(Refusal) -> Plan {
+    public static func plan(_ request: Request, congress: CongressRecord, congressID: CongressRecord.ID, opinion: Opinion?) throws(Refusal) -> Plan {
         let entries = try resolve(request.candidates, congress: congress, registered: request.registered)
         let names = entries.map(\.name)
         let ordered = VietnameseNameOrder.sorted(names)

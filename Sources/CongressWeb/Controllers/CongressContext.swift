@@ -16,7 +16,7 @@ struct CongressContext {
 
     static func load(_ dependencies: WebDependencies, _ context: AppRequestContext, _ authorised: Authorised) async throws -> CongressContext {
         let store = try store(dependencies)
-        let id = try context.parameters.recordID("round")
+        let id = Round.ID(try context.parameters.recordID("round"))
         guard let round = try await store.round(id), round.unit == authorised.unit else { throw WebError.notFound }
         let congress: StoredCongress? = if let congressID = round.congress { try await store.congress(congressID) } else { nil }
         return CongressContext(store: store, round: round, congress: congress)
@@ -26,14 +26,14 @@ struct CongressContext {
     static func formCongress(_ dependencies: WebDependencies, _ authorised: Authorised) async throws
         -> (store: any CountingStore, congress: StoredCongress, unit: String) {
         let store = try store(dependencies)
-        let id = try authorised.form.recordID("congress")
+        let id = CongressRecord.ID(try authorised.form.recordID("congress"))
         guard let code = authorised.unit, let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }
         return (store, congress, code)
     }
 
     /// A round opened after `round` in the same congress (a next round, a re-election), then its page.
     func openFollowing(_ election: Election, subject: String, detail: String, _ authorised: Authorised) async throws -> Response {
-        let id: Int64
+        let id: Round.ID
         do {
             id = try await store.openFollowing(round: round.id, election: election,
                                                audit: AuditDraft(actor: try Self.clerk(authorised), action: .roundOpened,
@@ -120,7 +120,7 @@ struct CongressContext {
 extension CongressContext {
     /// Changes a congress record under its version check, reading it again if someone else
     /// changed it meanwhile; `change` returns the audit detail, or nil to change nothing.
-    static func updateCongress(_ store: any CountingStore, _ id: Int64, actor: String,
+    static func updateCongress(_ store: any CountingStore, _ id: CongressRecord.ID, actor: String,
                                _ change: (inout CongressRecord) throws -> String?) async throws {
         for _ in 0..<3 {
             guard let stored = try await store.congress(id) else { throw WebError.notFound }

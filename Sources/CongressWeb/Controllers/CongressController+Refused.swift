@@ -38,7 +38,7 @@ extension CongressController {
         do { return try await step() } catch let error as WebError where error.status == .badRequest {
             let refused = RefusedForm(form: form, message: RuleCitation.humanise(error.message(context.language), context.language),
                                       values: authorised.form)
-            let id = (try? authorised.form.optionalRecordID("congress")) ?? nil
+            let id = ((try? authorised.form.optionalRecordID("congress")) ?? nil).map(CongressRecord.ID.init)
             let path = "/units/\(authorised.unit ?? "")/congress" + (id.map { "?id=\($0)" } ?? "")
             return try await page(path, chosenID: id, context, authorised, refused: refused)
         }

@@ -100,10 +100,10 @@ struct CongressController {
 
     private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let query = FormFields(encoded: Substring(request.uri.query ?? ""))
-        return try await page(request.uri.description, chosenID: try query.optionalRecordID("id"), context, authorised)
+        return try await page(request.uri.description, chosenID: try query.optionalRecordID("id").map(CongressRecord.ID.init), context, authorised)
     }
 
-    func page(_ path: String, chosenID: Int64?, _ context: AppRequestContext, _ authorised: Authorised,
+    func page(_ path: String, chosenID: CongressRecord.ID?, _ context: AppRequestContext, _ authorised: Authorised,
               refused: RefusedForm? = nil) async throws -> Response {
         let language = context.language
         let store = try CongressContext.store(dependencies)
@@ -190,7 +190,7 @@ struct CongressController {
                                   .inspectionCommittee, .inspectionChair, .opinion]
         let values = Self.values(refused)
         let model = CongressModel(
-            unitName: tree.unit(code)?.name ?? code, code: code, hasCongress: chosen != nil, id: chosen?.id ?? 0,
+            unitName: tree.unit(code)?.name ?? code, code: code, hasCongress: chosen != nil, id: chosen?.id.rawValue ?? 0,
             name: chosen?.record.name ?? "", facts: facts, baseSteps: steps, board: board, motions: motions, rounds: rounds,
             canOpen: runs && !(chosen?.record.isPaused ?? false),
             bodies: Option.choosing(bodies.map { Option(value: $0.rawValue, label: $0.name(language)) }, values["election"]?["body"]),
@@ -273,7 +273,7 @@ struct CongressController {
             }
         }
         guard !record.members.isEmpty || !record.delegates.isEmpty else { throw WebError.badInput(key: "web.congress.emptyRoll", arguments: []) }
-        let id: Int64
+        let id: CongressRecord.ID
         do {
             id = try await store.createCongress(record, audit: AuditDraft(
                 actor: try CongressContext.clerk(authorised), action: .congressCreated, subject: code,
@@ -311,10 +311,10 @@ struct CongressController {
             requiredEntries: try form.int("entries", in: InputLimits.entries, default: 2),
             registered: try await CongressContext.registeredNames(candidates, outside: congress.record, dependencies.register))
         var opinion: ElectionOpening.Opinion?
-        let opinionID = try form.optionalRecordID("opinion")
+        let opinionID = try form.optionalRecordID("opinion").map(Round.ID.init)
         if let opinionID {
             guard let round = try await store.round(opinionID) else {
-                throw WebError.badInput(key: "web.congress.noOpinion", arguments: [String(opinionID)])
+                throw WebError.badInput(key: "web.congress.noOpinion", arguments: [opinionID.description])
             }
             let agreed = round.election.body == .opinion ? try await store.agreedBallots(round: opinionID) : []
             opinion = ElectionOpening.Opinion(election: round.election, state: round.lifecycle.state, congress: round.congress,
@@ -324,7 +324,7 @@ struct CongressController {
         do { plan = try ElectionOpening.plan(request, congress: congress.record, congressID: congress.id, opinion: opinion) } catch {
             throw Self.refused(error, opinion: opinionID, context.language)
         }
-        let id: Int64
+        let id: Round.ID
         do {
             id = try await store.openRound(plan.election, unit: code, congress: congress.id, requiredEntries: plan.requiredEntries,
                                            audit: AuditDraft(actor: try CongressContext.clerk(authorised), action: .roundOpened,
@@ -336,7 +336,7 @@ struct CongressController {
     }
 
     /// The page's words for a refused opening.
-    static func refused(_ refusal: ElectionOpening.Refusal, opinion: Int64?, _ language: Language) -> WebError {
+    static func refused(_ refusal: ElectionOpening.Refusal, opinion: Round.ID?, _ language: Language) -> WebError {
         switch refusal {
         case .notInBallotOrder(let expected): .badInput(key: "web.congress.notInOrder", arguments: [expected.joined(separator: ", ")])
         case .paused(let reason): .badInput(key: "web.congress.paused", arguments: [reason])

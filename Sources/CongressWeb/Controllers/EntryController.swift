@@ -194,7 +194,7 @@ struct EntryController {
     private func enter(_ context: AppRequestContext, _ authorised: Authorised, api: Bool) async throws -> Response {
         // The round's unit and list never change once opened: the store answers from its cache.
         let store = try CongressContext.store(dependencies)
-        let id = try context.parameters.recordID("round")
+        let id = Round.ID(try context.parameters.recordID("round"))
         guard let (unit, election) = try await store.opened(id), unit == authorised.unit else { throw WebError.notFound }
         let base = "/units/\(unit)/rounds/\(id)"
         let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")

@@ -25,7 +25,7 @@ struct RollController {
     private func chosen(_ query: FormFields, _ code: String) async throws -> (any CountingStore, StoredCongress) {
         let store = try CongressContext.store(dependencies)
         let all = try await store.congresses(of: code)
-        let chosenID = try query.optionalRecordID("id")
+        let chosenID = try query.optionalRecordID("id").map(CongressRecord.ID.init)
         guard let congress = chosenID.flatMap({ id in all.first { $0.id == id } }) ?? (chosenID == nil ? all.first : nil) else {
             throw WebError.notFound
         }
@@ -74,7 +74,7 @@ struct RollController {
                            condition: delegate.electedBy ?? "", attendance: attendance(delegate.attendance))
         }
         let model = RollModel(
-            id: congress.id, name: record.name, code: code, lines: members + delegates,
+            id: congress.id.rawValue, name: record.name, code: code, lines: members + delegates,
             notConvened: record.notConvened.map { .init(memberID: $0.memberID, name: $0.fullName, standing: "",
                                                         condition: t("web.roll.reason." + $0.reason.rawValue, []), attendance: "") },
             attendanceOptions: Self.attendanceStates.map { .init(value: $0, label: t("web.roll.attendance." + $0, [])) },

@@ -154,7 +154,7 @@ struct RoundController {
         // The decision and the new round among the tied in one transaction (R-E-23).
         let actor = try CongressContext.clerk(authorised)
         let event = RoundLifecycle.Event.tieDecided(newRound: again)
-        let opened: Int64?
+        let opened: Round.ID?
         do {
             opened = try await round.store.decideTie(
                 round: round.round.id, newRound: next,

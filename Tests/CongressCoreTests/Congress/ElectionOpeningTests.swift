@@ -92,7 +92,7 @@ import Testing
     }
 
     /// A certified opinion ballot of congress 7 on two floor nominees, 12 attending.
-    static func opinion(votes: [Int], congress: Int64 = 7, state: RoundLifecycle.State = .certified) -> ElectionOpening.Opinion {
+    static func opinion(votes: [Int], congress: CongressRecord.ID = 7, state: RoundLifecycle.State = .certified) -> ElectionOpening.Opinion {
         let nominees = ["Ngô Văn Minh", "Vũ Thị Hoa"]
         let election = Election(title: "Lấy ý kiến", body: .opinion, seats: 0, candidates: nominees,
                                 base: BaseRecord(kind: .attending, convened: 12, present: 12), ballotsIssued: 12)
