@@ -47,3 +47,11 @@ extension CongressRecord {
     /// A congress's number in the database.
     public typealias ID = Identifier<CongressRecord, Int64>
 }
+
+extension Person {
+    /// A member's ID in the register (the party card's number): what decides who someone is.
+    /// A name prints; an ID decides.
+    public typealias ID = Identifier<Person, String>
+}
+
+extension Identifier: ExpressibleByStringInterpolation where RawValue == String {}

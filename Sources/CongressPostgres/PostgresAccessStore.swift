@@ -118,7 +118,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) async throws(StoreError) {
+    public func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             try await Self.requireUser(userID, connection, logger)
             try await Self.requireUnbound(memberID, except: userID, connection, logger)
@@ -277,7 +277,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         let name = try cells[offset + 2].decode(String.self)
         let language = try cells[offset + 4].decode(String.self)
         let active = try cells[offset + 5].decode(Bool.self)
-        let member = try cells[offset + 6].decode(String?.self)
+        let member = try cells[offset + 6].decode(Person.ID?.self)
         let grants = try await connection.rows("""
             SELECT g.role, u.code FROM role_grant g JOIN unit u ON u.id = g.unit_id WHERE g.user_id = \(id) ORDER BY g.position
             """, logger).compactMap { grant in
@@ -305,7 +305,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         return id
     }
 
-    private static func requireUnbound(_ memberID: String?, except userID: Int64?, _ connection: PostgresConnection,
+    private static func requireUnbound(_ memberID: Person.ID?, except userID: Int64?, _ connection: PostgresConnection,
                                        _ logger: Logger) async throws {
         guard let memberID else { return }
         if try await connection.value(Int.self, """

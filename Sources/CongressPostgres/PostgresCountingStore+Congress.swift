@@ -63,7 +63,7 @@ extension PostgresCountingStore {
             SELECT congress_id, member_id, name, role, source FROM congress_seat WHERE congress_id = ANY(\(ids))
             ORDER BY congress_id, position
             """, logger) {
-            let (congress, member, name, role, source) = try row.decode((CongressRecord.ID, String?, String, String, String).self)
+            let (congress, member, name, role, source) = try row.decode((CongressRecord.ID, Person.ID?, String, String, String).self)
             seats[congress, default: []].append(BodySeat(memberID: member, name: name, role: SeatRole(rawValue: role) ?? .committeeMember,
                                                          source: source))
         }
@@ -76,11 +76,11 @@ extension PostgresCountingStore {
             motions[congress, default: []].append(Motion(subject: Motion.Subject(rawValue: subject) ?? .presidium, text: text,
                                                          inFavour: inFavour, against: against, abstaining: abstaining))
         }
-        var boards: [CongressRecord.ID: [String]] = [:]
+        var boards: [CongressRecord.ID: [Person.ID]] = [:]
         for row in try await connection.rows("""
             SELECT congress_id, member_id FROM congress_board_member WHERE congress_id = ANY(\(ids)) ORDER BY congress_id, position
             """, logger) {
-            let (congress, member) = try row.decode((CongressRecord.ID, String).self)
+            let (congress, member) = try row.decode((CongressRecord.ID, Person.ID).self)
             boards[congress, default: []].append(member)
         }
         var absent: [CongressRecord.ID: [NotConvened]] = [:]
@@ -88,7 +88,7 @@ extension PostgresCountingStore {
             SELECT congress_id, member_id, full_name, reason FROM congress_not_convened WHERE congress_id = ANY(\(ids))
             ORDER BY congress_id, position
             """, logger) {
-            let (congress, member, name, reason) = try row.decode((CongressRecord.ID, String, String, String).self)
+            let (congress, member, name, reason) = try row.decode((CongressRecord.ID, Person.ID, String, String).self)
             absent[congress, default: []].append(NotConvened(memberID: member, fullName: name,
                                                              reason: NotConvened.Reason(rawValue: reason) ?? .retiredOrTransferredOut))
         }
@@ -97,7 +97,7 @@ extension PostgresCountingStore {
             SELECT congress_id, name, role, member_id FROM congress_designated WHERE congress_id = ANY(\(ids))
             ORDER BY congress_id, position
             """, logger) {
-            let (congress, name, role, member) = try row.decode((CongressRecord.ID, String, String, String?).self)
+            let (congress, name, role, member) = try row.decode((CongressRecord.ID, String, String, Person.ID?).self)
             designated[congress, default: []].append(DesignatedLeader(name: name, role: SeatRole(rawValue: role) ?? .secretary, memberID: member))
         }
         var pauses: [CongressRecord.ID: CongressPause] = [:]
@@ -190,7 +190,7 @@ extension PostgresCountingStore {
         try await connection.run("DELETE FROM congress_board_member WHERE congress_id = \(id)", logger)
         try await connection.run("""
             INSERT INTO congress_board_member (congress_id, position, member_id)
-            SELECT \(id), e.ordinality - 1, e.member FROM unnest(\(record.countingBoard)::text[]) WITH ORDINALITY AS e(member, ordinality)
+            SELECT \(id), e.ordinality - 1, e.member FROM unnest(\(record.countingBoard.map(\.rawValue))::text[]) WITH ORDINALITY AS e(member, ordinality)
             """, logger)
         let notConvened = try json(record.notConvened)
         try await connection.run("DELETE FROM congress_not_convened WHERE congress_id = \(id)", logger)

@@ -11,7 +11,7 @@ extension PostgresCountingStore {
         for row in try await connection.rows("""
             SELECT congress_id, roll, member_id, session FROM congress_absence WHERE congress_id = ANY(\(ids)) ORDER BY session
             """, logger) {
-            let (congress, roll, member, session) = try row.decode((CongressRecord.ID, String, String, Int).self)
+            let (congress, roll, member, session) = try row.decode((CongressRecord.ID, String, Person.ID, Int).self)
             guard let roll = CongressRollRow.Roll(rawValue: roll) else { continue }
             absences[congress, default: [:]][CongressRollRow.Key(roll: roll, memberID: member), default: []].append(session)
         }
@@ -22,7 +22,7 @@ extension PostgresCountingStore {
             FROM congress_roll WHERE congress_id = ANY(\(ids))
             """, logger) {
             let (congress, rollName, member, position, name, full, condition, kind, alternate, electedBy, absentWhole, accepted) =
-                try row.decode((CongressRecord.ID, String, String, Int, String, Bool?, String?, String?, Int?, String?, Bool, Bool).self)
+                try row.decode((CongressRecord.ID, String, Person.ID, Int, String, Bool?, String?, String?, Int?, String?, Bool, Bool).self)
             guard let roll = CongressRollRow.Roll(rawValue: rollName) else { continue }
             rolls[congress, default: []].append(CongressRollRow(
                 roll: roll, memberID: member, position: position, fullName: name, full: full, condition: condition, delegateKind: kind,
@@ -39,7 +39,7 @@ extension PostgresCountingStore {
         guard !changes.isEmpty else { return }
         if !changes.removed.isEmpty {
             try await connection.run("""
-                DELETE FROM congress_roll r USING unnest(\(changes.removed.map(\.roll.rawValue))::text[], \(changes.removed.map(\.memberID))::text[])
+                DELETE FROM congress_roll r USING unnest(\(changes.removed.map(\.roll.rawValue))::text[], \(changes.removed.map(\.memberID.rawValue))::text[])
                     AS gone(roll, member_id)
                 WHERE r.congress_id = \(id) AND r.roll = gone.roll AND r.member_id = gone.member_id
                 """, logger)

@@ -65,11 +65,11 @@ struct PostgresMemberImport {
     }
 
     mutating func add(_ rows: [MemberImportRow], on day: Day) async throws {
-        var existing: [String: PersonRecord] = [:]
+        var existing: [Person.ID: PersonRecord] = [:]
         if probe {
-            let found = try await connection.rows("SELECT member_id FROM person WHERE member_id = ANY(\(rows.map(\.person.memberID)))", logger)
+            let found = try await connection.rows("SELECT member_id FROM person WHERE member_id = ANY(\(rows.map(\.person.memberID.rawValue)))", logger)
             for row in found {
-                let memberID = try row.decode(String.self)
+                let memberID = try row.decode(Person.ID.self)
                 existing[memberID] = try await Self.record(memberID, connection, logger)
             }
         }
@@ -114,7 +114,7 @@ struct PostgresMemberImport {
         var events = CopyText()
         for (record, id) in zip(records, ids) {
             let person = record.person
-            persons.row([String(id), person.memberID, person.fullName, person.gender.rawValue, person.birthDate.iso,
+            persons.row([String(id), person.memberID.rawValue, person.fullName, person.gender.rawValue, person.birthDate.iso,
                          person.birthYearOnly ? "t" : "f", person.ethnicity, person.hometownProvince, person.education.rawValue,
                          person.academicTitle.rawValue, person.politicalTheory.rawValue, person.joinedOn.iso, person.officialOn?.iso,
                          String(try Self.id(record.admittedUnit, unitIDs))])
@@ -147,7 +147,7 @@ struct PostgresMemberImport {
 
     // MARK: One person
 
-    static func personID(_ memberID: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
+    static func personID(_ memberID: Person.ID, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
         guard let id = try await connection.value(Int64.self, "SELECT id FROM person WHERE member_id = \(memberID)", logger) else {
             throw StoreError.unknownMember(memberID)
         }
@@ -185,14 +185,14 @@ struct PostgresMemberImport {
     }
 
     /// A person with their history, in the canonical form every store returns.
-    static func record(_ memberID: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> PersonRecord? {
+    static func record(_ memberID: Person.ID, _ connection: PostgresConnection, _ logger: Logger) async throws -> PersonRecord? {
         guard let row = try await connection.rows("""
             SELECT p.id, p.member_id, p.full_name, p.gender, p.birth_date::text, p.birth_year_only, p.ethnicity, p.hometown,
                    p.education, p.academic_title, p.political_theory, p.joined_on::text, p.official_on::text, u.code
             FROM person p JOIN unit u ON u.id = p.admitted_unit_id WHERE p.member_id = \(memberID)
             """, logger).first else { return nil }
         let (id, member, name, gender, birth, yearOnly, ethnicity, hometown, education, title, theory, joined, official, admitted) =
-            try row.decode((Int64, String, String, String, String, Bool, String, String?, String, String, String, String, String?, String).self)
+            try row.decode((Int64, Person.ID, String, String, String, Bool, String, String?, String, String, String, String, String?, String).self)
         let person = Person(
             memberID: member, fullName: name, gender: Gender(rawValue: gender) ?? .male,
             birthDate: Day(iso: birth) ?? Day(daysSinceEpoch: 0), birthYearOnly: yearOnly, ethnicity: ethnicity,
@@ -213,7 +213,7 @@ struct PostgresMemberImport {
     /// Records one dated membership event (R-O-3), checked by `MembershipEventCheck`.
     /// Records the event; returns the person's record as it now is.
     @discardableResult
-    static func record(_ event: MembershipEvent, for memberID: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> PersonRecord {
+    static func record(_ event: MembershipEvent, for memberID: Person.ID, _ connection: PostgresConnection, _ logger: Logger) async throws -> PersonRecord {
         guard let record = try await record(memberID, connection, logger) else { throw StoreError.unknownMember(memberID) }
         let all = try await PostgresOrganisation.units(codes: record.unitCodes(with: event), connection, logger)
         let units = Dictionary(all.map { ($0.unit.code, $0.unit) }, uniquingKeysWith: { a, _ in a })

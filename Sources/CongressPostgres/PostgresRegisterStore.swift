@@ -108,7 +108,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
 
     /// One event changes one person: the kept snapshot is patched at once (no reload), so the
     /// change is in the next read and no read waits.
-    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError) {
+    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: Person.ID) async throws(StoreError) {
         _ = try await snapshots.patching({ () async throws(StoreError) in
             try await write(patching: true) { connection, logger in
                 (try await PostgresMemberImport.record(event, for: memberID, connection, logger), try await Self.version(connection, logger) + 1)
@@ -116,7 +116,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         }, patch: { updated, kept in kept.replacing(person: memberID, with: updated) })
     }
 
-    public func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord? {
+    public func personRecord(_ memberID: Person.ID) async throws(StoreError) -> PersonRecord? {
         try await database.read { [logger] connection in try await PostgresMemberImport.record(memberID, connection, logger) }
     }
 

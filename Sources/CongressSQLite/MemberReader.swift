@@ -11,9 +11,9 @@ enum MemberReader {
         p.education, p.academic_title, p.political_theory, p.joined_on, p.official_on
         """
 
-    static func record(_ memberID: String, _ db: Database) throws -> PersonRecord? {
+    static func record(_ memberID: Person.ID, _ db: Database) throws -> PersonRecord? {
         let statement = try RawStatement(cached: db, "SELECT \(personColumns), u.code, p.id FROM person p JOIN unit u ON u.id = p.admitted_unit_id WHERE p.member_id = ?")
-        statement.bind(1, memberID)
+        statement.bind(1, memberID.rawValue)
         var found: (Person, String, Int64)?
         try statement.forEachRow(db) { row in found = (person(row), RawStatement.text(row, 12) ?? "", RawStatement.int(row, 13)) }
         guard let (person, admittedUnit, id) = found else { return nil }
@@ -32,7 +32,7 @@ enum MemberReader {
     static func person(_ row: OpaquePointer) -> Person {
         let day = { (column: Int32) in RawStatement.text(row, column).flatMap { Day(iso: $0) } }
         return Person(
-            memberID: RawStatement.text(row, 0) ?? "", fullName: RawStatement.text(row, 1) ?? "",
+            memberID: Person.ID(RawStatement.text(row, 0) ?? ""), fullName: RawStatement.text(row, 1) ?? "",
             gender: Gender(rawValue: RawStatement.text(row, 2) ?? "") ?? .male,
             birthDate: day(3) ?? Day(daysSinceEpoch: 0), birthYearOnly: RawStatement.int(row, 4) == 1,
             ethnicity: RawStatement.text(row, 5) ?? "", hometownProvince: RawStatement.text(row, 6),

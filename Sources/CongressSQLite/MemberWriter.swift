@@ -78,11 +78,11 @@ enum MemberWriter {
     static func importBatch(_ rows: [MemberImportRow], on day: Day, units: UnitIndex, statements: Statements?, probe: Bool,
                             _ db: Database) throws -> Result<ImportSummary, MemberFileErrors> {
         // Only the rows' own IDs are looked up (one index probe each); an empty register needs none.
-        var existing: [String: PersonRecord] = [:]
+        var existing: [Person.ID: PersonRecord] = [:]
         if probe {
             let probe = try RawStatement(cached: db, "SELECT 1 FROM person WHERE member_id = ?")
             for row in rows {
-                probe.bind(1, row.person.memberID)
+                probe.bind(1, row.person.memberID.rawValue)
                 var found = false
                 try probe.forEachRow(db) { _ in found = true }
                 if found { existing[row.person.memberID] = try MemberReader.record(row.person.memberID, db) }
@@ -114,7 +114,7 @@ enum MemberWriter {
 
     /// Records the event; returns the person's record as it now is.
     @discardableResult
-    static func record(_ event: MembershipEvent, for memberID: String, _ db: Database) throws -> PersonRecord {
+    static func record(_ event: MembershipEvent, for memberID: Person.ID, _ db: Database) throws -> PersonRecord {
         guard let record = try MemberReader.record(memberID, db) else { throw StoreError.unknownMember(memberID) }
         let units = try UnitIndex.load(codes: record.unitCodes(with: event), db)
         try MembershipEventCheck.validate(event, record: record, unit: { units.units[$0] })
@@ -153,7 +153,7 @@ enum MemberWriter {
         }
     }
 
-    static func personID(_ memberID: String, _ db: Database) throws -> Int64 {
+    static func personID(_ memberID: Person.ID, _ db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE member_id = ?", arguments: [memberID]) else {
             throw StoreError.unknownMember(memberID)
         }
@@ -219,7 +219,7 @@ enum MemberWriter {
         /// The 13 columns of row `row` of a (multi-row) person INSERT.
         static func gatherPerson(_ arena: inout TextArena, row: Int, _ value: Person, admittedUnit: Int64) {
             let base = Int32(row * 13)
-            arena.text(base + 1, value.memberID)
+            arena.text(base + 1, value.memberID.rawValue)
             gatherFields(&arena, value, offset: base)
             arena.integer(base + 13, admittedUnit)
         }

@@ -111,7 +111,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) async throws(StoreError) {
+    public func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             try Self.requireUser(userID, db)
@@ -267,7 +267,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    private static func requireUnbound(_ memberID: String?, except userID: Int64?, _ db: Database) throws {
+    private static func requireUnbound(_ memberID: Person.ID?, except userID: Int64?, _ db: Database) throws {
         guard let memberID else { return }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE member_id = ? AND id IS NOT ?", arguments: [memberID, userID]) == true {
             throw StoreError.duplicateMember(memberID)

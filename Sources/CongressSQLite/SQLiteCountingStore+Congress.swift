@@ -149,7 +149,7 @@ extension SQLiteCountingStore {
             Motion(subject: Motion.Subject(rawValue: motion[0]) ?? .presidium, text: motion[1], inFavour: motion[2], against: motion[3],
                    abstaining: motion[4])
         }
-        record.countingBoard = try String.fetchAll(db.cachedStatement(sql: """
+        record.countingBoard = try Person.ID.fetchAll(db.cachedStatement(sql: """
             SELECT member_id FROM congress_board_member WHERE congress_id = ? ORDER BY position
             """), arguments: [id])
         record.notConvened = try Row.fetchAll(db.cachedStatement(sql: """

@@ -10,7 +10,7 @@ extension SQLiteCountingStore {
             SELECT roll, member_id, session FROM congress_absence WHERE congress_id = ? ORDER BY session
             """), arguments: [id]) {
             guard let roll = CongressRollRow.Roll(rawValue: row[0]) else { continue }
-            absences[CongressRollRow.Key(roll: roll, memberID: row[1]), default: []].append(row[2])
+            absences[CongressRollRow.Key(roll: roll, memberID: Person.ID(row[1] as String)), default: []].append(row[2])
         }
         return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT roll, member_id, position, full_name, full, condition, delegate_kind, alternate_order, elected_by, absent_whole,
@@ -18,7 +18,7 @@ extension SQLiteCountingStore {
             FROM congress_roll WHERE congress_id = ?
             """), arguments: [id]).compactMap { row in
             guard let roll = CongressRollRow.Roll(rawValue: row[0]) else { return nil }
-            let memberID: String = row[1]
+            let memberID: Person.ID = row[1]
             return CongressRollRow(roll: roll, memberID: memberID, position: row[2], fullName: row[3], full: row[4], condition: row[5],
                                    delegateKind: row[6], alternateOrder: row[7], electedBy: row[8], absentWhole: row[9],
                                    reasonAccepted: row[10],

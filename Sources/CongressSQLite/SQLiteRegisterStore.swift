@@ -102,13 +102,13 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
 
     /// One event changes one person: the kept snapshot is patched at once (no reload), so the
     /// change is in the next read and no read waits.
-    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError) {
+    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: Person.ID) async throws(StoreError) {
         _ = try await snapshots.patching({ () async throws(StoreError) in
             try await write(patching: true) { db in (try MemberWriter.record(event, for: memberID, db), try Self.version(db) + 1) }
         }, patch: { updated, kept in kept.replacing(person: memberID, with: updated) })
     }
 
-    public func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord? {
+    public func personRecord(_ memberID: Person.ID) async throws(StoreError) -> PersonRecord? {
         try await read { db in try MemberReader.record(memberID, db) }
     }
 

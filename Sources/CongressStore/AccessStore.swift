@@ -18,7 +18,7 @@ public protocol AccessStore: Sendable {
     /// Moves a pending grant to the user's grants (`confirm`) or drops it, with its audit entry.
     func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) async throws(StoreError)
     /// Binds the account to a member of the register (or unbinds it with nil).
-    func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) async throws(StoreError)
+    func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError)
     func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) async throws(StoreError)
     func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) async throws(StoreError)
     /// The remembered language; not audited (it changes nothing anyone else sees).
@@ -112,10 +112,10 @@ public struct NewUser: Sendable, Hashable {
     public var passwordHash: String
     public var language: Language
     public var grants: [RoleGrant]
-    public var memberID: String?
+    public var memberID: Person.ID?
 
     public init(login: String, displayName: String, passwordHash: String, language: Language = .vi, grants: [RoleGrant],
-                memberID: String? = nil) {
+                memberID: Person.ID? = nil) {
         self.memberID = memberID
         self.login = login
         self.displayName = displayName

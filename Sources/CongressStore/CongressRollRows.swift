@@ -8,7 +8,7 @@ public struct CongressRollRow: Sendable, Hashable, Codable {
     public enum Roll: String, Sendable, Hashable, Codable { case member, delegate }
 
     public var roll: Roll
-    public var memberID: String
+    public var memberID: Person.ID
     public var position: Int
     public var fullName: String
     /// Members' congress only (R-E-17).
@@ -25,15 +25,15 @@ public struct CongressRollRow: Sendable, Hashable, Codable {
 
     public struct Key: Hashable, Sendable {
         public let roll: Roll
-        public let memberID: String
-        public init(roll: Roll, memberID: String) {
+        public let memberID: Person.ID
+        public init(roll: Roll, memberID: Person.ID) {
             self.roll = roll
             self.memberID = memberID
         }
     }
     public var key: Key { Key(roll: roll, memberID: memberID) }
 
-    public init(roll: Roll, memberID: String, position: Int, fullName: String, full: Bool? = nil, condition: String? = nil,
+    public init(roll: Roll, memberID: Person.ID, position: Int, fullName: String, full: Bool? = nil, condition: String? = nil,
                 delegateKind: String? = nil, alternateOrder: Int? = nil, electedBy: String? = nil, absentWhole: Bool,
                 reasonAccepted: Bool, absentSessions: [Int]) {
         self.roll = roll

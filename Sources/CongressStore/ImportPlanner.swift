@@ -17,7 +17,7 @@ public enum ImportPlanner {
     ///   - existing: looks an existing person up by member ID.
     public static func plan(
         _ rows: [MemberImportRow], on day: Day,
-        unit: (String) -> PartyUnit?, existing: (String) -> PersonRecord?
+        unit: (String) -> PartyUnit?, existing: (Person.ID) -> PersonRecord?
     ) -> Result<Plan, MemberFileErrors> {
         var errors: [MemberFileError] = []
         var unitChecked: [String: MemberFileProblem?] = [:]

@@ -65,7 +65,7 @@ public actor MemoryAccessStore: AccessStore {
         append(audit)
     }
 
-    public func bindMember(of userID: Int64, to memberID: String?, audit: AuditDraft) throws(StoreError) {
+    public func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) throws(StoreError) {
         guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
         if let memberID, usersByID.contains(where: { $0.key != userID && $0.value.account.memberID == memberID }) {
             throw .duplicateMember(memberID)

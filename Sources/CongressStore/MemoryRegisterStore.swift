@@ -6,7 +6,7 @@ public actor MemoryRegisterStore: RegisterStore {
     private var unitOrder: [String] = []
     private var placements: [UnitPlacement] = []
     private var unitEventList: [UnitEvent] = []
-    private var records: [String: PersonRecord] = [:]
+    private var records: [Person.ID: PersonRecord] = [:]
     private var cached: RegisterSnapshot?
     /// Where audited writes append their entry (after the write: memory has no transactions).
     private let audit: MemoryAccessStore?
@@ -106,7 +106,7 @@ public actor MemoryRegisterStore: RegisterStore {
         }
     }
 
-    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) throws(StoreError) {
+    public func recordMembershipEvent(_ event: MembershipEvent, for memberID: Person.ID) throws(StoreError) {
         guard var record = records[memberID] else { throw .unknownMember(memberID) }
         try MembershipEventCheck.validate(event, record: record, unit: { self.units[$0] })
         var person = record.person
@@ -117,7 +117,7 @@ public actor MemoryRegisterStore: RegisterStore {
         cached = nil
     }
 
-    public func personRecord(_ memberID: String) -> PersonRecord? { records[memberID] }
+    public func personRecord(_ memberID: Person.ID) -> PersonRecord? { records[memberID] }
 
     public func snapshot() -> RegisterSnapshot {
         if let cached { return cached }

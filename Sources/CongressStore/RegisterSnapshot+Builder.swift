@@ -31,7 +31,7 @@ extension RegisterSnapshot {
         /// Adds a person and their spans (which must not overlap, R-O-3).
         public mutating func add(_ person: Person, spans: [MembershipSpan]) {
             var name = Array(person.fullName.utf8)
-            var memberID = Array(person.memberID.utf8)
+            var memberID = Array(person.memberID.rawValue.utf8)
             memberID.withUnsafeBufferPointer { id in name.withUnsafeBufferPointer { bytes in
                 addPerson(memberID: id, name: bytes,
                           gender: UInt8(Gender.allCases.firstIndex(of: person.gender)!),

@@ -5,8 +5,8 @@ extension RegisterSnapshot {
     /// membership event changes (a transfer, a suspension, being made official). Names, ranking
     /// and search are shared with this snapshot; only the span columns are copied. Nil when the
     /// person is not in it (a new person: the store reloads instead).
-    public func replacing(person memberID: String, with record: PersonRecord) -> RegisterSnapshot? {
-        guard let person = memberIndex.person(memberID, in: memberIDs), record.person.memberID == memberID else { return nil }
+    public func replacing(person memberID: Person.ID, with record: PersonRecord) -> RegisterSnapshot? {
+        guard let person = memberIndex.person(memberID.rawValue, in: memberIDs), record.person.memberID == memberID else { return nil }
         let spans = record.spans
         guard spans.allSatisfy({ unitIndex[$0.unit] != nil }) else { return nil }
         var columns = Columns(memberIDs: memberIDs, names: names, gender: gender, ethnicity: ethnicity, education: education,

@@ -105,7 +105,7 @@ extension RegisterSnapshot {
             }
         }
         let rows = matches.map { person in
-            MemberRow(memberID: memberIDs[person], fullName: names[person], gender: Gender.allCases[Int(gender[person])],
+            MemberRow(memberID: Person.ID(memberIDs[person]), fullName: names[person], gender: Gender.allCases[Int(gender[person])],
                       birthDate: Day(daysSinceEpoch: birth[person]), unit: view.tree.units[Int(view.personPosition[person])].code,
                       status: MemberStatus.allCases[Int(view.personStatus[person])])
         }

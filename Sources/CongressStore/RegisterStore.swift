@@ -23,9 +23,9 @@ public protocol RegisterStore: Sendable {
     func importMembers(streaming next: @escaping @Sendable () -> ImportBatch, on day: Day,
                        audit: (@Sendable (ImportSummary) -> AuditDraft)?) async throws(StoreError) -> ImportSummary
     /// Records a dated membership event (transfer, suspension, …) for one member (R-O-3).
-    func recordMembershipEvent(_ event: MembershipEvent, for memberID: String) async throws(StoreError)
+    func recordMembershipEvent(_ event: MembershipEvent, for memberID: Person.ID) async throws(StoreError)
     /// A person with their membership history.
-    func personRecord(_ memberID: String) async throws(StoreError) -> PersonRecord?
+    func personRecord(_ memberID: Person.ID) async throws(StoreError) -> PersonRecord?
     /// The current read snapshot (rebuilt after each change).
     func snapshot() async throws(StoreError) -> RegisterSnapshot
     /// What the register holds.

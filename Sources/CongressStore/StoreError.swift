@@ -13,13 +13,13 @@ public enum StoreError: Error, Sendable, Equatable {
     /// A placement or event naming a unit that is not in the register or this batch.
     case danglingReference(String)
     /// No member with this ID.
-    case unknownMember(String)
+    case unknownMember(Person.ID)
     /// An event that cannot apply (e.g. a transfer of someone who is not a member that day).
-    case eventNotApplicable(memberID: String, reason: String)
+    case eventNotApplicable(memberID: Person.ID, reason: String)
     /// A login name that another user already has.
     case duplicateLogin(String)
     /// A member already bound to another account: one account per person.
-    case duplicateMember(String)
+    case duplicateMember(Person.ID)
     /// A login that is not 3–32 characters of a–z, 0–9, `.`, `_`, `-`.
     case invalidLogin(String)
     /// No user with this ID or login.
@@ -38,10 +38,10 @@ public enum StoreError: Error, Sendable, Equatable {
         case .unknownUnit(let code): return Catalogue.text("store.unknownUnit", language, code)
         case .duplicateUnit(let code): return Catalogue.text("store.duplicateUnit", language, code)
         case .danglingReference(let code): return Catalogue.text("store.danglingReference", language, code)
-        case .unknownMember(let id): return Catalogue.text("store.unknownMember", language, id)
+        case .unknownMember(let id): return Catalogue.text("store.unknownMember", language, id.rawValue)
         case .eventNotApplicable(let id, let reason): return Catalogue.text("store.eventNotApplicable", language, id, reason)
         case .duplicateLogin(let login): return Catalogue.text("store.duplicateLogin", language, login)
-        case .duplicateMember(let id): return Catalogue.text("store.duplicateMember", language, id)
+        case .duplicateMember(let id): return Catalogue.text("store.duplicateMember", language, id.rawValue)
         case .invalidLogin(let login): return Catalogue.text("web.error.badLogin", language, login)
         case .unknownUser(let login): return Catalogue.text("store.unknownUser", language, login)
         case .counting(let refusal): return refusal.message(language)

@@ -43,7 +43,7 @@ struct HostileInputTests {
         let access = AccessSetup.accessStore(for: register)
         let counting = AccessSetup.countingStore(for: register)
         let audit = AuditDraft(actor: "test", action: .roundEvent, subject: "setup")
-        let roll = (1...12).map { MemberOnRoll(memberID: String(format: "R%02d", $0), fullName: "Nguyễn Văn \($0)") }
+        let roll = (1...12).map { MemberOnRoll(memberID: Person.ID(String(format: "R%02d", $0)), fullName: "Nguyễn Văn \($0)") }
         let congress = try await counting.createCongress(CongressRecord(
             unit: "X1", name: "Đại hội thử", term: "2025–2030", kind: .members, opensOn: "2026-11-20", closesOn: "2026-11-21",
             members: roll, countingBoard: ["R12", "R11"]), audit: audit)
@@ -57,7 +57,7 @@ struct HostileInputTests {
         try await counting.declareStack(round: round, stack: 1, ballots: 12, audit: audit)
         try await counting.claimPass(round: round, stack: 1, pass: 1, clerk: "counter", audit: audit)
         var accounts: [String: Account] = [:]
-        let people: [(String, RoleGrant, String?)] = [
+        let people: [(String, RoleGrant, Person.ID?)] = [
             ("admin", RoleGrant(role: .administrator, unit: "TW"), nil),
             ("counter", RoleGrant(role: .countingBoard, unit: "X1"), "R12"),
             ("reviewer", RoleGrant(role: .reviewer, unit: "T44"), nil),

@@ -107,8 +107,8 @@ import Testing
     func structureMatchesReference(kind: StoreKind) async throws {
         let store = try await S.filled(kind)
         var people: [Person] = []
-        var spans: [String: [MembershipSpan]] = [:]
-        for id in ["M001", "M002", "M003", "M004", "M005", "M006", "M007"] {
+        var spans: [Person.ID: [MembershipSpan]] = [:]
+        for id: Person.ID in ["M001", "M002", "M003", "M004", "M005", "M006", "M007"] {
             let record = try #require(try await store.personRecord(id))
             people.append(record.person)
             spans[id] = record.spans
@@ -218,7 +218,7 @@ import Testing
     @Test("Both stores return the same records and pages")
     func storesAgree() async throws {
         let memory = try await S.filled(.memory), sqlite = try await S.filled(.sqlite)
-        for id in ["M001", "M003", "M004", "M006"] {
+        for id: Person.ID in ["M001", "M003", "M004", "M006"] {
             #expect(try await memory.personRecord(id) == sqlite.personRecord(id))
         }
         let query = MemberQuery(unit: "TW", day: S.day("2025-08-01"))
@@ -286,7 +286,7 @@ extension Array where Element == String {
             #expect(try await store.importMembers(streaming: { feed.next() }, on: SampleRegister.importDay) == ImportSummary(added: 150))
             stores.append(store)
         }
-        for id in ["B1000", "B1063", "B1064", "B1065", "B1149"] {
+        for id: Person.ID in ["B1000", "B1063", "B1064", "B1065", "B1149"] {
             let memory = try await stores[0].personRecord(id), sqlite = try await stores[1].personRecord(id)
             #expect(memory != nil)
             #expect(memory == sqlite)

@@ -351,7 +351,7 @@ struct CountingDayTests {
                                              form: "congress=1&name=Phan+Th%E1%BB%8B+Hoa&role=committeeMember&reason=x").status == .forbidden)
             // The post is chosen from the composition's list, by person.
             let seat = try #require(try await world.counting.congress(1)?.record.composition.first)
-            let key = "\(seat.role.rawValue):\(seat.memberID ?? seat.name)"
+            let key = seat.key
             let listed = try await WebClient.send(client, .get, "/units/X1/congress?id=1", as: .reviewer).text
             #expect(listed.contains("<option value=\"\(key)\">"))
             #expect(try await WebClient.send(client, .post, "/units/X1/congress/annul-seat", as: .reviewer,

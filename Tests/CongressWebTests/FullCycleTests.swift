@@ -19,7 +19,7 @@ struct FullCycleTests {
     static let names = VietnameseNameOrder.sorted(families.enumerated().flatMap { index, family in
         given.map { "\(family) \(index % 2 == 0 ? "Văn" : "Thị") \($0)" }
     })
-    static let roll = names.enumerated().map { MemberOnRoll(memberID: String(format: "G%02d", $0 + 1), fullName: $1) }
+    static let roll = names.enumerated().map { MemberOnRoll(memberID: Person.ID(String(format: "G%02d", $0 + 1)), fullName: $1) }
 
     /// The counting board voted in these tests: G60 (its head, the counter persona's member), G59, G58.
     struct Clerk { let token: String; let form: String; let settler: WebWorld.Account }

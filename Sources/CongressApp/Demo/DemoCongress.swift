@@ -62,8 +62,8 @@ enum DemoCongress {
         }
         // The counting board's accounts are bound to the members the congress voted to it (R-E-4),
         // its head (kiemphieu1) first: two type each stack, a third settles, a fourth confirms.
-        let boardName = { (index: Int) in record.name(of: board[index]) ?? board[index] }
-        let users: [(String, String, Role, String, String?)] = [
+        let boardName = { (index: Int) in record.name(of: board[index]) ?? board[index].rawValue }
+        let users: [(String, String, Role, String, Person.ID?)] = [
             ("thuky", "Thư ký đại hội (demo)", .secretariat, commune.code, nil),
             ("kiemphieu1", "\(boardName(0)) — Trưởng Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[0]),
             ("kiemphieu2", "\(boardName(1)) — Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[1]),

@@ -73,7 +73,7 @@ enum DemoMembers {
         if education >= .doctor { let draw = random.unit(); title = draw < 0.02 ? .professor : draw < 0.1 ? .associateProfessor : .none }
         let hometown = random.unit() < 0.85 ? province : provinces[random.int(0...(provinces.count - 1))]
         let person = Person(
-            memberID: id, fullName: DemoNames.fullName(&random, female: female, ethnicity: ethnicity, south: south),
+            memberID: Person.ID(id), fullName: DemoNames.fullName(&random, female: female, ethnicity: ethnicity, south: south),
             gender: female ? .female : .male, birthDate: birth, ethnicity: ethnicity, hometownProvince: hometown,
             education: education, academicTitle: title, politicalTheory: random.pick(theory), joinedOn: joined, officialOn: official)
         return MemberImportRow(line: line, person: person, unit: unit, status: status)

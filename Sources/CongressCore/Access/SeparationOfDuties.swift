@@ -81,17 +81,17 @@ public struct CountingBoardSeat: Sendable, Equatable {
         /// The account is bound to no member of the board.
         case notOnBoard
         /// Only the head certifies (R-E-28); the head's name is given.
-        case notHead(headMemberID: String)
+        case notHead(headMemberID: Person.ID)
     }
 
     /// Whether the account bound to `memberID` sits on `board` (member IDs, head first).
-    public static func check(board: [String], memberID: String?) throws(Refusal) {
+    public static func check(board: [Person.ID], memberID: Person.ID?) throws(Refusal) {
         guard !board.isEmpty else { throw .noBoard }
         guard let memberID, board.contains(memberID) else { throw .notOnBoard }
     }
 
     /// R-E-28: only the head of the board (its first member) certifies.
-    public static func checkHead(board: [String], memberID: String?) throws(Refusal) {
+    public static func checkHead(board: [Person.ID], memberID: Person.ID?) throws(Refusal) {
         try check(board: board, memberID: memberID)
         guard memberID == board.first else { throw .notHead(headMemberID: board[0]) }
     }

@@ -8,10 +8,10 @@ public struct UserAccount: Sendable, Hashable, Codable {
     public var grants: [RoleGrant]
     /// The member of the register this account belongs to: how a counting board elected by
     /// member ID (R-E-4) is bound to the accounts that count.
-    public var memberID: String?
+    public var memberID: Person.ID?
 
     public init(id: Int64, login: String, displayName: String, language: Language = .vi, active: Bool = true,
-                grants: [RoleGrant] = [], memberID: String? = nil) {
+                grants: [RoleGrant] = [], memberID: Person.ID? = nil) {
         self.memberID = memberID
         self.id = id
         self.login = login

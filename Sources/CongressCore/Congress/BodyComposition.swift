@@ -21,13 +21,13 @@ public enum SeatRole: String, Sendable, Codable, CaseIterable, Hashable {
 /// One person's place in the composition of the term's bodies.
 public struct BodySeat: Sendable, Codable, Hashable {
     /// The roll's member ID when the name is on the roll once.
-    public var memberID: String?
+    public var memberID: Person.ID?
     public var name: String
     public var role: SeatRole
     /// Where it comes from: the round that elected them, or the appointing decision (R-E-27).
     public var source: String
 
-    public init(memberID: String?, name: String, role: SeatRole, source: String) {
+    public init(memberID: Person.ID?, name: String, role: SeatRole, source: String) {
         self.memberID = memberID
         self.name = name
         self.role = role
@@ -42,9 +42,9 @@ public struct DesignatedLeader: Sendable, Codable, Hashable {
     public var role: SeatRole
     /// The member the scheme designates; nil in a record made before leaders carried IDs, which
     /// then falls back on the name.
-    public var memberID: String?
+    public var memberID: Person.ID?
 
-    public init(name: String, role: SeatRole, memberID: String? = nil) {
+    public init(name: String, role: SeatRole, memberID: Person.ID? = nil) {
         self.name = name
         self.role = role
         self.memberID = memberID

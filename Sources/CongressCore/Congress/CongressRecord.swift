@@ -18,7 +18,7 @@ public struct CongressRecord: Sendable, Codable, Hashable {
     public var delegates: [DelegateOnRoll]
     public var notConvened: [NotConvened]
     /// Member IDs of the counting board, its head first (R-E-4).
-    public var countingBoard: [String]
+    public var countingBoard: [Person.ID]
     public var motions: [Motion]
     /// The leaders the approved personnel scheme designates (R-E-26).
     public var designated: [DesignatedLeader] = []
@@ -51,7 +51,7 @@ public struct CongressRecord: Sendable, Codable, Hashable {
         members = try c.decodeIfPresent([MemberOnRoll].self, forKey: .members) ?? []
         delegates = try c.decodeIfPresent([DelegateOnRoll].self, forKey: .delegates) ?? []
         notConvened = try c.decodeIfPresent([NotConvened].self, forKey: .notConvened) ?? []
-        countingBoard = try c.decodeIfPresent([String].self, forKey: .countingBoard) ?? []
+        countingBoard = try c.decodeIfPresent([Person.ID].self, forKey: .countingBoard) ?? []
         motions = try c.decodeIfPresent([Motion].self, forKey: .motions) ?? []
         designated = try c.decodeIfPresent([DesignatedLeader].self, forKey: .designated) ?? []
         composition = try c.decodeIfPresent([BodySeat].self, forKey: .composition) ?? []
@@ -62,7 +62,7 @@ public struct CongressRecord: Sendable, Codable, Hashable {
 
     public init(unit: String, name: String, term: String, kind: CongressKind, opensOn: String, closesOn: String,
                 members: [MemberOnRoll] = [], delegates: [DelegateOnRoll] = [], notConvened: [NotConvened] = [],
-                countingBoard: [String] = [], motions: [Motion] = []) {
+                countingBoard: [Person.ID] = [], motions: [Motion] = []) {
         self.unit = unit
         self.name = name
         self.term = term
@@ -99,23 +99,23 @@ public struct CongressRecord: Sendable, Codable, Hashable {
     }
 
     /// The full name of someone on the roll.
-    public func name(of memberID: String) -> String? {
+    public func name(of memberID: Person.ID) -> String? {
         members.first { $0.memberID == memberID }?.fullName ?? delegates.first { $0.memberID == memberID }?.fullName
     }
 
     /// The member IDs of everyone on the roll with this full name.
     /// The members of the congress (roll, delegates, the new bodies) who bear `name`, each once.
-    public func people(named name: String) -> [String] {
-        var seen = Set<String>()
+    public func people(named name: String) -> [Person.ID] {
+        var seen = Set<Person.ID>()
         return (memberIDs(named: name) + composition.filter { $0.name == name }.compactMap(\.memberID)).filter { seen.insert($0).inserted }
     }
 
-    public func memberIDs(named name: String) -> [String] {
+    public func memberIDs(named name: String) -> [Person.ID] {
         members.filter { $0.fullName == name }.map(\.memberID) + delegates.filter { $0.fullName == name }.map(\.memberID)
     }
 
     /// Who is eligible for the counting board: full members or official delegates (R-E-4).
-    public var boardEligible: Set<String> {
+    public var boardEligible: Set<Person.ID> {
         switch kind {
         case .members: Set(members.filter(\.full).map(\.memberID))
         case .delegates: Set(delegates.filter(\.isOfficial).map(\.memberID))

@@ -41,14 +41,14 @@ public struct MemberOnRoll: Sendable, Codable, Hashable {
         case suspendedOrProsecuted
     }
 
-    public var memberID: String
+    public var memberID: Person.ID
     public var fullName: String
     /// Full (official) member; probationary members attend but are not in the base.
     public var full: Bool
     public var condition: Condition
     public var attendance: Attendance
 
-    public init(memberID: String, fullName: String, full: Bool = true, condition: Condition = .none,
+    public init(memberID: Person.ID, fullName: String, full: Bool = true, condition: Condition = .none,
                 attendance: Attendance = .present) {
         self.memberID = memberID
         self.fullName = fullName
@@ -69,7 +69,7 @@ public struct DelegateOnRoll: Sendable, Codable, Hashable {
         case appointed
     }
 
-    public var memberID: String
+    public var memberID: Person.ID
     public var fullName: String
     public var kind: Kind
     /// Official, or the alternate's place (1, 2, …) in the list of the unit that elected them.
@@ -78,7 +78,7 @@ public struct DelegateOnRoll: Sendable, Codable, Hashable {
     public var electedBy: String?
     public var attendance: Attendance
 
-    public init(memberID: String, fullName: String, kind: Kind, alternateOrder: Int? = nil, electedBy: String? = nil,
+    public init(memberID: Person.ID, fullName: String, kind: Kind, alternateOrder: Int? = nil, electedBy: String? = nil,
                 attendance: Attendance = .present) {
         self.memberID = memberID
         self.fullName = fullName
@@ -99,11 +99,11 @@ public struct NotConvened: Sendable, Codable, Hashable {
         case retiredOrTransferredOut
     }
 
-    public var memberID: String
+    public var memberID: Person.ID
     public var fullName: String
     public var reason: Reason
 
-    public init(memberID: String, fullName: String, reason: Reason) {
+    public init(memberID: Person.ID, fullName: String, reason: Reason) {
         self.memberID = memberID
         self.fullName = fullName
         self.reason = reason

@@ -16,10 +16,10 @@ public struct CredentialsReport: Sendable, Equatable {
     public init() {}
 
     /// The report on `record` on `day`; `person` finds a member's register entry.
-    public static func make(_ record: CongressRecord, on day: Day, person: (String) -> Person?) -> CredentialsReport {
+    public static func make(_ record: CongressRecord, on day: Day, person: (Person.ID) -> Person?) -> CredentialsReport {
         var report = CredentialsReport()
         report.notConvened = record.notConvened.count
-        func count(_ id: String, attendance: Attendance, standing: String) {
+        func count(_ id: Person.ID, attendance: Attendance, standing: String) {
             report.convened += 1
             if !attendance.absentWhole { report.present += 1 }
             report.byStanding[standing, default: 0] += 1

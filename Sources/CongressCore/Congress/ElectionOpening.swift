@@ -18,10 +18,10 @@ public enum ElectionOpening {
         public var requiredEntries: Int
         /// The register's name of each member ID written in the list that is not of the congress
         /// (`writtenMemberIDs`), looked up by the caller: an ID the register does not hold is refused.
-        public var registered: [String: String]
+        public var registered: [Person.ID: String]
 
         public init(body: BodyKind, seats: Int, alternateSeats: Int = 0, candidates: [String], title: String? = nil,
-                    session: Int = 0, requiredEntries: Int = 2, registered: [String: String] = [:]) {
+                    session: Int = 0, requiredEntries: Int = 2, registered: [Person.ID: String] = [:]) {
             self.registered = registered
             self.body = body
             self.seats = seats
@@ -71,11 +71,11 @@ public enum ElectionOpening {
         /// R-E-4: a counting board member stands on the list.
         case countingBoardOnList(name: String)
         /// R-E-9: two people of the congress bear this name; the line needs the member ID.
-        case ambiguousName(name: String, memberIDs: [String])
+        case ambiguousName(name: String, memberIDs: [Person.ID])
         /// R-E-9: the member ID written after the name belongs to someone else on the roll.
-        case memberMismatch(name: String, memberID: String)
+        case memberMismatch(name: String, memberID: Person.ID)
         /// R-E-9: the member ID written after the name is held neither by the congress nor by the register.
-        case unknownMember(name: String, memberID: String)
+        case unknownMember(name: String, memberID: Person.ID)
         /// The list or the base breaks a rule of the election itself (R-E-6, …).
         case election(ElectionRefusal)
         /// The opinion ballot's agreed ballots cannot be counted.
@@ -138,7 +138,7 @@ public enum ElectionOpening {
     /// bears the name; no ID when nobody of the congress does (someone from outside the roll).
     /// A member ID written for someone outside the congress must be in the register under the
     /// same name (`registered`: the register's names of those IDs).
-    public static func resolve(_ lines: [String], congress: CongressRecord, registered: [String: String]) throws(Refusal) -> [ListEntry] {
+    public static func resolve(_ lines: [String], congress: CongressRecord, registered: [Person.ID: String]) throws(Refusal) -> [ListEntry] {
         try lines.map { line throws(Refusal) in
             let (name, written) = split(line)
             let known = congress.people(named: name)
@@ -154,18 +154,18 @@ public enum ElectionOpening {
 
     /// The member IDs written in `lines` that `congress` does not hold: the ones the caller looks
     /// up in the register for `Request.registered`.
-    public static func writtenMemberIDs(_ lines: [String], outside congress: CongressRecord) -> [String] {
+    public static func writtenMemberIDs(_ lines: [String], outside congress: CongressRecord) -> [Person.ID] {
         lines.compactMap { split($0).memberID }.filter { congress.name(of: $0) == nil }
     }
 
     /// `Nguyễn Văn An (DV000123)` → the name and the ID; a line without brackets is a name.
-    static func split(_ line: String) -> (name: String, memberID: String?) {
+    static func split(_ line: String) -> (name: String, memberID: Person.ID?) {
         let text = line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (text, nil) }
         let id = text[text.index(after: open)..<text.index(before: text.endIndex)].split(separator: " ").joined(separator: " ")
         let name = text[..<open].split(separator: " ").joined(separator: " ")
         guard !id.isEmpty, !name.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return (text, nil) }
-        return (name, id)
+        return (name, Person.ID(id))
     }
     /// The base of an election: the first conference's is the new committee (R-E-19); an opinion
     /// ballot's, those attending the session (R-E-20); the congress's, its roll (R-E-17, R-E-18).

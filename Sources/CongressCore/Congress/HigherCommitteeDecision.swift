@@ -35,7 +35,7 @@ public enum HigherCommitteeDecision: Sendable, Equatable {
 extension BodySeat {
     /// A post of the composition as a form names it: its role and its person (the member ID, or
     /// the name of someone appointed from outside the roll).
-    public var key: String { role.rawValue + ":" + (memberID ?? name) }
+    public var key: String { role.rawValue + ":" + (memberID?.rawValue ?? name) }
 }
 
 extension CongressRecord {

@@ -26,7 +26,7 @@ public enum MotionRecording {
 
     /// Records `motion` on `record`; `board` (head first) when the motion names a counting board.
     /// Returns the audit detail.
-    public static func record(_ motion: Motion, board: [String], rounds: [Round], into record: inout CongressRecord) throws(Refusal) -> String {
+    public static func record(_ motion: Motion, board: [Person.ID], rounds: [Round], into record: inout CongressRecord) throws(Refusal) -> String {
         let present = record.voters()
         guard motion.inFavour + motion.against + motion.abstaining <= present else { throw .tooManyVotes(present: present) }
         var detail = "motion \(motion.subject.rawValue): \(motion.inFavour) for, \(motion.against) against (R-E-2)"
@@ -39,7 +39,7 @@ public enum MotionRecording {
                     throw .board(error)
                 }
                 record.countingBoard = board
-                detail += "; counting board, head first: \(board.joined(separator: " ")) (R-E-4)"
+                detail += "; counting board, head first: \(board.map(\.rawValue).joined(separator: " ")) (R-E-4)"
             }
         }
         record.motions.append(motion)
@@ -50,7 +50,7 @@ public enum MotionRecording {
 extension CongressRecord {
     /// The members an election's list names: by the member ID it carries, or (a list made
     /// before lists carried IDs, a name outside the roll) by the people of the congress bearing the name.
-    public func memberIDs(on election: Election) -> [String] {
+    public func memberIDs(on election: Election) -> [Person.ID] {
         election.candidates.indices.flatMap { position in
             election.memberID(at: position).map { [$0] } ?? memberIDs(named: election.candidates[position])
         }
@@ -58,7 +58,7 @@ extension CongressRecord {
 
     /// R-E-4: who may be chosen for the counting board: full members (official delegates) on no
     /// list of `elections`, in Vietnamese name order (R-E-10), namesakes by member ID.
-    public func boardCandidates(lists elections: [Election]) -> [(memberID: String, name: String)] {
+    public func boardCandidates(lists elections: [Election]) -> [(memberID: Person.ID, name: String)] {
         let eligible = boardEligible.subtracting(elections.flatMap(memberIDs(on:)))
         let people = (kind == .members ? members.map { ($0.memberID, $0.fullName) } : delegates.map { ($0.memberID, $0.fullName) })
             .filter { eligible.contains($0.0) }

@@ -2,10 +2,10 @@
 /// and condition (R-E-17, R-E-18), or their removal with the reason they are not convened
 /// (R-E-21: they shrink the roll, not the base).
 public enum RollChange: Sendable, Equatable {
-    case attendance(memberID: String, Attendance, condition: MemberOnRoll.Condition?)
-    case notConvened(memberID: String, reason: NotConvened.Reason)
+    case attendance(memberID: Person.ID, Attendance, condition: MemberOnRoll.Condition?)
+    case notConvened(memberID: Person.ID, reason: NotConvened.Reason)
 
-    public var memberID: String {
+    public var memberID: Person.ID {
         switch self {
         case .attendance(let memberID, _, _), .notConvened(let memberID, _): memberID
         }
@@ -18,7 +18,7 @@ public enum RollChange: Sendable, Equatable {
 
     public enum Refusal: Error, Sendable, Equatable {
         /// The member is not on the roll.
-        case notOnRoll(memberID: String)
+        case notOnRoll(memberID: Person.ID)
     }
 }
 
@@ -31,7 +31,7 @@ extension CongressRecord {
         guard inMembers != nil || inDelegates != nil else { throw .notOnRoll(memberID: memberID) }
         switch change {
         case .notConvened(_, let reason):
-            let name = self.name(of: memberID) ?? memberID
+            let name = self.name(of: memberID) ?? memberID.rawValue
             if let index = inMembers { members.remove(at: index) }
             if let index = inDelegates { delegates.remove(at: index) }
             notConvened.append(NotConvened(memberID: memberID, fullName: name, reason: reason))

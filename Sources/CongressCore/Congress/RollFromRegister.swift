@@ -44,7 +44,7 @@ public enum RollFromRegister {
         }
     }
 
-    public static func delegates(_ text: String, name: (String) -> String?) -> Result<[DelegateOnRoll], Problems> {
+    public static func delegates(_ text: String, name: (Person.ID) -> String?) -> Result<[DelegateOnRoll], Problems> {
         var delegates: [DelegateOnRoll] = []
         var problems: [LineProblem] = []
         var seen = Set<String>()
@@ -57,9 +57,9 @@ public enum RollFromRegister {
             guard let kind = delegateKind(fields[1]) else { problem(.kind); continue }
             let alternate = fields.count == 4 && !fields[3].isEmpty ? Int(fields[3]) : nil
             if fields.count == 4, !fields[3].isEmpty, (alternate ?? 0) < 1 { problem(.alternateOrder); continue }
-            guard let fullName = name(fields[0]) else { problem(.unknownMember); continue }
+            guard let fullName = name(Person.ID(fields[0])) else { problem(.unknownMember); continue }
             guard seen.insert(fields[0]).inserted else { problem(.duplicate); continue }
-            delegates.append(DelegateOnRoll(memberID: fields[0], fullName: fullName, kind: kind, alternateOrder: alternate,
+            delegates.append(DelegateOnRoll(memberID: Person.ID(fields[0]), fullName: fullName, kind: kind, alternateOrder: alternate,
                                             electedBy: fields.count >= 3 && !fields[2].isEmpty ? fields[2] : nil))
         }
         return problems.isEmpty ? .success(delegates) : .failure(Problems(lines: problems))

@@ -26,9 +26,9 @@ public struct Motion: Sendable, Codable, Hashable {
 /// Why a counting board cannot be approved.
 public enum CountingBoardProblem: Error, Sendable, Equatable {
     /// R-E-4: nobody on an election list the board counts may sit on it.
-    case memberOnList(memberID: String)
+    case memberOnList(memberID: Person.ID)
     /// R-E-4: members are official delegates (members' congress: full members) of this congress.
-    case notEligible(memberID: String)
+    case notEligible(memberID: Person.ID)
     case empty
 
     public var ruleID: String { "R-E-4" }
@@ -39,7 +39,7 @@ public enum CountingBoardCheck {
     /// `eligible`: the member IDs of official delegates (or full members) of the congress;
     /// `lists`: the member IDs on every election list the board counts. Technical staff who
     /// help with computer entry are not board members and are not checked here.
-    public static func check(board: [String], eligible: Set<String>, lists: Set<String>) throws(CountingBoardProblem) {
+    public static func check(board: [Person.ID], eligible: Set<Person.ID>, lists: Set<Person.ID>) throws(CountingBoardProblem) {
         guard !board.isEmpty else { throw .empty }
         for member in board {
             if lists.contains(member) { throw .memberOnList(memberID: member) }
@@ -55,7 +55,7 @@ extension CongressRecord {
     /// Returns the audit detail.
     /// `registered`: the register's names of the member IDs written for people outside the congress.
     public mutating func appoint(_ lines: [String], role: SeatRole, decision: String, on day: Day,
-                                 registered: [String: String] = [:]) throws(ElectionOpening.Refusal) -> String {
+                                 registered: [Person.ID: String] = [:]) throws(ElectionOpening.Refusal) -> String {
         let entries = try ElectionOpening.resolve(lines, congress: self, registered: registered)
         let source = "decision \(decision) of \(day.vietnamese) (R-E-27)"
         composition += entries.map { BodySeat(memberID: $0.memberID, name: $0.name, role: role, source: source) }

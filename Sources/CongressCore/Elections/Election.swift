@@ -13,7 +13,7 @@ public struct Election: Sendable, Equatable {
     /// The register's member ID of each candidate, in ballot order, where known: a congress's
     /// list names members (a name prints, an ID decides); a stand-alone election file may carry
     /// none (nil) or leave one out (""). Same length as `candidates` when present.
-    public var memberIDs: [String]?
+    public var memberIDs: [Person.ID]?
     public var base: BaseRecord
     public var ballotsIssued: Int
 
@@ -34,8 +34,8 @@ public struct Election: Sendable, Equatable {
     }
 
     /// The member ID of the candidate at ballot position `position` (0-based), if known.
-    public func memberID(at position: Int) -> String? {
-        guard let memberIDs, memberIDs.indices.contains(position), !memberIDs[position].isEmpty else { return nil }
+    public func memberID(at position: Int) -> Person.ID? {
+        guard let memberIDs, memberIDs.indices.contains(position), !memberIDs[position].rawValue.isEmpty else { return nil }
         return memberIDs[position]
     }
 
@@ -78,9 +78,9 @@ public struct Election: Sendable, Equatable {
 /// member it refers to.
 public struct ListEntry: Sendable, Hashable {
     public var name: String
-    public var memberID: String?
+    public var memberID: Person.ID?
 
-    public init(name: String, memberID: String? = nil) {
+    public init(name: String, memberID: Person.ID? = nil) {
         self.name = name
         self.memberID = memberID
     }

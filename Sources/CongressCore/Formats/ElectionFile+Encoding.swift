@@ -11,7 +11,7 @@ extension ElectionFile {
         if election.body != .opinion || election.seats > 0 { members.append(("seats", .int(election.seats))) }
         if election.body == .delegates { members.append(("alternateSeats", .int(election.alternateSeats))) }
         members.append(("candidates", .array(election.candidates.map(JSONValue.string))))
-        if let ids = election.memberIDs { members.append(("memberIds", .array(ids.map(JSONValue.string)))) }
+        if let ids = election.memberIDs { members.append(("memberIds", .array(ids.map { JSONValue.string($0.rawValue) }))) }
         var base: [(String, JSONValue)] = [
             ("kind", .string(election.base.kind.rawValue)),
             ("convened", .int(election.base.convened)),

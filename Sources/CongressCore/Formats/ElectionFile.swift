@@ -49,14 +49,14 @@ public enum ElectionFile {
     }
 
     /// The optional `memberIds`: one string per candidate ("" where unknown).
-    static func memberIDs(_ root: JSONValue, count: Int) throws(ElectionFileProblem) -> [String]? {
+    static func memberIDs(_ root: JSONValue, count: Int) throws(ElectionFileProblem) -> [Person.ID]? {
         guard let value = root["memberIds"] else { return nil }
         guard case .array(let list) = value, list.count == count else {
             throw .wrongType(field: "memberIds", expected: "array of \(count) strings, one per candidate")
         }
         return try list.enumerated().map { index, item throws(ElectionFileProblem) in
             guard case .string(let id) = item, id.utf8.count <= 64 else { throw .wrongType(field: "memberIds[\(index)]", expected: "string") }
-            return id
+            return Person.ID(id)
         }
     }
 

@@ -127,7 +127,7 @@ struct MemberRowReader {
             return .failure(MemberFileErrors(errors: errors, total: errors.count))
         }
         let person = Person(
-            memberID: memberID, fullName: fullName, gender: gender, birthDate: birth, birthYearOnly: birthYearOnly,
+            memberID: Person.ID(memberID), fullName: fullName, gender: gender, birthDate: birth, birthYearOnly: birthYearOnly,
             ethnicity: ethnicity, hometownProvince: hometown.isEmpty ? nil : hometown, education: education,
             academicTitle: title, politicalTheory: theory, joinedOn: joined, officialOn: official)
         return .success(MemberImportRow(line: line.number, person: person, unit: unit, status: status))

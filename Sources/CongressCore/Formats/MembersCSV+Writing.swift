@@ -3,7 +3,7 @@ extension MembersCSV {
     public static func line(_ row: MemberImportRow) -> String {
         let person = row.person
         let fields: [String] = [
-            person.memberID, person.fullName, person.gender.rawValue,
+            person.memberID.rawValue, person.fullName, person.gender.rawValue,
             person.birthYearOnly ? String(person.birthDate.year) : person.birthDate.iso,
             person.ethnicity, person.hometownProvince ?? "", row.unit, person.joinedOn.iso, person.officialOn?.iso ?? "",
             row.status.rawValue, person.education.rawValue, person.academicTitle.rawValue, person.politicalTheory.rawValue,

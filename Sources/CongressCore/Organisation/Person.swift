@@ -1,7 +1,7 @@
 /// A person in the register (formats.md §4). A person is not a membership (R-O-3).
 public struct Person: Sendable, Hashable, Codable {
     /// The party member's identifier, unique nationally.
-    public var memberID: String
+    public var memberID: ID
     /// Full name in Vietnamese order: family, middle, given.
     public var fullName: String
     public var gender: Gender
@@ -20,7 +20,7 @@ public struct Person: Sendable, Hashable, Codable {
     /// Made a full member; `nil` while probationary.
     public var officialOn: Day?
 
-    public init(memberID: String, fullName: String, gender: Gender, birthDate: Day, birthYearOnly: Bool = false,
+    public init(memberID: ID, fullName: String, gender: Gender, birthDate: Day, birthYearOnly: Bool = false,
                 ethnicity: String = "Kinh", hometownProvince: String? = nil, education: Education = .none,
                 academicTitle: AcademicTitle = .none, politicalTheory: PoliticalTheory = .none,
                 joinedOn: Day, officialOn: Day? = nil) {

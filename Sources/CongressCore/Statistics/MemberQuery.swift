@@ -40,14 +40,14 @@ public struct MemberQuery: Sendable, Equatable {
 
 /// One line of a member list.
 public struct MemberRow: Sendable, Equatable, Codable {
-    public var memberID: String
+    public var memberID: Person.ID
     public var fullName: String
     public var gender: Gender
     public var birthDate: Day
     public var unit: String
     public var status: MemberStatus
 
-    public init(memberID: String, fullName: String, gender: Gender, birthDate: Day, unit: String, status: MemberStatus) {
+    public init(memberID: Person.ID, fullName: String, gender: Gender, birthDate: Day, unit: String, status: MemberStatus) {
         self.memberID = memberID
         self.fullName = fullName
         self.gender = gender

@@ -137,8 +137,8 @@ extension CountingBoardProblem {
     /// The message, naming the member ID the congress typed (never an internal name).
     public func message(_ language: Language) -> String {
         switch self {
-        case .memberOnList(let id): Catalogue.text("board.problem.memberOnList", language, InputExcerpt.quote(id))
-        case .notEligible(let id): Catalogue.text("board.problem.notEligible", language, InputExcerpt.quote(id))
+        case .memberOnList(let id): Catalogue.text("board.problem.memberOnList", language, InputExcerpt.quote(id.rawValue))
+        case .notEligible(let id): Catalogue.text("board.problem.notEligible", language, InputExcerpt.quote(id.rawValue))
         case .empty: Catalogue.text("board.problem.empty", language)
         }
     }

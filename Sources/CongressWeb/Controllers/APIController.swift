@@ -48,7 +48,7 @@ struct APIController {
                 return JSONBody.response(MembersJSON(
                     unit: code, day: authorised.day.iso, total: page.total, offset: page.offset,
                     members: page.items.map {
-                        MemberRowJSON(memberID: $0.memberID, fullName: $0.fullName, gender: $0.gender.rawValue,
+                        MemberRowJSON(memberID: $0.memberID.rawValue, fullName: $0.fullName, gender: $0.gender.rawValue,
                                       birthDate: $0.birthDate.iso, unit: $0.unit, status: $0.status.rawValue)
                     }))
             },

@@ -151,7 +151,7 @@ struct AdminController {
                 canSettle: SeparationOfDuties.mayConfirmGrant(proposer: waiting.proposer, target: user.id, confirmer: me)))
         }
         let saved = FormFields(encoded: Substring(request.uri.query ?? ""))["saved"] != nil
-        let model = UserModel(id: user.id, login: user.login, name: user.displayName, memberID: user.memberID ?? "", active: user.active,
+        let model = UserModel(id: user.id, login: user.login, name: user.displayName, memberID: user.memberID?.rawValue ?? "", active: user.active,
                               state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
                               grants: grants, pending: pending, roles: roleOptions(selected: .organisingStaff, language),
                               notice: saved ? Catalogue.text("web.users.saved", language) : nil)
@@ -187,7 +187,7 @@ struct AdminController {
                 throw WebError.badInput(key: "web.duty.bindingLocked", arguments: [])
             }
             try await dependencies.access.bindMember(of: user.id, to: memberID, audit: AuditDraft(
-                actor: signedIn.user.login, action: .memberBound, subject: user.login, detail: memberID ?? "unbound",
+                actor: signedIn.user.login, action: .memberBound, subject: user.login, detail: memberID?.rawValue ?? "unbound",
                 unit: user.grants.first?.unit))
         }
         if let proposed, !waiting.contains(proposed), !user.grants.contains(proposed) {
@@ -281,18 +281,18 @@ struct AdminController {
 
     /// The `member` field: nil when empty (leave as is), `.some(nil)` for "-" (unbind), else a
     /// member within the administrator's subtrees today (unknown and foreign IDs answer alike).
-    private func member(_ form: FormFields, _ authorised: Authorised) async throws -> String?? {
+    private func member(_ form: FormFields, _ authorised: Authorised) async throws -> Person.ID?? {
         guard let text = try form.line("member", max: InputLimits.codeLength) else { return nil }
         if text == "-" { return .some(nil) }
         let policy = try authorised.user.policy
         let today = dependencies.today()
         let tree = try await dependencies.register.tree(on: today)
-        guard RequestValue.code(text) != nil, let record = try await dependencies.register.personRecord(text),
+        guard RequestValue.code(text) != nil, let record = try await dependencies.register.personRecord(Person.ID(text)),
               let span = record.spans.last(where: { $0.holds(on: today) }),
               policy.allows(.manageUsers, on: span.unit, isWithin: tree.isWithin) else {
             throw WebError.outsideScope(key: "web.duty.memberUnknown", arguments: [InputExcerpt.quote(text)])
         }
-        return .some(text)
+        return .some(Person.ID(text))
     }
 
     private func grant(role: String?, unit: String?) throws -> RoleGrant {

@@ -47,8 +47,8 @@ struct CongressContext {
     /// The register's names of the member IDs a list writes for people outside the congress
     /// (R-E-9: the core refuses an ID the register does not hold, or a name that is not its bearer's).
     static func registeredNames(_ lines: [String], outside congress: CongressRecord,
-                                _ register: any RegisterStore) async throws -> [String: String] {
-        var names: [String: String] = [:]
+                                _ register: any RegisterStore) async throws -> [Person.ID: String] {
+        var names: [Person.ID: String] = [:]
         for id in Set(ElectionOpening.writtenMemberIDs(lines, outside: congress)) {
             if let record = try await register.personRecord(id) { names[id] = record.person.fullName }
         }
@@ -75,7 +75,7 @@ struct CongressContext {
         switch refusal {
         case .noBoard: .badInput(key: "web.board.noBoard", arguments: [])
         case .notOnBoard: .forbidden
-        case .notHead(let head): .badInput(key: "web.board.headCertifies", arguments: [record?.name(of: head) ?? head])
+        case .notHead(let head): .badInput(key: "web.board.headCertifies", arguments: [record?.name(of: head) ?? head.rawValue])
         }
     }
 

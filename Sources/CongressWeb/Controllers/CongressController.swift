@@ -93,9 +93,9 @@ struct CongressController {
     }
 
     /// A person as a list shows them: the name, with the member ID where the name repeats.
-    static func person(_ name: String, id: String?, repeated: Bool, _ t: (String, [CustomStringConvertible]) -> String) -> String {
+    static func person(_ name: String, id: Person.ID?, repeated: Bool, _ t: (String, [CustomStringConvertible]) -> String) -> String {
         guard repeated, let id else { return name }
-        return t("web.person.withID", [name, id])
+        return t("web.person.withID", [name, id.rawValue])
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
@@ -133,7 +133,7 @@ struct CongressController {
                 + ["= \(t("web.congress.base", [base.kind.ruleID])) \(language.number(base.base(under: rulebook)))"]
             board = record.countingBoard.enumerated().map { index, id in
                 // Two people of one name are told apart by their member IDs.
-                let name = record.name(of: id).map { Self.person($0, id: id, repeated: record.memberIDs(named: $0).count > 1, t) } ?? id
+                let name = record.name(of: id).map { Self.person($0, id: id, repeated: record.memberIDs(named: $0).count > 1, t) } ?? id.rawValue
                 return index == 0 ? t("web.round.boardHead", [name]) : name
             }
             motions = record.motions.map { motion in
@@ -175,7 +175,7 @@ struct CongressController {
             let people = record.boardCandidates(lists: try await store.rounds(ofCongress: congress.id).map(\.election))
             let counts = Dictionary(people.map { ($0.name, 1) }, uniquingKeysWith: +)
             boardChoices = people.map { id, name in
-                .init(value: id, label: Self.person(name, id: id, repeated: counts[name, default: 0] > 1, t))
+                .init(value: id.rawValue, label: Self.person(name, id: id, repeated: counts[name, default: 0] > 1, t))
             }
             let seatNames = Dictionary(record.composition.map { ($0.name, 1) }, uniquingKeysWith: +)
             seatChoices = record.composition.map { seat in
@@ -253,12 +253,13 @@ struct CongressController {
         case .delegates:
             // Only members of the unit's own subtree today may be its delegates: an ID outside it
             // answers exactly as an unknown one, so the register cannot be probed through this list.
-            var names: [String: String] = [:]
+            var names: [Person.ID: String] = [:]
             let lines = try form.lines("delegates")
             let today = try await dependencies.register.tree(on: dependencies.today())
             for line in lines {
-                let id = line.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                guard RequestValue.code(id) != nil, names[id] == nil, let record = try await dependencies.register.personRecord(id),
+                let text = line.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                let id = Person.ID(text)
+                guard RequestValue.code(text) != nil, names[id] == nil, let record = try await dependencies.register.personRecord(id),
                       let (unit, _) = RouteGuard.placement(of: record, on: dependencies.today()),
                       record.spans.last?.to == nil, today.isWithin(unit, code) else { continue }
                 names[id] = record.person.fullName
@@ -344,9 +345,9 @@ struct CongressController {
         case .notAnOpinionOfThisCongress: .badInput(key: "web.congress.noOpinion", arguments: [opinion.map(String.init) ?? ""])
         case .floorTie(let names, let seats): .badInput(key: "web.congress.floorTie", arguments: [names.joined(separator: ", "), String(seats)])
         case .countingBoardOnList(let name): .badInput(key: "web.congress.boardOnList", arguments: [name])
-        case .ambiguousName(let name, let ids): .badInput(key: "web.congress.ambiguousName", arguments: [name, ids.joined(separator: ", ")])
-        case .memberMismatch(let name, let id): .badInput(key: "web.congress.memberMismatch", arguments: [name, id])
-        case .unknownMember(let name, let id): .badInput(key: "web.congress.unknownMember", arguments: [name, id])
+        case .ambiguousName(let name, let ids): .badInput(key: "web.congress.ambiguousName", arguments: [name, ids.map(\.rawValue).joined(separator: ", ")])
+        case .memberMismatch(let name, let id): .badInput(key: "web.congress.memberMismatch", arguments: [name, id.rawValue])
+        case .unknownMember(let name, let id): .badInput(key: "web.congress.unknownMember", arguments: [name, id.rawValue])
         case .election(let error): .badInput(key: "web.round.refused", arguments: [error.message(language)])
         case .opinionUncountable: .badInput(key: "web.congress.noOpinion", arguments: [opinion.map(String.init) ?? ""])
         }

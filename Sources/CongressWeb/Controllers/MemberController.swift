@@ -70,7 +70,7 @@ struct MemberController {
         let page = try await dependencies.register.members(query)
         let rows = page.items.enumerated().map { index, row in
             MemberLine(number: language.number(page.offset + index + 1), name: row.fullName, href: "/members/\(row.memberID)",
-                       id: row.memberID, gender: Labels.gender(row.gender, language), birthDate: row.birthDate.vietnamese,
+                       id: row.memberID.rawValue, gender: Labels.gender(row.gender, language), birthDate: row.birthDate.vietnamese,
                        unit: tree.unit(row.unit)?.name ?? row.unit, status: Labels.status(row.status, language))
         }
         func options<T>(_ cases: [T], _ selected: T?, _ value: (T) -> String, _ label: (T) -> String) -> [Option] {
@@ -146,7 +146,7 @@ struct MemberController {
         }
         let status = MembershipHistory.status(of: person, spans: record.spans, on: authorised.day)
         var facts = [
-            Fact(label: Catalogue.text("web.person.memberID", language), value: person.memberID),
+            Fact(label: Catalogue.text("web.person.memberID", language), value: person.memberID.rawValue),
             Fact(label: Catalogue.text(person.birthYearOnly ? "web.person.birthYear" : "web.person.birthDate", language),
                  value: person.birthYearOnly ? String(person.birthDate.components.year) : person.birthDate.vietnamese),
             Fact(label: Catalogue.text("web.person.gender", language), value: Labels.gender(person.gender, language)),

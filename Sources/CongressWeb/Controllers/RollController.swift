@@ -64,25 +64,25 @@ struct RollController {
             return t("web.roll.absentSessions", [value.absentSessions.sorted().map { String($0 + 1) }.joined(separator: ", ")])
         }
         let members = record.members.sorted { VietnameseNameOrder.precedes($0.fullName, $1.fullName) }.map { member in
-            RollModel.Line(memberID: member.memberID, name: member.fullName, standing: t(member.full ? "web.roll.full" : "web.roll.probationary", []),
+            RollModel.Line(memberID: member.memberID.rawValue, name: member.fullName, standing: t(member.full ? "web.roll.full" : "web.roll.probationary", []),
                            condition: t("web.roll.condition." + member.condition.rawValue, []), attendance: attendance(member.attendance))
         }
         let delegates = record.delegates.sorted { VietnameseNameOrder.precedes($0.fullName, $1.fullName) }.map { delegate in
-            RollModel.Line(memberID: delegate.memberID, name: delegate.fullName,
+            RollModel.Line(memberID: delegate.memberID.rawValue, name: delegate.fullName,
                            standing: t("web.roll.delegate." + delegate.kind.rawValue, [])
                                + (delegate.alternateOrder.map { " · " + t("web.roll.alternate", [$0]) } ?? ""),
                            condition: delegate.electedBy ?? "", attendance: attendance(delegate.attendance))
         }
         let model = RollModel(
             id: congress.id.rawValue, name: record.name, code: code, lines: members + delegates,
-            notConvened: record.notConvened.map { .init(memberID: $0.memberID, name: $0.fullName, standing: "",
+            notConvened: record.notConvened.map { .init(memberID: $0.memberID.rawValue, name: $0.fullName, standing: "",
                                                         condition: t("web.roll.reason." + $0.reason.rawValue, []), attendance: "") },
             attendanceOptions: Self.attendanceStates.map { .init(value: $0, label: t("web.roll.attendance." + $0, [])) },
             conditionOptions: MemberOnRoll.Condition.allCases.map { .init(value: $0.rawValue, label: t("web.roll.condition." + $0.rawValue, [])) },
             reasonOptions: NotConvened.Reason.allCases.map { .init(value: $0.rawValue, label: t("web.roll.reason." + $0.rawValue, [])) },
             action: "/units/\(code)/congress/roll", base: "/units/\(code)/congress?id=\(congress.id)",
             replacements: RollBase.replacements(record.delegates).map { pair in
-                .init(memberID: pair.absent.memberID, name: pair.absent.fullName, standing: pair.alternate.fullName,
+                .init(memberID: pair.absent.memberID.rawValue, name: pair.absent.fullName, standing: pair.alternate.fullName,
                       condition: pair.alternate.electedBy ?? "", attendance: t("web.roll.alternate", [pair.alternate.alternateOrder ?? 0]))
             })
         return pages.page("roll", title: t("web.roll.title", [record.name]), body: model, context: context,
@@ -98,7 +98,7 @@ struct RollController {
         let change = try Self.change(form)
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             do { return try record.apply(change) } catch RollChange.Refusal.notOnRoll(let memberID) {
-                throw WebError.badInput(key: "web.roll.unknownMember", arguments: [memberID])
+                throw WebError.badInput(key: "web.roll.unknownMember", arguments: [memberID.rawValue])
             }
         }
         return Redirect.to("/units/\(code)/congress/roll?id=\(congress.id)")
@@ -107,7 +107,7 @@ struct RollController {
     /// The roll form decoded once: the member, and either the reason they are not convened or
     /// their attendance (sessions numbered from 1) and condition.
     static func change(_ form: FormFields) throws -> RollChange {
-        guard let memberID = try form.line("member", max: InputLimits.codeLength) else {
+        guard let memberID = try form.line("member", max: InputLimits.codeLength).map({ Person.ID($0) }) else {
             throw WebError.badInput(key: "web.roll.unknownMember", arguments: [""])
         }
         if form["notConvened"] != nil {
@@ -143,7 +143,7 @@ struct RollController {
         guard let code = authorised.unit else { throw WebError.notFound }
         let (_, congress) = try await chosen(FormFields(encoded: Substring(request.uri.query ?? "")), code)
         let record = congress.record
-        var people: [String: Person] = [:]
+        var people: [Person.ID: Person] = [:]
         for id in record.members.map(\.memberID) + record.delegates.map(\.memberID) {
             if let found = try await dependencies.register.personRecord(id)?.person { people[id] = found }
         }

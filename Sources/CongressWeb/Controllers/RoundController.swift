@@ -268,7 +268,7 @@ struct RoundController {
         if let record = round.congress?.record, !record.countingBoard.isEmpty {
             minutes.signatures = record.countingBoard.enumerated().map { index, id in
                 CountingMinutes.Signer(role: Catalogue.text(index == 0 ? "minutes.head" : "minutes.member", context.language),
-                                       name: record.name(of: id) ?? id)
+                                       name: record.name(of: id) ?? id.rawValue)
             }
         }
         if ![.certified, .approved, .annulled].contains(round.round.lifecycle.state) {

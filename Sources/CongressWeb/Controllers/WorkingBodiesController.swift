@@ -49,11 +49,11 @@ struct WorkingBodiesController {
 
     /// The board a counting board motion names, head first: chosen from the roll, the head
     /// (`head`) and the members (`board`, several); IDs typed with spaces or commas are read too.
-    static func board(_ form: FormFields) throws -> [String] {
+    static func board(_ form: FormFields) throws -> [Person.ID] {
         let chosen = form.all("board").prefix(2_000).flatMap { value in
-            String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map { Person.ID(String($0)) }
         }
-        let head = try form.line("head", max: 40)
+        let head = try form.line("head", max: 40).map { Person.ID($0) }
         if let head, chosen.filter({ $0 == head }).count > 1 { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
         return head.map { head in [head] + chosen.filter { $0 != head } } ?? chosen
     }

@@ -33,7 +33,7 @@ struct RouteGuard: Sendable {
             authorised.tree = tree
             authorised.unit = code
         case .member(let capability):
-            let id = try context.parameters.code("id")
+            let id = Person.ID(try context.parameters.code("id"))
             let policy = try authorised.user.policy
             // Unknown and foreign members answer alike, so IDs cannot be probed.
             guard let record = try await dependencies.register.personRecord(id),

@@ -6,7 +6,7 @@ extension ElectionOpeningTests {
     @Test("R-E-9: each line of the list becomes the member of the roll who bears the name, the ID carried to the ballot's election")
     func listByMember() throws {
         let plan = try ElectionOpening.plan(Self.request(), congress: Self.congress(), congressID: 7, opinion: nil)
-        let expected = Self.list.map { name in "M\(Self.names.firstIndex(of: name)! + 1)" }
+        let expected = Self.list.map { name in Person.ID("M\(Self.names.firstIndex(of: name)! + 1)") }
         #expect(plan.election.memberIDs == expected)
         #expect(plan.election.listEntries.map(\.name) == Self.list)
     }

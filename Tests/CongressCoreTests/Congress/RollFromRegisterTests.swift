@@ -18,7 +18,7 @@ struct RollFromRegisterTests {
 
     @Test("R-E-18, R-E-25: a delegates list is read line by line, every bad line named")
     func delegates() {
-        let names = ["M1": "Nguyễn Văn An", "M2": "Trần Thị Bình", "M3": "Lê Văn Cường"]
+        let names: [Person.ID: String] = ["M1": "Nguyễn Văn An", "M2": "Trần Thị Bình", "M3": "Lê Văn Cường"]
         guard case .success(let roll) = RollFromRegister.delegates("M1;elected;C1\nM2;exOfficio\n\nM3;elected;C1;1", name: { names[$0] }) else {
             Issue.record("a valid list was refused"); return
         }

@@ -81,7 +81,7 @@ struct WorkingBodiesTests {
 
     @Test("R-E-4: nobody on an election list sits on the counting board; members come from the congress")
     func countingBoard() throws {
-        let eligible: Set = ["d1", "d2", "d3", "d4"]
+        let eligible: Set<Person.ID> = ["d1", "d2", "d3", "d4"]
         try CountingBoardCheck.check(board: ["d1", "d2"], eligible: eligible, lists: ["d3"])
         #expect(throws: CountingBoardProblem.memberOnList(memberID: "d3")) {
             try CountingBoardCheck.check(board: ["d1", "d3"], eligible: eligible, lists: ["d3"])

@@ -27,7 +27,7 @@ struct BrowserCountingTests {
         for (login, member) in [("kiemphieu2", "R09"), ("kiemphieu3", "R08"), ("kiemphieu4", "R07")] {
             _ = try await world.access.createUser(
                 NewUser(login: login, displayName: "Kiểm phiếu viên \(member)", passwordHash: hash,
-                        grants: [RoleGrant(role: .countingBoard, unit: "X1")], memberID: member),
+                        grants: [RoleGrant(role: .countingBoard, unit: "X1")], memberID: Person.ID(member)),
                 audit: AuditDraft(actor: "test", action: .userCreated, subject: login))
         }
         let app = Application(router: try await world.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))

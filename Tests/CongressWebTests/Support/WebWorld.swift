@@ -83,7 +83,7 @@ struct WebWorld {
     /// An account outside the personas (another counting board member, …) with a known session.
     struct Account: Sendable { let login: String; let token: String; let form: String; let id: Int64 }
 
-    func account(_ login: String, grants: [RoleGrant], member: String? = nil) async throws -> Account {
+    func account(_ login: String, grants: [RoleGrant], member: Person.ID? = nil) async throws -> Account {
         let user = try await access.createUser(
             NewUser(login: login, displayName: login, passwordHash: String(repeating: "x", count: 60), grants: grants, memberID: member),
             audit: AuditDraft(actor: "test", action: .userCreated, subject: login))
@@ -94,7 +94,7 @@ struct WebWorld {
     }
 
     /// A counting board member of X1, bound to `member`.
-    func boardMember(_ login: String, _ member: String) async throws -> Account {
+    func boardMember(_ login: String, _ member: Person.ID) async throws -> Account {
         try await account(login, grants: [RoleGrant(role: .countingBoard, unit: "X1")], member: member)
     }
 
