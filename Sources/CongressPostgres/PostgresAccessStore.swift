@@ -95,7 +95,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
                 SELECT p.role, u.code, p.proposer_id FROM pending_grant p JOIN unit u ON u.id = p.unit_id
                 WHERE p.user_id = \(userID) ORDER BY p.id
                 """, logger).compactMap { row in
-                let (role, unit, proposer) = try row.decode((String, String, Int64).self)
+                let (role, unit, proposer) = try row.decode((String, PartyUnit.ID, Int64).self)
                 return Role(rawValue: role).map { PendingGrant(grant: RoleGrant(role: $0, unit: unit), proposer: proposer) }
             }
         }
@@ -281,7 +281,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         let grants = try await connection.rows("""
             SELECT g.role, u.code FROM role_grant g JOIN unit u ON u.id = g.unit_id WHERE g.user_id = \(id) ORDER BY g.position
             """, logger).compactMap { grant in
-            let (role, unit) = try grant.decode((String, String).self)
+            let (role, unit) = try grant.decode((String, PartyUnit.ID).self)
             return Role(rawValue: role).map { RoleGrant(role: $0, unit: unit) }
         }
         return UserAccount(id: id, login: login, displayName: name, language: Language(rawValue: language) ?? .vi, active: active,
@@ -298,7 +298,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    static func unitID(_ code: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
+    static func unitID(_ code: PartyUnit.ID, _ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
         guard let id = try await connection.value(Int64.self, "SELECT id FROM unit WHERE code = \(code)", logger) else {
             throw StoreError.unknownUnit(code)
         }

@@ -28,7 +28,7 @@ enum PostgresAudit {
     /// Reads an entry as stored; an action the program does not know reads as a changed entry.
     static func entry(_ row: PostgresRow) throws -> AuditEntry {
         let (sequence, at, actor, action, subject, detail, previous, hash, unit) =
-            try row.decode((Int64, String, String, String, String, String, String, String, String?).self)
+            try row.decode((Int64, String, String, String, String, String, String, String, PartyUnit.ID?).self)
         return AuditEntry(sequence: Int(sequence), at: at, actor: actor, action: AuditAction(rawValue: action) ?? .signedIn,
                           subject: subject, detail: detail, unit: unit, previousHash: previous, hash: hash)
     }

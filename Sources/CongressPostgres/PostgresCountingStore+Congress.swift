@@ -23,7 +23,7 @@ extension PostgresCountingStore {
         try await congresses(where: "c.id = \(id)").first
     }
 
-    public func congresses(of unit: String) async throws(StoreError) -> [StoredCongress] {
+    public func congresses(of unit: PartyUnit.ID) async throws(StoreError) -> [StoredCongress] {
         try await congresses(where: "u.code = \(unit)", newestFirst: true)
     }
 
@@ -42,7 +42,7 @@ extension PostgresCountingStore {
         return try await database.read { [logger] connection in
             let found = try await connection.rows(query, logger).map { row in
                 let (id, version, unit, name, term, kind, opens, closes, submitted, rulebook) =
-                    try row.decode((CongressRecord.ID, Int, String, String, String, String, String, String, String?, String).self)
+                    try row.decode((CongressRecord.ID, Int, PartyUnit.ID, String, String, String, String, String, String?, String).self)
                 var record = CongressRecord(unit: unit, name: name, term: term, kind: CongressKind(rawValue: kind) ?? .members,
                                             opensOn: opens, closesOn: closes)
                 record.submittedOn = submitted
@@ -128,7 +128,7 @@ extension PostgresCountingStore {
                 FROM congress c JOIN unit u ON u.id = c.unit_id JOIN congress_header h ON h.congress_id = c.id ORDER BY c.id
                 """, logger).map { row in
                 let (id, unit, name, opens, closes, submitted, paused) =
-                    try row.decode((CongressRecord.ID, String, String, String, String, String?, Bool).self)
+                    try row.decode((CongressRecord.ID, PartyUnit.ID, String, String, String, String?, Bool).self)
                 return CongressSummary(id: id, unit: unit, name: name, opensOn: opens, closesOn: closes, submittedOn: submitted,
                                        paused: paused)
             }

@@ -21,7 +21,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         self.clock = clock
     }
 
-    public func openRound(_ election: Election, unit: String, congress: CongressRecord.ID?, requiredEntries: Int,
+    public func openRound(_ election: Election, unit: PartyUnit.ID, congress: CongressRecord.ID?, requiredEntries: Int,
                           audit: AuditDraft) async throws(StoreError) -> Round.ID {
         let json = ElectionFile.encode(election).formatted()
         return try await audited(audit) { connection, logger in
@@ -83,7 +83,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: String, election: Election)? {
+    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: PartyUnit.ID, election: Election)? {
         if let cached = elections.cached(id) { return (cached.unit, cached.election) }
         return try await round(id).map { ($0.unit, $0.election) }
     }
@@ -256,7 +256,7 @@ public final class PostgresCountingStore: CountingStore, Sendable {
         if lock { query.sql += " FOR UPDATE OF r" }
         guard let row = try await connection.rows(query, logger).first else { return nil }
         let (json, required, state, candidates, issued, returned, unit, congress, result) =
-            try row.decode((String, Int, String, Int, Int, Int, String, CongressRecord.ID?, String?).self)
+            try row.decode((String, Int, String, Int, Int, Int, PartyUnit.ID, CongressRecord.ID?, String?).self)
         let election = try elections.election(id, unit: unit) { try ElectionFile.decode(Data(json.utf8)) }
         let lifecycle = RoundLifecycle(state: RoundLifecycle.State(rawValue: state) ?? .draft, candidates: candidates,
                                        issued: issued, returned: returned)

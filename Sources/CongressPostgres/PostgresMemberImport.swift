@@ -12,8 +12,8 @@ import PostgresNIO
 struct PostgresMemberImport {
     let connection: PostgresConnection
     let logger: Logger
-    let units: [String: PartyUnit]
-    let unitIDs: [String: Int64]
+    let units: [PartyUnit.ID: PartyUnit]
+    let unitIDs: [PartyUnit.ID: Int64]
     /// Whether the register held persons before: an empty one needs no look-ups at all.
     let probe: Bool
     var summary = ImportSummary()
@@ -140,7 +140,7 @@ struct PostgresMemberImport {
         }
     }
 
-    static func id(_ code: String, _ unitIDs: [String: Int64]) throws -> Int64 {
+    static func id(_ code: PartyUnit.ID, _ unitIDs: [PartyUnit.ID: Int64]) throws -> Int64 {
         guard let id = unitIDs[code] else { throw StoreError.unknownUnit(code) }
         return id
     }
@@ -165,7 +165,7 @@ struct PostgresMemberImport {
             """, logger)
     }
 
-    static func insertSpans(_ spans: [MembershipSpan], person: Int64, unitIDs: [String: Int64], _ connection: PostgresConnection,
+    static func insertSpans(_ spans: [MembershipSpan], person: Int64, unitIDs: [PartyUnit.ID: Int64], _ connection: PostgresConnection,
                             _ logger: Logger) async throws {
         for span in spans {
             try await connection.run("""
@@ -175,7 +175,7 @@ struct PostgresMemberImport {
         }
     }
 
-    static func insert(_ event: MembershipEvent, person: Int64, unitIDs: [String: Int64], _ connection: PostgresConnection,
+    static func insert(_ event: MembershipEvent, person: Int64, unitIDs: [PartyUnit.ID: Int64], _ connection: PostgresConnection,
                        _ logger: Logger) async throws {
         let unit = try event.unit.map { try id($0, unitIDs) }
         try await connection.run("""
@@ -192,7 +192,7 @@ struct PostgresMemberImport {
             FROM person p JOIN unit u ON u.id = p.admitted_unit_id WHERE p.member_id = \(memberID)
             """, logger).first else { return nil }
         let (id, member, name, gender, birth, yearOnly, ethnicity, hometown, education, title, theory, joined, official, admitted) =
-            try row.decode((Int64, Person.ID, String, String, String, Bool, String, String?, String, String, String, String, String?, String).self)
+            try row.decode((Int64, Person.ID, String, String, String, Bool, String, String?, String, String, String, String, String?, PartyUnit.ID).self)
         let person = Person(
             memberID: member, fullName: name, gender: Gender(rawValue: gender) ?? .male,
             birthDate: Day(iso: birth) ?? Day(daysSinceEpoch: 0), birthYearOnly: yearOnly, ethnicity: ethnicity,
@@ -203,7 +203,7 @@ struct PostgresMemberImport {
             SELECT e.kind, e.day::text, u.code, e.until::text, e.detail FROM membership_event e LEFT JOIN unit u ON u.id = e.unit_id
             WHERE e.person_id = \(id) ORDER BY e.day, e.id
             """, logger).compactMap { row -> MembershipEvent? in
-            let (kind, day, unit, until, detail) = try row.decode((String, String, String?, String?, String?).self)
+            let (kind, day, unit, until, detail) = try row.decode((String, String, PartyUnit.ID?, String?, String?).self)
             guard let kind = MembershipEvent.Kind(rawValue: kind), let day = Day(iso: day) else { return nil }
             return MembershipEvent(kind: kind, day: day, unit: unit, until: until.flatMap { Day(iso: $0) }, detail: detail)
         }

@@ -21,11 +21,11 @@ enum PostgresOrganisation {
                 RETURNING id, code
                 """, logger)
             for row in inserted {
-                let (id, code) = try row.decode((Int64, String).self)
+                let (id, code) = try row.decode((Int64, PartyUnit.ID).self)
                 ids[code] = id
             }
         }
-        let id = { (code: String) throws -> Int64 in
+        let id = { (code: PartyUnit.ID) throws -> Int64 in
             guard let id = ids[code] else { throw StoreError.danglingReference(code) }
             return id
         }
@@ -73,10 +73,10 @@ enum PostgresOrganisation {
         }
     }
 
-    static func unitIDs(_ connection: PostgresConnection, _ logger: Logger) async throws -> [String: Int64] {
-        var ids: [String: Int64] = [:]
+    static func unitIDs(_ connection: PostgresConnection, _ logger: Logger) async throws -> [PartyUnit.ID: Int64] {
+        var ids: [PartyUnit.ID: Int64] = [:]
         for row in try await connection.rows("SELECT id, code FROM unit", logger) {
-            let (id, code) = try row.decode((Int64, String).self)
+            let (id, code) = try row.decode((Int64, PartyUnit.ID).self)
             ids[code] = id
         }
         return ids
@@ -84,7 +84,7 @@ enum PostgresOrganisation {
 
     /// A unit from `code, name, kind, valid_from::text, valid_to::text`.
     static func unit(_ row: PostgresRow) throws -> PartyUnit {
-        let (code, name, kind, from, to) = try row.decode((String, String, String, String?, String?).self)
+        let (code, name, kind, from, to) = try row.decode((PartyUnit.ID, String, String, String?, String?).self)
         return PartyUnit(code: code, name: name, kind: UnitKind(rawValue: kind) ?? .cell,
                          validFrom: from.flatMap { Day(iso: $0) }, validTo: to.flatMap { Day(iso: $0) })
     }
@@ -92,24 +92,24 @@ enum PostgresOrganisation {
     /// Every unit in the order they were added, with their database IDs.
     static func units(_ connection: PostgresConnection, _ logger: Logger) async throws -> [(id: Int64, unit: PartyUnit)] {
         try await connection.rows("SELECT id, code, name, kind, valid_from::text, valid_to::text FROM unit ORDER BY id", logger).map { row in
-            let (id, code, name, kind, from, to) = try row.decode((Int64, String, String, String, String?, String?).self)
+            let (id, code, name, kind, from, to) = try row.decode((Int64, PartyUnit.ID, String, String, String?, String?).self)
             return (id, PartyUnit(code: code, name: name, kind: UnitKind(rawValue: kind) ?? .cell,
                                   validFrom: from.flatMap { Day(iso: $0) }, validTo: to.flatMap { Day(iso: $0) }))
         }
     }
 
     /// Only the units of `codes` (one person's event).
-    static func units(codes: Set<String>, _ connection: PostgresConnection, _ logger: Logger) async throws -> [(id: Int64, unit: PartyUnit)] {
+    static func units(codes: Set<PartyUnit.ID>, _ connection: PostgresConnection, _ logger: Logger) async throws -> [(id: Int64, unit: PartyUnit)] {
         let wanted = codes.sorted()
         return try await connection.rows("SELECT id, code, name, kind, valid_from::text, valid_to::text FROM unit WHERE code = ANY(\(wanted))",
                                          logger).map { row in
-            let (id, code, name, kind, from, to) = try row.decode((Int64, String, String, String, String?, String?).self)
+            let (id, code, name, kind, from, to) = try row.decode((Int64, PartyUnit.ID, String, String, String?, String?).self)
             return (id, PartyUnit(code: code, name: name, kind: UnitKind(rawValue: kind) ?? .cell,
                                   validFrom: from.flatMap { Day(iso: $0) }, validTo: to.flatMap { Day(iso: $0) }))
         }
     }
 
-    static func events(naming code: String, _ connection: PostgresConnection, _ logger: Logger) async throws -> [UnitEvent] {
+    static func events(naming code: PartyUnit.ID, _ connection: PostgresConnection, _ logger: Logger) async throws -> [UnitEvent] {
         try await events(connection, logger, where: """
             WHERE e.unit_id = (SELECT id FROM unit WHERE code = \(code)) OR e.other_id = (SELECT id FROM unit WHERE code = \(code))
             """)
@@ -123,7 +123,7 @@ enum PostgresOrganisation {
         query.sql += " " + filter.sql + " ORDER BY e.day, e.id"
         query.binds = filter.binds
         return try await connection.rows(query, logger).compactMap { row in
-            let (kind, day, unit, other, oldName) = try row.decode((String, String, String, String?, String?).self)
+            let (kind, day, unit, other, oldName) = try row.decode((String, String, PartyUnit.ID, PartyUnit.ID?, String?).self)
             guard let kind = UnitEvent.Kind(rawValue: kind), let day = Day(iso: day) else { return nil }
             return UnitEvent(kind: kind, day: day, unit: unit, other: other, oldName: oldName)
         }
@@ -141,7 +141,7 @@ enum PostgresOrganisation {
             SELECT u.code, p.code, pl.valid_from::text, pl.valid_to::text
             FROM unit_placement pl JOIN unit u ON u.id = pl.unit_id LEFT JOIN unit p ON p.id = pl.parent_id ORDER BY pl.id
             """, logger).map { row in
-            let (unit, parent, from, to) = try row.decode((String, String?, String?, String?).self)
+            let (unit, parent, from, to) = try row.decode((PartyUnit.ID, PartyUnit.ID?, String?, String?).self)
             return UnitPlacement(unit: unit, parent: parent, validFrom: from.flatMap { Day(iso: $0) }, validTo: to.flatMap { Day(iso: $0) })
         }
     }

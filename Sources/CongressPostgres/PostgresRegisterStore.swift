@@ -64,7 +64,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         }
     }
 
-    public func unit(_ code: String) async throws(StoreError) -> PartyUnit? {
+    public func unit(_ code: PartyUnit.ID) async throws(StoreError) -> PartyUnit? {
         try await database.read { [logger] connection in
             try await connection.rows("""
                 SELECT code, name, kind, valid_from::text, valid_to::text FROM unit WHERE code = \(code)
@@ -72,7 +72,7 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         }
     }
 
-    public func unitEvents(_ code: String) async throws(StoreError) -> [UnitEvent] {
+    public func unitEvents(_ code: PartyUnit.ID) async throws(StoreError) -> [UnitEvent] {
         try await database.read { [logger] connection in try await PostgresOrganisation.events(naming: code, connection, logger) }
     }
 

@@ -25,7 +25,7 @@ enum MemberReader {
             guard let kind = MembershipEvent.Kind(rawValue: row["kind"]), let day = Day(iso: row["day"] as String) else { return nil }
             return MembershipEvent(kind: kind, day: day, unit: row["unit"], until: (row["until"] as String?).flatMap { Day(iso: $0) }, detail: row["detail"])
         }
-        return PersonRecord(person: person, admittedUnit: admittedUnit, otherEvents: events)
+        return PersonRecord(person: person, admittedUnit: PartyUnit.ID(admittedUnit), otherEvents: events)
     }
 
     /// A person from the first twelve columns of `personColumns`.

@@ -134,7 +134,7 @@ enum MemberWriter {
         return updated
     }
 
-    static func id(_ code: String, _ units: UnitIndex) throws -> Int64 {
+    static func id(_ code: PartyUnit.ID, _ units: UnitIndex) throws -> Int64 {
         guard let id = units.ids[code] else { throw StoreError.unknownUnit(code) }
         return id
     }
@@ -142,10 +142,10 @@ enum MemberWriter {
     /// Unit IDs for one write; rows of a file come cell by cell, so the last look-up is kept.
     final class UnitMemo {
         let units: UnitIndex
-        private var last: (code: String, id: Int64)?
+        private var last: (code: PartyUnit.ID, id: Int64)?
         init(_ units: UnitIndex) { self.units = units }
 
-        func id(_ code: String) throws -> Int64 {
+        func id(_ code: PartyUnit.ID) throws -> Int64 {
             if let last, last.code == code { return last.id }
             let id = try MemberWriter.id(code, units)
             last = (code, id)

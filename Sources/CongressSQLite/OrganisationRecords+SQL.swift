@@ -10,7 +10,7 @@ enum OrganisationWriter {
         let insertUnit = try RawStatement(db, "INSERT INTO unit (code, name, kind, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)")
         for unit in records.units {
             if ids[unit.code] != nil { throw StoreError.duplicateUnit(unit.code) }
-            insertUnit.bind(1, unit.code)
+            insertUnit.bind(1, unit.code.rawValue)
             insertUnit.bind(2, unit.name)
             insertUnit.bind(3, unit.kind.rawValue)
             insertUnit.bind(4, unit.validFrom?.iso)
@@ -18,7 +18,7 @@ enum OrganisationWriter {
             try insertUnit.run(db)
             ids[unit.code] = db.lastInsertedRowID
         }
-        let id = { (code: String) throws -> Int64 in
+        let id = { (code: PartyUnit.ID) throws -> Int64 in
             guard let id = ids[code] else { throw StoreError.danglingReference(code) }
             return id
         }
@@ -63,13 +63,13 @@ extension OrganisationWriter {
 
 /// Every unit's id and record, for lookups during a write.
 struct UnitIndex: Sendable {
-    var ids: [String: Int64] = [:]
-    var codes: [Int64: String] = [:]
-    var units: [String: PartyUnit] = [:]
+    var ids: [PartyUnit.ID: Int64] = [:]
+    var codes: [Int64: PartyUnit.ID] = [:]
+    var units: [PartyUnit.ID: PartyUnit] = [:]
     var order: [PartyUnit] = []
 
     /// Only the units of `codes` (one person's event: a few, not the 160,000 of the nation).
-    static func load(codes: Set<String>, _ db: Database) throws -> UnitIndex {
+    static func load(codes: Set<PartyUnit.ID>, _ db: Database) throws -> UnitIndex {
         var index = UnitIndex()
         for code in codes.sorted() {
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, code, name, kind, valid_from, valid_to FROM unit WHERE code = ?"),
@@ -90,7 +90,7 @@ struct UnitIndex: Sendable {
         try statement.forEachRow(db) { row in
             let id = RawStatement.int(row, 0)
             let unit = PartyUnit(
-                code: RawStatement.text(row, 1) ?? "", name: RawStatement.text(row, 2) ?? "",
+                code: PartyUnit.ID(RawStatement.text(row, 1) ?? ""), name: RawStatement.text(row, 2) ?? "",
                 kind: UnitKind(rawValue: RawStatement.text(row, 3) ?? "") ?? .cell,
                 validFrom: RawStatement.text(row, 4).flatMap { Day(iso: $0) },
                 validTo: RawStatement.text(row, 5).flatMap { Day(iso: $0) })
@@ -111,7 +111,7 @@ enum OrganisationReader {
              validTo: (row["valid_to"] as String?).flatMap { Day(iso: $0) })
     }
 
-    static func events(naming code: String, _ db: Database) throws -> [UnitEvent] {
+    static func events(naming code: PartyUnit.ID, _ db: Database) throws -> [UnitEvent] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.kind, e.day, u.code AS unit, o.code AS other, e.old_name
             FROM unit_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit o ON o.id = e.other_id
@@ -137,7 +137,7 @@ enum OrganisationReader {
         return OrganisationRecords(units: index.order, placements: try placements(db, codes: index.codes), events: events)
     }
 
-    static func placements(_ db: Database, codes: [Int64: String]) throws -> [UnitPlacement] {
+    static func placements(_ db: Database, codes: [Int64: PartyUnit.ID]) throws -> [UnitPlacement] {
         var placements: [UnitPlacement] = []
         let statement = try RawStatement(db, "SELECT unit_id, parent_id, valid_from, valid_to FROM unit_placement ORDER BY rowid")
         try statement.forEachRow(db) { row in

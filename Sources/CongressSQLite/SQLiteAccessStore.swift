@@ -202,7 +202,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
             var arguments: StatementArguments = []
             if let units = query.units {
                 conditions.append("unit IN (SELECT value FROM json_each(?))")
-                _ = arguments.append(contentsOf: [Self.jsonArray(units)])
+                _ = arguments.append(contentsOf: [Self.jsonArray(units.map(\.rawValue))])
             }
             if let subject = query.subject {
                 conditions.append("(subject = ? OR subject LIKE ? ESCAPE '\\')")

@@ -25,7 +25,7 @@ extension SQLiteCountingStore {
         try await read { db in try Self.congresses(where: "c.id = ?", [id], db).first }
     }
 
-    public func congresses(of unit: String) async throws(StoreError) -> [StoredCongress] {
+    public func congresses(of unit: PartyUnit.ID) async throws(StoreError) -> [StoredCongress] {
         try await read { db in try Self.congresses(where: "u.code = ?", [unit], order: "c.id DESC", db) }
     }
 

@@ -19,7 +19,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         self.ballots = GroupCommit(pool: register.pool)
     }
 
-    public func openRound(_ election: Election, unit: String, congress: CongressRecord.ID?, requiredEntries: Int,
+    public func openRound(_ election: Election, unit: PartyUnit.ID, congress: CongressRecord.ID?, requiredEntries: Int,
                           audit: AuditDraft) async throws(StoreError) -> Round.ID {
         let json = ElectionFile.encode(election).formatted()
         let time = clock()
@@ -83,7 +83,7 @@ public final class SQLiteCountingStore: CountingStore, Sendable {
         }
     }
 
-    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: String, election: Election)? {
+    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: PartyUnit.ID, election: Election)? {
         if let cached = elections.cached(id) { return (cached.unit, cached.election) }
         return try await round(id).map { ($0.unit, $0.election) }
     }

@@ -72,14 +72,14 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         return { db in _ = try SQLiteAccessStore.append(draft, at: time, auditing.chain, db) }
     }
 
-    public func unit(_ code: String) async throws(StoreError) -> PartyUnit? {
+    public func unit(_ code: PartyUnit.ID) async throws(StoreError) -> PartyUnit? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT code, name, kind, valid_from, valid_to FROM unit WHERE code = ?", arguments: [code])
                 .map(OrganisationReader.unit)
         }
     }
 
-    public func unitEvents(_ code: String) async throws(StoreError) -> [UnitEvent] {
+    public func unitEvents(_ code: PartyUnit.ID) async throws(StoreError) -> [UnitEvent] {
         try await read { db in try OrganisationReader.events(naming: code, db) }
     }
 

@@ -61,13 +61,13 @@ public struct PendingGrant: Sendable, Equatable {
 /// `round 3 …`), one page of them.
 public struct AuditQuery: Sendable, Equatable {
     /// Entries concerning these units; nil: every entry.
-    public var units: [String]?
+    public var units: [PartyUnit.ID]?
     public var subject: String?
     public var offset: Int
     public var limit: Int
     public var oldestFirst: Bool
 
-    public init(units: [String]? = nil, subject: String? = nil, offset: Int = 0, limit: Int = 100, oldestFirst: Bool = false) {
+    public init(units: [PartyUnit.ID]? = nil, subject: String? = nil, offset: Int = 0, limit: Int = 100, oldestFirst: Bool = false) {
         self.units = units
         self.subject = subject
         self.offset = offset

@@ -6,13 +6,13 @@ import CongressCore
 public protocol CountingStore: Sendable {
     /// Opens a round for an election of `unit` (of `congress` when given), each stack to be
     /// entered `requiredEntries` times.
-    func openRound(_ election: Election, unit: String, congress: CongressRecord.ID?, requiredEntries: Int,
+    func openRound(_ election: Election, unit: PartyUnit.ID, congress: CongressRecord.ID?, requiredEntries: Int,
                    audit: AuditDraft) async throws(StoreError) -> Round.ID
     /// The rounds of a congress, in the order they were opened (R-E-3).
     func rounds(ofCongress congress: CongressRecord.ID) async throws(StoreError) -> [CountingRound]
     func round(_ id: Round.ID) async throws(StoreError) -> CountingRound?
     /// What never changes once a round is opened: its unit and its election (cached by stores).
-    func opened(_ id: Round.ID) async throws(StoreError) -> (unit: String, election: Election)?
+    func opened(_ id: Round.ID) async throws(StoreError) -> (unit: PartyUnit.ID, election: Election)?
     /// Applies a lifecycle event (the round's state machine decides), with its audit entry;
     /// `congress`, when given (an annulment's composition), is written in the same transaction,
     /// version-checked like `certify`'s.
@@ -83,7 +83,7 @@ public protocol CountingStore: Sendable {
     func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> CongressRecord.ID
     func congress(_ id: CongressRecord.ID) async throws(StoreError) -> StoredCongress?
     /// The congresses of a unit, newest first.
-    func congresses(of unit: String) async throws(StoreError) -> [StoredCongress]
+    func congresses(of unit: PartyUnit.ID) async throws(StoreError) -> [StoredCongress]
     /// Every congress, for the overview of a subtree (the caller filters by the tree).
     func allCongresses() async throws(StoreError) -> [StoredCongress]
     /// What the overview shows of every congress, without reading the rolls (a national round
@@ -108,12 +108,12 @@ extension CountingStore {
         try await certify(round: round, result: result, audit: audit, congress: nil)
     }
 
-    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: String, election: Election)? {
+    public func opened(_ id: Round.ID) async throws(StoreError) -> (unit: PartyUnit.ID, election: Election)? {
         try await round(id).map { ($0.unit, $0.election) }
     }
 
     /// A round outside any congress (the counting store's tests, `congress tally` re-counts).
-    public func openRound(_ election: Election, unit: String, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Round.ID {
+    public func openRound(_ election: Election, unit: PartyUnit.ID, requiredEntries: Int, audit: AuditDraft) async throws(StoreError) -> Round.ID {
         try await openRound(election, unit: unit, congress: nil, requiredEntries: requiredEntries, audit: audit)
     }
 }
@@ -121,7 +121,7 @@ extension CountingStore {
 /// A congress as the higher committee's overview lists it.
 public struct CongressSummary: Sendable, Equatable {
     public var id: CongressRecord.ID
-    public var unit: String
+    public var unit: PartyUnit.ID
     public var name: String
     public var opensOn: String
     public var closesOn: String
@@ -129,7 +129,7 @@ public struct CongressSummary: Sendable, Equatable {
     /// Paused for a designated leader not elected (R-E-26).
     public var paused: Bool
 
-    public init(id: CongressRecord.ID, unit: String, name: String, opensOn: String, closesOn: String, submittedOn: String?, paused: Bool) {
+    public init(id: CongressRecord.ID, unit: PartyUnit.ID, name: String, opensOn: String, closesOn: String, submittedOn: String?, paused: Bool) {
         self.id = id
         self.unit = unit
         self.name = name
@@ -180,7 +180,7 @@ public struct StackProgress: Sendable, Equatable {
 /// A round as stored.
 public struct CountingRound: Sendable, Equatable {
     public var id: Round.ID
-    public var unit: String
+    public var unit: PartyUnit.ID
     public var election: Election
     public var requiredEntries: Int
     public var lifecycle: RoundLifecycle
@@ -189,7 +189,7 @@ public struct CountingRound: Sendable, Equatable {
     /// The certified result document (formats.md §3), once certified.
     public var certifiedResult: String?
 
-    public init(id: Round.ID, unit: String, election: Election, requiredEntries: Int, lifecycle: RoundLifecycle,
+    public init(id: Round.ID, unit: PartyUnit.ID, election: Election, requiredEntries: Int, lifecycle: RoundLifecycle,
                 congress: CongressRecord.ID? = nil, certifiedResult: String? = nil) {
         self.id = id
         self.unit = unit

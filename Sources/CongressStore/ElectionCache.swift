@@ -5,7 +5,7 @@ import Foundation
 /// next round is a new round), so they are decoded once per process instead of on every ballot
 /// entered (decoding was a sixth of the server's time under 20 clerks). Shared by the SQL engines.
 public final class ElectionCache: @unchecked Sendable {
-    public struct Opened: Sendable { public let unit: String; public let election: Election }
+    public struct Opened: Sendable { public let unit: PartyUnit.ID; public let election: Election }
 
     // @unchecked: every access to `rounds` holds `lock`.
     private let lock = NSLock()
@@ -15,7 +15,7 @@ public final class ElectionCache: @unchecked Sendable {
 
     public func cached(_ round: Round.ID) -> Opened? { lock.withLock { rounds[round] } }
 
-    public func election(_ round: Round.ID, unit: String, decode: () throws -> Election) rethrows -> Election {
+    public func election(_ round: Round.ID, unit: PartyUnit.ID, decode: () throws -> Election) rethrows -> Election {
         if let cached = cached(round) { return cached.election }
         let election = try decode()
         lock.withLock { rounds[round] = Opened(unit: unit, election: election) }

@@ -17,10 +17,10 @@ public enum ImportPlanner {
     ///   - existing: looks an existing person up by member ID.
     public static func plan(
         _ rows: [MemberImportRow], on day: Day,
-        unit: (String) -> PartyUnit?, existing: (Person.ID) -> PersonRecord?
+        unit: (PartyUnit.ID) -> PartyUnit?, existing: (Person.ID) -> PersonRecord?
     ) -> Result<Plan, MemberFileErrors> {
         var errors: [MemberFileError] = []
-        var unitChecked: [String: MemberFileProblem?] = [:]
+        var unitChecked: [PartyUnit.ID: MemberFileProblem?] = [:]
         var plan = Plan()
         for row in rows {
             let problem: MemberFileProblem?

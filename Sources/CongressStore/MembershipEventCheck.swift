@@ -2,7 +2,7 @@ import CongressCore
 
 /// Whether a membership event can apply to a person's record (R-O-3): one membership at a time.
 public enum MembershipEventCheck {
-    public static func validate(_ event: MembershipEvent, record: PersonRecord, unit: (String) -> PartyUnit?) throws(StoreError) {
+    public static func validate(_ event: MembershipEvent, record: PersonRecord, unit: (PartyUnit.ID) -> PartyUnit?) throws(StoreError) {
         let id = record.person.memberID
         let member = MembershipHistory.status(of: record.person, spans: record.spans, on: event.day)
         switch event.kind {

@@ -30,7 +30,7 @@ public actor MemoryCountingStore: CountingStore {
         self.access = access
     }
 
-    public func openRound(_ election: Election, unit: String, congress: CongressRecord.ID?, requiredEntries: Int,
+    public func openRound(_ election: Election, unit: PartyUnit.ID, congress: CongressRecord.ID?, requiredEntries: Int,
                           audit: AuditDraft) async throws(StoreError) -> Round.ID {
         let id = Round.ID((rounds.keys.max()?.rawValue ?? 0) + 1)
         rounds[id] = StoredRound(round: CountingRound(id: id, unit: unit, election: election, requiredEntries: requiredEntries,
@@ -284,7 +284,7 @@ public actor MemoryCountingStore: CountingStore {
         return states
     }
 
-    public func congresses(of unit: String) -> [StoredCongress] {
+    public func congresses(of unit: PartyUnit.ID) -> [StoredCongress] {
         congresses.values.filter { $0.record.unit == unit }.sorted { $0.id > $1.id }
     }
 

@@ -2,8 +2,8 @@ import CongressCore
 
 /// The register in memory: for tests, and the reference the SQLite store is held to.
 public actor MemoryRegisterStore: RegisterStore {
-    private var units: [String: PartyUnit] = [:]
-    private var unitOrder: [String] = []
+    private var units: [PartyUnit.ID: PartyUnit] = [:]
+    private var unitOrder: [PartyUnit.ID] = []
     private var placements: [UnitPlacement] = []
     private var unitEventList: [UnitEvent] = []
     private var records: [Person.ID: PersonRecord] = [:]
@@ -32,11 +32,11 @@ public actor MemoryRegisterStore: RegisterStore {
     }
 
     private func addRecords(_ batch: OrganisationRecords) throws(StoreError) {
-        var added = Set<String>()
+        var added = Set<PartyUnit.ID>()
         for unit in batch.units {
             if units[unit.code] != nil || !added.insert(unit.code).inserted { throw .duplicateUnit(unit.code) }
         }
-        let known = { (code: String) in self.units[code] != nil || added.contains(code) }
+        let known = { (code: PartyUnit.ID) in self.units[code] != nil || added.contains(code) }
         for placement in batch.placements {
             if !known(placement.unit) { throw .danglingReference(placement.unit) }
             if let parent = placement.parent, !known(parent) { throw .danglingReference(parent) }
@@ -73,9 +73,9 @@ public actor MemoryRegisterStore: RegisterStore {
         cached = nil
     }
 
-    public func unit(_ code: String) -> PartyUnit? { units[code] }
+    public func unit(_ code: PartyUnit.ID) -> PartyUnit? { units[code] }
 
-    public func unitEvents(_ code: String) -> [UnitEvent] {
+    public func unitEvents(_ code: PartyUnit.ID) -> [UnitEvent] {
         unitEventList.filter { $0.unit == code || $0.other == code }.sorted { $0.day < $1.day }
     }
 

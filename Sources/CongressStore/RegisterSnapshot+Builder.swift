@@ -7,7 +7,7 @@ extension RegisterSnapshot {
     public struct Builder: Sendable {
         let units: [PartyUnit]
         let placements: [UnitPlacement]
-        let unitIndex: [String: Int32]
+        let unitIndex: [PartyUnit.ID: Int32]
         var columns = Columns()
         var words = WordTable()
         /// Distinct names: key (word IDs) → name ID, and each name's text.

@@ -2,19 +2,19 @@ import CongressCore
 
 extension RegisterSnapshot {
     /// Members of the unit's subtree on `day`; `nil` if the unit does not exist that day.
-    public func memberCount(of unit: String, on day: Day) -> Int? {
+    public func memberCount(of unit: PartyUnit.ID, on day: Day) -> Int? {
         let view = view(on: day)
         return view.tree.subtree(of: unit).map(view.memberCount)
     }
 
     /// The unit's children on `day` with the members of each subtree.
-    public func children(of unit: String, on day: Day) -> [(unit: PartyUnit, members: Int)] {
+    public func children(of unit: PartyUnit.ID, on day: Day) -> [(unit: PartyUnit, members: Int)] {
         let view = view(on: day)
         return view.tree.children(of: unit).map { child in (child, view.tree.subtree(of: child.code).map(view.memberCount) ?? 0) }
     }
 
     /// Structure counts of the unit's subtree on `day`, each person once (R-O-3).
-    public func structure(of unit: String, on day: Day) -> StructureCounts? {
+    public func structure(of unit: PartyUnit.ID, on day: Day) -> StructureCounts? {
         let view = view(on: day)
         guard let range = view.tree.subtree(of: unit) else { return nil }
         let low = Int32(range.lowerBound), high = Int32(range.upperBound)

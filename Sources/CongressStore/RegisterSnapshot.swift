@@ -7,7 +7,7 @@ import Synchronization
 /// the same answers; contract tests compare them with the core's reference computation.
 public final class RegisterSnapshot: Sendable {
     let units: [PartyUnit]
-    let unitIndex: [String: Int32]
+    let unitIndex: [PartyUnit.ID: Int32]
     let placements: [UnitPlacement]
 
     // One row per person.

@@ -11,9 +11,9 @@ public protocol RegisterStore: Sendable {
     /// Applies a units file's decision (`UnitImport.plan`) in one transaction, with `audit`.
     func applyUnitChanges(_ changes: UnitImport.Changes, audit: AuditDraft?) async throws(StoreError)
     /// The unit with this code, whether or not it still exists.
-    func unit(_ code: String) async throws(StoreError) -> PartyUnit?
+    func unit(_ code: PartyUnit.ID) async throws(StoreError) -> PartyUnit?
     /// The dated changes (merges, renames, …) that name the unit, oldest first.
-    func unitEvents(_ code: String) async throws(StoreError) -> [UnitEvent]
+    func unitEvents(_ code: PartyUnit.ID) async throws(StoreError) -> [UnitEvent]
     /// Imports checked rows of a members file as of `day`, all or nothing (formats.md §4).
     /// Re-importing the same rows changes nothing.
     func importMembers(_ rows: [MemberImportRow], on day: Day) async throws(StoreError) -> ImportSummary
@@ -130,13 +130,13 @@ extension RegisterStore {
     }
 
     /// Structure counts of a subtree on a day (R-O-3: per person).
-    public func structure(of unit: String, on day: Day) async throws(StoreError) -> StructureCounts {
+    public func structure(of unit: PartyUnit.ID, on day: Day) async throws(StoreError) -> StructureCounts {
         guard let counts = try await snapshot().structure(of: unit, on: day) else { throw .unknownUnit(unit) }
         return counts
     }
 
     /// Members of a subtree on a day.
-    public func memberCount(of unit: String, on day: Day) async throws(StoreError) -> Int {
+    public func memberCount(of unit: PartyUnit.ID, on day: Day) async throws(StoreError) -> Int {
         guard let count = try await snapshot().memberCount(of: unit, on: day) else { throw .unknownUnit(unit) }
         return count
     }
@@ -151,7 +151,7 @@ extension PersonRecord {
     /// The canonical record: admitted in `admittedUnit` on the day they joined, made official on
     /// their official day (if any), then the other events in date order; spans derived (R-O-3).
     /// Every store returns records in this form, so they compare equal.
-    public init(person: Person, admittedUnit: String, otherEvents: [MembershipEvent]) {
+    public init(person: Person, admittedUnit: PartyUnit.ID, otherEvents: [MembershipEvent]) {
         var events = [MembershipEvent(kind: .admitted, day: person.joinedOn, unit: admittedUnit)]
         if let official = person.officialOn { events.append(MembershipEvent(kind: .madeOfficial, day: official)) }
         events += otherEvents.sorted { $0.day < $1.day }
@@ -159,12 +159,12 @@ extension PersonRecord {
     }
 
     /// The units this record and `event` name: all a store needs to check and write the event.
-    public func unitCodes(with event: MembershipEvent) -> Set<String> {
+    public func unitCodes(with event: MembershipEvent) -> Set<PartyUnit.ID> {
         Set((events + [event]).compactMap(\.unit) + spans.map(\.unit))
     }
 
     /// The unit the person was first admitted in.
-    public var admittedUnit: String { events.first { $0.kind == .admitted }?.unit ?? "" }
+    public var admittedUnit: PartyUnit.ID { events.first { $0.kind == .admitted }?.unit ?? "" }
 
     /// The events other than the first admission and the official day, as stores keep them.
     public var otherEvents: [MembershipEvent] {

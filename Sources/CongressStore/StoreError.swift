@@ -7,11 +7,11 @@ public enum StoreError: Error, Sendable, Equatable {
     /// A streamed import whose source gave up (its file had problems): nothing was written.
     case importAbandoned
     /// No unit with this code (that day).
-    case unknownUnit(String)
+    case unknownUnit(PartyUnit.ID)
     /// A unit code that is already in the register.
-    case duplicateUnit(String)
+    case duplicateUnit(PartyUnit.ID)
     /// A placement or event naming a unit that is not in the register or this batch.
-    case danglingReference(String)
+    case danglingReference(PartyUnit.ID)
     /// No member with this ID.
     case unknownMember(Person.ID)
     /// An event that cannot apply (e.g. a transfer of someone who is not a member that day).
@@ -35,9 +35,9 @@ public enum StoreError: Error, Sendable, Equatable {
         case .importRejected(let errors):
             return Catalogue.text("import.rejected", language, errors.total)
         case .importAbandoned: return Catalogue.text("store.importAbandoned", language)
-        case .unknownUnit(let code): return Catalogue.text("store.unknownUnit", language, code)
-        case .duplicateUnit(let code): return Catalogue.text("store.duplicateUnit", language, code)
-        case .danglingReference(let code): return Catalogue.text("store.danglingReference", language, code)
+        case .unknownUnit(let code): return Catalogue.text("store.unknownUnit", language, code.rawValue)
+        case .duplicateUnit(let code): return Catalogue.text("store.duplicateUnit", language, code.rawValue)
+        case .danglingReference(let code): return Catalogue.text("store.danglingReference", language, code.rawValue)
         case .unknownMember(let id): return Catalogue.text("store.unknownMember", language, id.rawValue)
         case .eventNotApplicable(let id, let reason): return Catalogue.text("store.eventNotApplicable", language, id, reason)
         case .duplicateLogin(let login): return Catalogue.text("store.duplicateLogin", language, login)

@@ -31,7 +31,7 @@ import Testing
         let summary = try await store.summary()
         #expect(summary.persons == 0 && summary.unitsByKind[.communeCommittee] == 3_321)
         let tree = try await store.tree(on: Day(iso: "2025-07-01")!)
-        #expect(tree.children(of: "TW").filter { $0.code.hasPrefix("T") }.count == 34)
+        #expect(tree.children(of: "TW").filter { $0.code.rawValue.hasPrefix("T") }.count == 34)
         #expect(await UnitsJobs.initialise(database: database, language: .en).status == 2, "init never writes into a database that has units")
 
         let units = try TallyJobTests.temporaryFile(Self.unitsFile, name: "units.csv")

@@ -85,8 +85,8 @@ import Testing
         let loaded = try AdminUnits.load()
         let after = OrganisationTree(units: loaded.records.units, placements: loaded.records.placements, on: Day(iso: "2025-07-01")!)
         let before = OrganisationTree(units: loaded.records.units, placements: loaded.records.placements, on: Day(iso: "2025-06-30")!)
-        let provincesAfter = after.children(of: "TW").filter { $0.code.hasPrefix("T") }
-        let provincesBefore = before.children(of: "TW").filter { $0.code.hasPrefix("T") || $0.code.hasPrefix("LT") }
+        let provincesAfter = after.children(of: "TW").filter { $0.code.rawValue.hasPrefix("T") }
+        let provincesBefore = before.children(of: "TW").filter { $0.code.rawValue.hasPrefix("T") || $0.code.rawValue.hasPrefix("LT") }
         #expect(provincesAfter.count == 34)
         #expect(provincesBefore.count == 63)
         #expect(after.units.filter { $0.kind == .communeCommittee }.count == 3_321)
@@ -104,9 +104,9 @@ import Testing
         let communes = loaded.communes.filter { $0.province == "44" }.prefix(2)
         func draw() -> [String] {
             var records = OrganisationRecords()
-            var cells: [(code: String, members: Int)] = []
+            var cells: [(code: PartyUnit.ID, members: Int)] = []
             for commune in communes {
-                var random = DemoRandom.stream(7, "cells:" + commune.code)
+                var random = DemoRandom.stream(7, "cells:" + commune.code.rawValue)
                 cells += DemoProbe.cells(commune, 300, &random, &records)
             }
             return DemoProbe.rows("44", cells, seed: 7).map(MembersCSV.line)

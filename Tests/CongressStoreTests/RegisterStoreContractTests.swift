@@ -194,7 +194,7 @@ import Testing
     func searchInSubtrees(kind: StoreKind) async throws {
         let store = try await S.filled(kind)
         let day = S.day("2026-11-22")
-        for unit in ["X1", "X2", "C1", "C2", "C3"] {
+        for unit: PartyUnit.ID in ["X1", "X2", "C1", "C2", "C3"] {
             let everyone = try await store.members(MemberQuery(unit: unit, day: day, limit: 1_000)).items
             for search in ["nguyen", "van", "an", "nguyen van", "thi"] {
                 let wanted = VietnameseText.foldedWords(search)

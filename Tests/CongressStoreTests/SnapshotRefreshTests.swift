@@ -52,7 +52,7 @@ extension SnapshotRefreshTests {
         // The same database read afresh: a second store on it builds its snapshot from the rows.
         let fresh = try await kind.reopen(store)
         let rebuilt = try await fresh.snapshot()
-        for unit in ["TW", "T44", "X1", "X2", "C1", "C2", "C3"] {
+        for unit: PartyUnit.ID in ["TW", "T44", "X1", "X2", "C1", "C2", "C3"] {
             #expect(patched.structure(of: unit, on: later) == rebuilt.structure(of: unit, on: later), "\(unit)")
             #expect(patched.members(MemberQuery(unit: unit, day: later, limit: 500)) == rebuilt.members(MemberQuery(unit: unit, day: later, limit: 500)))
         }

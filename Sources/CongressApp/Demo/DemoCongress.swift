@@ -10,7 +10,7 @@ import Foundation
 /// the new committee's first conference with its secretary election ready to count in the
 /// browser. Demo users for each role, with generated passwords shown once.
 enum DemoCongress {
-    static let province = "T44"
+    static let province: PartyUnit.ID = "T44"
     static let seats = 27
     static let candidates = 30
 
@@ -53,7 +53,7 @@ enum DemoCongress {
         let store = database.counting
         let access = database.access
         let actor = AccessSetup.commandLineActor
-        let congress = try await store.createCongress(record, audit: AuditDraft(actor: actor, action: .congressCreated, subject: commune.code, detail: name))
+        let congress = try await store.createCongress(record, audit: AuditDraft(actor: actor, action: .congressCreated, subject: commune.code.rawValue, detail: name))
 
         // Users: the administrator first (so that serving does not create another), then one per role.
         var lines: [String] = []
@@ -63,7 +63,7 @@ enum DemoCongress {
         // The counting board's accounts are bound to the members the congress voted to it (R-E-4),
         // its head (kiemphieu1) first: two type each stack, a third settles, a fourth confirms.
         let boardName = { (index: Int) in record.name(of: board[index]) ?? board[index].rawValue }
-        let users: [(String, String, Role, String, Person.ID?)] = [
+        let users: [(String, String, Role, PartyUnit.ID, Person.ID?)] = [
             ("thuky", "Thư ký đại hội (demo)", .secretariat, commune.code, nil),
             ("kiemphieu1", "\(boardName(0)) — Trưởng Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[0]),
             ("kiemphieu2", "\(boardName(1)) — Ban Kiểm phiếu (demo)", .countingBoard, commune.code, board[1]),
@@ -142,7 +142,7 @@ enum DemoCongress {
 struct DemoCounter {
     let store: any CountingStore
     let congress: CongressRecord.ID
-    let unit: String
+    let unit: PartyUnit.ID
     let actor: String
     let day: Day
 

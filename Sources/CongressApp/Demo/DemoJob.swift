@@ -109,8 +109,8 @@ public enum DemoJob {
     /// cells of each province with their member counts.
     public struct Plan: Sendable {
         public var records: OrganisationRecords
-        public var cellsByProvince: [String: [(code: String, members: Int)]]
-        public var provinceUnits: [String: String]
+        public var cellsByProvince: [String: [(code: PartyUnit.ID, members: Int)]]
+        public var provinceUnits: [String: PartyUnit.ID]
         public var seed: UInt64
 
         /// The member rows of one province.
@@ -124,9 +124,9 @@ public enum DemoJob {
         let loaded = try AdminUnits.load()
         let sizes = DemoMembers.sizes(loaded.communes, seed: seed)
         var records = loaded.records
-        var cellsByProvince: [String: [(code: String, members: Int)]] = [:]
+        var cellsByProvince: [String: [(code: PartyUnit.ID, members: Int)]] = [:]
         for commune in loaded.communes where scale.provinces?.contains(commune.province) ?? true {
-            var random = DemoRandom.stream(seed, "cells:" + commune.code)
+            var random = DemoRandom.stream(seed, "cells:" + commune.code.rawValue)
             cellsByProvince[commune.province, default: []] += DemoOrganisation.cells(
                 for: commune, members: sizes[commune.code] ?? 0, random: &random, into: &records).map { ($0.code, $0.members) }
         }
@@ -160,7 +160,7 @@ public enum DemoJob {
         let t = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text(key, language, arguments: arguments) }
         let summary = try await store.summary()
         let day = DemoMembers.referenceDay
-        let root = options.scale == .province ? "T44" : "TW"
+        let root: PartyUnit.ID = options.scale == .province ? "T44" : "TW"
         let counts = try await store.structure(of: root, on: day)
         var lines = [
             header,

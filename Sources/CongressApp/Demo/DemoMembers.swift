@@ -19,9 +19,9 @@ enum DemoMembers {
     static let theory = WeightedTable<PoliticalTheory>([(.elementary, 62), (.intermediate, 18), (.advanced, 4), (.bachelor, 0.5), (.none, 15.5)])
 
     /// Members per commune: urban wards larger, special zones smaller, about 5.6 million in all.
-    static func sizes(_ communes: [AdminUnits.Commune], seed: UInt64) -> [String: Int] {
+    static func sizes(_ communes: [AdminUnits.Commune], seed: UInt64) -> [PartyUnit.ID: Int] {
         let weights = communes.map { commune -> Double in
-            var random = DemoRandom.stream(seed, "size:" + commune.code)
+            var random = DemoRandom.stream(seed, "size:" + commune.code.rawValue)
             let factor = commune.type == "Phường" ? 1.3 : commune.type == "Đặc khu" ? 0.4 : 0.9
             return factor * (0.7 + 0.6 * random.unit())
         }
@@ -37,7 +37,7 @@ enum DemoMembers {
         let south = (Int(province) ?? 0) >= 46
         var serial = 0
         for cell in cells {
-            var random = DemoRandom.stream(seed, "members:" + cell.code)
+            var random = DemoRandom.stream(seed, "members:" + cell.code.rawValue)
             for _ in 0..<cell.members {
                 serial += 1
                 let id = province + String(repeating: "0", count: 10 - String(serial).count) + String(serial)
@@ -48,7 +48,7 @@ enum DemoMembers {
         return rows
     }
 
-    static func member(id: String, unit: String, province: String, provinces: [String], ethnicities: WeightedTable<String>,
+    static func member(id: String, unit: PartyUnit.ID, province: String, provinces: [String], ethnicities: WeightedTable<String>,
                        south: Bool, random: inout DemoRandom, line: Int) -> MemberImportRow {
         let female = random.unit() < 0.38
         let ethnicity = random.pick(ethnicities)

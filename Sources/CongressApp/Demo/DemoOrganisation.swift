@@ -8,7 +8,7 @@ import CongressStore
 enum DemoOrganisation {
     /// A cell and how many members the demo puts in it.
     struct Cell: Sendable {
-        var code: String
+        var code: PartyUnit.ID
         var members: Int
     }
 
@@ -23,7 +23,7 @@ enum DemoOrganisation {
             number += 1
             let size = min(remaining, random.int(18...70))
             remaining -= size
-            let code = "\(commune.code)-\(pad(number))"
+            let code: PartyUnit.ID = "\(commune.code)-\(pad(number))"
             records.units.append(PartyUnit(code: code, name: "\(village) \(number)", kind: .grassrootsCell))
             if commune.legacyCommunes.isEmpty {
                 records.placements.append(UnitPlacement(unit: code, parent: commune.code, validFrom: reform))
@@ -40,7 +40,7 @@ enum DemoOrganisation {
         let police = agencyMembers / 4, military = agencyMembers / 6
         for (index, (name, size)) in [("Chi bộ Công an \(commune.type.lowercased()) \(suffix)", police),
                                       ("Chi bộ Quân sự \(commune.type.lowercased()) \(suffix)", military)].enumerated() where size > 0 {
-            let code = "\(commune.code)-A\(index + 1)"
+            let code: PartyUnit.ID = "\(commune.code)-A\(index + 1)"
             records.units.append(PartyUnit(code: code, name: name, kind: .grassrootsCell, validFrom: reform))
             records.placements.append(UnitPlacement(unit: code, parent: commune.code, validFrom: reform))
             records.events.append(UnitEvent(kind: .created, day: reform, unit: code))
@@ -48,13 +48,13 @@ enum DemoOrganisation {
         }
         let committeeMembers = agencyMembers - police - military
         if committeeMembers > 0 {
-            let committee = "\(commune.code)-UB"
+            let committee: PartyUnit.ID = "\(commune.code)-UB"
             records.units.append(PartyUnit(code: committee, name: "Đảng bộ cơ quan Ủy ban nhân dân \(commune.type.lowercased()) \(suffix)",
                                            kind: .grassrootsCommittee, validFrom: reform))
             records.placements.append(UnitPlacement(unit: committee, parent: commune.code, validFrom: reform))
             records.events.append(UnitEvent(kind: .created, day: reform, unit: committee))
             for (index, name) in ["Chi bộ Văn phòng", "Chi bộ Kinh tế", "Chi bộ Văn hóa - Xã hội"].enumerated() {
-                let code = "\(committee)-\(index + 1)"
+                let code: PartyUnit.ID = "\(committee)-\(index + 1)"
                 records.units.append(PartyUnit(code: code, name: name, kind: .cell, validFrom: reform))
                 records.placements.append(UnitPlacement(unit: code, parent: committee, validFrom: reform))
                 cells.append(Cell(code: code, members: committeeMembers / 3 + (index < committeeMembers % 3 ? 1 : 0)))

@@ -13,19 +13,19 @@ public enum AdminUnits {
 
     /// One 2025 commune as the demo needs it.
     public struct Commune: Sendable {
-        public var code: String
+        public var code: PartyUnit.ID
         public var name: String
         public var type: String
         public var province: String
         /// Codes of the legacy communes that went wholly or by default into it.
-        public var legacyCommunes: [String]
+        public var legacyCommunes: [PartyUnit.ID]
     }
 
     public struct Loaded: Sendable {
         public var records: OrganisationRecords
         public var communes: [Commune]
         /// 2025 province code → its unit code.
-        public var provinceUnits: [String: String]
+        public var provinceUnits: [String: PartyUnit.ID]
     }
 
     static func table(_ name: String) throws -> [[String: String]] {
@@ -41,7 +41,7 @@ public enum AdminUnits {
         let legacy = try table("admin-units-legacy")
         let mapping = try table("admin-units-2025-mapping")
         var units: [PartyUnit] = [], placements: [UnitPlacement] = [], events: [UnitEvent] = []
-        func add(_ unit: PartyUnit, parent: String?, from: Day? = nil, to: Day? = nil) {
+        func add(_ unit: PartyUnit, parent: PartyUnit.ID?, from: Day? = nil, to: Day? = nil) {
             units.append(unit)
             placements.append(UnitPlacement(unit: unit.code, parent: parent, validFrom: from, validTo: to))
         }
@@ -51,23 +51,23 @@ public enum AdminUnits {
         let currentProvinces = Dictionary(current.map { ($0["province_code"]!, $0["province"]!) }, uniquingKeysWith: { a, _ in a })
         let legacyProvinces = Dictionary(legacy.map { ($0["province_code"]!, $0["province"]!) }, uniquingKeysWith: { a, _ in a })
         let continuing = Set(currentProvinces.filter { legacyProvinces[$0.key] == $0.value }.keys)
-        var provinceUnits: [String: String] = [:]
+        var provinceUnits: [String: PartyUnit.ID] = [:]
         for (code, name) in currentProvinces.sorted(by: { $0.key < $1.key }) {
-            let unitCode = "T\(code)"
+            let unitCode: PartyUnit.ID = "T\(code)"
             provinceUnits[code] = unitCode
             let from = continuing.contains(code) ? nil : reform
             add(PartyUnit(code: unitCode, name: committeeName(name, type: provinceType(name)), kind: .underCentral, validFrom: from), parent: "TW", from: from)
         }
-        var legacyProvinceUnit: [String: String] = [:]
+        var legacyProvinceUnit: [String: PartyUnit.ID] = [:]
         for (code, name) in legacyProvinces.sorted(by: { $0.key < $1.key }) {
             if continuing.contains(code) { legacyProvinceUnit[code] = "T\(code)"; continue }
             legacyProvinceUnit[code] = "LT\(code)"
             add(PartyUnit(code: "LT\(code)", name: committeeName(name, type: provinceType(name)), kind: .underCentral, validTo: lastLegacyDay),
                 parent: "TW", to: lastLegacyDay)
         }
-        var seenDistricts = Set<String>()
+        var seenDistricts = Set<PartyUnit.ID>()
         for row in legacy {
-            let district = "LH\(row["district_code"]!)"
+            let district: PartyUnit.ID = "LH\(row["district_code"]!)"
             let province = legacyProvinceUnit[row["province_code"]!]!
             if seenDistricts.insert(district).inserted {
                 add(PartyUnit(code: district, name: committeeName(row["district"]!, type: row["district_type"]!), kind: .aboveGrassroots, validTo: lastLegacyDay),
@@ -79,23 +79,23 @@ public enum AdminUnits {
                 parent: district, to: lastLegacyDay)
         }
         var communes: [Commune] = []
-        var communeIndex: [String: Int] = [:]
+        var communeIndex: [PartyUnit.ID: Int] = [:]
         for row in current {
-            let code = "X\(row["ward_code"]!)"
+            let code: PartyUnit.ID = "X\(row["ward_code"]!)"
             add(PartyUnit(code: code, name: committeeName(row["ward"]!, type: row["ward_type"]!), kind: .communeCommittee, validFrom: reform),
                 parent: provinceUnits[row["province_code"]!], from: reform)
             communeIndex[code] = communes.count
             communes.append(Commune(code: code, name: row["ward"]!, type: row["ward_type"]!, province: row["province_code"]!, legacyCommunes: []))
         }
-        var provinceTargets: [String: Set<String>] = [:]
+        var provinceTargets: [PartyUnit.ID: Set<PartyUnit.ID>] = [:]
         for row in mapping {
-            let from = "LX\(row["legacy_ward_code"]!)", into = "X\(row["ward_code"]!)"
+            let from: PartyUnit.ID = "LX\(row["legacy_ward_code"]!)", into: PartyUnit.ID = "X\(row["ward_code"]!)"
             guard communeIndex[into] != nil else { continue }
             let whole = row["kind"] != "part"
             events.append(UnitEvent(kind: whole ? .mergedInto : .partInto, day: reform, unit: from, other: into))
             if whole { communes[communeIndex[into]!].legacyCommunes.append(from) }
             let legacyProvince = legacyProvinceUnit[row["legacy_province_code"]!]!
-            if legacyProvince.hasPrefix("LT") { provinceTargets[legacyProvince, default: []].insert(provinceUnits[row["province_code"]!]!) }
+            if legacyProvince.rawValue.hasPrefix("LT") { provinceTargets[legacyProvince, default: []].insert(provinceUnits[row["province_code"]!]!) }
         }
         for (legacyProvince, targets) in provinceTargets.sorted(by: { $0.key < $1.key }) {
             for target in targets.sorted() {
@@ -110,7 +110,7 @@ public enum AdminUnits {
 
     /// The Army, Public Security and the central committees (R-O-1). The four central party
     /// committees replaced the two central blocs by the Politburo's decisions of 24/1/2025.
-    static let centralNodes: [(String, String, Day?, Day?)] = [
+    static let centralNodes: [(PartyUnit.ID, String, Day?, Day?)] = [
         ("QUANDOI", "Đảng bộ Quân đội", nil, nil),
         ("CONGAN", "Đảng bộ Công an Trung ương", nil, nil),
         ("KHOICQ", "Đảng bộ Khối các cơ quan Trung ương", nil, Day(year: 2025, month: 1, day: 23)),

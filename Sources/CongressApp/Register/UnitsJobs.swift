@@ -43,7 +43,7 @@ public enum UnitsJobs {
             let opened = try await DatabaseLocation.existing(database, language: language)
             defer { opened.close() }
             let tree = try await opened.register.tree(on: day)
-            guard let rows = UnitListing.rows(tree, under: under, kind: chosenKind) else {
+            guard let rows = UnitListing.rows(tree, under: under.map { PartyUnit.ID($0) }, kind: chosenKind) else {
                 return .failure([Catalogue.text("units.unknownUnder", language, under ?? "", day.iso)])
             }
             return .success(chosenFormat == .csv ? UnitListing.csv(rows) : UnitListing.json(rows))

@@ -14,13 +14,13 @@ public struct AccessPolicy: Sendable {
 
     /// Whether a grant carrying `capability` covers `unit`, given `isWithin(unit, root)`, which
     /// says whether `unit` is `root` or lies under it on the day being viewed.
-    public func allows(_ capability: Capability, on unit: String, isWithin: (String, String) -> Bool) -> Bool {
+    public func allows(_ capability: Capability, on unit: PartyUnit.ID, isWithin: (PartyUnit.ID, PartyUnit.ID) -> Bool) -> Bool {
         roots(for: capability).contains { root in isWithin(unit, root) }
     }
 
     /// The units at the top of the subtrees where `capability` holds, in the order granted.
-    public func roots(for capability: Capability) -> [String] {
-        var seen = Set<String>()
+    public func roots(for capability: Capability) -> [PartyUnit.ID] {
+        var seen = Set<PartyUnit.ID>()
         return grants.filter { $0.role.capabilities.contains(capability) && seen.insert($0.unit).inserted }.map(\.unit)
     }
 }

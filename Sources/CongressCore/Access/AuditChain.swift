@@ -17,8 +17,8 @@ public struct AuditChain: Sendable {
     /// The unit joins the hashed fields only when the entry has one (entries written before
     /// units were recorded keep their hashes).
     public func hash(sequence: Int, at: String, actor: String, action: AuditAction, subject: String, detail: String,
-                     unit: String? = nil, previousHash: String) -> String {
-        let fields = [previousHash, String(sequence), at, actor, action.rawValue, subject, detail] + (unit.map { [$0] } ?? [])
+                     unit: PartyUnit.ID? = nil, previousHash: String) -> String {
+        let fields = [previousHash, String(sequence), at, actor, action.rawValue, subject, detail] + (unit.map { [$0.rawValue] } ?? [])
         let bytes = Array(fields.joined(separator: "\u{1F}").utf8)
         return digest(bytes).map { byte in
             let hex = String(byte, radix: 16)

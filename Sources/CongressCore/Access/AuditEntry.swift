@@ -14,12 +14,12 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var detail: String
     /// The unit whose subtree the entry concerns (an administrator reads their subtree's
     /// entries only); nil for entries of the whole system.
-    public var unit: String?
+    public var unit: PartyUnit.ID?
     public var previousHash: String
     public var hash: String
 
     public init(sequence: Int, at: String, actor: String, action: AuditAction, subject: String, detail: String,
-                unit: String? = nil, previousHash: String, hash: String) {
+                unit: PartyUnit.ID? = nil, previousHash: String, hash: String) {
         self.unit = unit
         self.sequence = sequence
         self.at = at
@@ -50,13 +50,13 @@ public struct AuditDraft: Sendable, Hashable {
     public var action: AuditAction
     public var subject: String
     public var detail: String
-    public var unit: String?
+    public var unit: PartyUnit.ID?
 
     /// The longest actor or subject an entry keeps, in characters; a detail keeps 16 times as
     /// much. Anything longer is cut, so no request can make one entry large.
     public static let maximumField = 64
 
-    public init(actor: String, action: AuditAction, subject: String, detail: String = "", unit: String? = nil) {
+    public init(actor: String, action: AuditAction, subject: String, detail: String = "", unit: PartyUnit.ID? = nil) {
         self.unit = unit
         self.actor = actor
         self.action = action
@@ -71,6 +71,6 @@ extension AuditDraft {
         AuditDraft(actor: InputExcerpt.quote(actor, length: Self.maximumField), action: action,
                    subject: InputExcerpt.quote(subject, length: Self.maximumField),
                    detail: InputExcerpt.quote(detail, length: Self.maximumField * 16),
-                   unit: unit.map { InputExcerpt.quote($0, length: Self.maximumField) })
+                   unit: unit.map { PartyUnit.ID(InputExcerpt.quote($0.rawValue, length: Self.maximumField)) })
     }
 }

@@ -52,9 +52,9 @@ public enum Capability: String, Sendable, Codable, CaseIterable, Hashable {
 /// A role held for one unit and everything under it.
 public struct RoleGrant: Sendable, Codable, Hashable {
     public var role: Role
-    public var unit: String
+    public var unit: PartyUnit.ID
 
-    public init(role: Role, unit: String) {
+    public init(role: Role, unit: PartyUnit.ID) {
         self.role = role
         self.unit = unit
     }

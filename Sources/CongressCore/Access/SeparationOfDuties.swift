@@ -15,19 +15,19 @@ public enum SeparationOfDuties {
         /// Nobody changes their own grants.
         case ownGrants
         /// The grants would put two roles kept apart over one subtree.
-        case incompatible(Role, Role, unit: String)
+        case incompatible(Role, Role, unit: PartyUnit.ID)
     }
 
     /// Checks that `actor` may give `target` the grants `grants`; `isWithin(a, b)` says whether
     /// unit `a` is `b` or lies under it today.
     public static func checkGrants(_ grants: [RoleGrant], actor: Int64, target: Int64?,
-                                   isWithin: (String, String) -> Bool) throws(GrantRefusal) {
+                                   isWithin: (PartyUnit.ID, PartyUnit.ID) -> Bool) throws(GrantRefusal) {
         if let target, target == actor { throw .ownGrants }
         if let clash = clash(in: grants, isWithin: isWithin) { throw clash }
     }
 
     /// The first pair of grants that may not be held together, if any.
-    public static func clash(in grants: [RoleGrant], isWithin: (String, String) -> Bool) -> GrantRefusal? {
+    public static func clash(in grants: [RoleGrant], isWithin: (PartyUnit.ID, PartyUnit.ID) -> Bool) -> GrantRefusal? {
         for (index, first) in grants.enumerated() {
             for second in grants[(index + 1)...] where keptApart(first.role, second.role) {
                 if isWithin(first.unit, second.unit) || isWithin(second.unit, first.unit) {
@@ -55,7 +55,7 @@ public enum SeparationOfDuties {
 
     /// R-E-30: results are approved or annulled by the higher committee: a reviewer's grant on
     /// a unit strictly above `unit`, never one on the unit itself.
-    public static func mayApprove(_ policy: AccessPolicy, unit: String, isWithin: (String, String) -> Bool) -> Bool {
+    public static func mayApprove(_ policy: AccessPolicy, unit: PartyUnit.ID, isWithin: (PartyUnit.ID, PartyUnit.ID) -> Bool) -> Bool {
         policy.roots(for: .approveResults).contains { root in root != unit && isWithin(unit, root) }
     }
 

@@ -3,7 +3,7 @@
 /// election's base is computed from this record (R-E-17…R-E-20), never typed in.
 public struct CongressRecord: Sendable, Codable, Hashable {
     /// The unit holding the congress.
-    public var unit: String
+    public var unit: PartyUnit.ID
     /// "Đại hội đại biểu Đảng bộ xã Tân Lập lần thứ I, nhiệm kỳ 2025–2030".
     public var name: String
     /// "2025–2030".
@@ -42,7 +42,7 @@ public struct CongressRecord: Sendable, Codable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        unit = try c.decode(String.self, forKey: .unit)
+        unit = try c.decode(PartyUnit.ID.self, forKey: .unit)
         name = try c.decode(String.self, forKey: .name)
         term = try c.decode(String.self, forKey: .term)
         kind = try c.decode(CongressKind.self, forKey: .kind)
@@ -60,7 +60,7 @@ public struct CongressRecord: Sendable, Codable, Hashable {
         rulebookID = try c.decodeIfPresent(String.self, forKey: .rulebookID) ?? Rulebook.qd190.id
     }
 
-    public init(unit: String, name: String, term: String, kind: CongressKind, opensOn: String, closesOn: String,
+    public init(unit: PartyUnit.ID, name: String, term: String, kind: CongressKind, opensOn: String, closesOn: String,
                 members: [MemberOnRoll] = [], delegates: [DelegateOnRoll] = [], notConvened: [NotConvened] = [],
                 countingBoard: [Person.ID] = [], motions: [Motion] = []) {
         self.unit = unit

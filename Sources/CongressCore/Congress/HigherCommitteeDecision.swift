@@ -15,8 +15,8 @@ public enum HigherCommitteeDecision: Sendable, Equatable {
     }
 
     /// The decision on a result, or why it is refused.
-    public static func decide(annul: Bool, reason: String?, policy: AccessPolicy, unit: String,
-                              isWithin: (String, String) -> Bool) throws(Refusal) -> HigherCommitteeDecision {
+    public static func decide(annul: Bool, reason: String?, policy: AccessPolicy, unit: PartyUnit.ID,
+                              isWithin: (PartyUnit.ID, PartyUnit.ID) -> Bool) throws(Refusal) -> HigherCommitteeDecision {
         guard SeparationOfDuties.mayApprove(policy, unit: unit, isWithin: isWithin) else { throw .ownUnit }
         guard annul else { return .approve }
         guard let reason, !reason.isEmpty else { throw .reasonRequired }
@@ -43,7 +43,7 @@ extension CongressRecord {
     /// like a result's annulment; the post is chosen by its `key`, or by a name and a role.
     /// Returns the audit detail.
     public mutating func annulSeat(key: String?, name: String?, role: SeatRole?, reason: String?, policy: AccessPolicy,
-                                   isWithin: (String, String) -> Bool) throws(HigherCommitteeDecision.Refusal) -> String {
+                                   isWithin: (PartyUnit.ID, PartyUnit.ID) -> Bool) throws(HigherCommitteeDecision.Refusal) -> String {
         guard case .annul(let reason) = try HigherCommitteeDecision.decide(annul: true, reason: reason, policy: policy, unit: unit,
                                                                            isWithin: isWithin) else { throw .reasonRequired }
         guard let index = composition.firstIndex(where: { seat in

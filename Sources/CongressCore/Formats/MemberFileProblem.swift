@@ -17,8 +17,8 @@ public enum MemberFileProblem: Error, Sendable, Equatable {
     case officialBeforeJoining(official: Day, joined: Day)
     case officialDateMissing
     case officialDateForProbationary
-    case unknownUnit(String)
-    case unitNotOpen(code: String, day: Day)
+    case unknownUnit(PartyUnit.ID)
+    case unitNotOpen(code: PartyUnit.ID, day: Day)
     case notUTF8
 }
 
@@ -39,10 +39,10 @@ public struct MemberFileError: Error, Sendable, Equatable {
 public struct MemberImportRow: Sendable, Equatable {
     public var line: Int
     public var person: Person
-    public var unit: String
+    public var unit: PartyUnit.ID
     public var status: MemberStatus
 
-    public init(line: Int, person: Person, unit: String, status: MemberStatus) {
+    public init(line: Int, person: Person, unit: PartyUnit.ID, status: MemberStatus) {
         self.line = line
         self.person = person
         self.unit = unit

@@ -130,7 +130,7 @@ struct MemberRowReader {
             memberID: Person.ID(memberID), fullName: fullName, gender: gender, birthDate: birth, birthYearOnly: birthYearOnly,
             ethnicity: ethnicity, hometownProvince: hometown.isEmpty ? nil : hometown, education: education,
             academicTitle: title, politicalTheory: theory, joinedOn: joined, officialOn: official)
-        return .success(MemberImportRow(line: line.number, person: person, unit: unit, status: status))
+        return .success(MemberImportRow(line: line.number, person: person, unit: PartyUnit.ID(unit), status: status))
     }
 
     static let educations = ValueTable<Education>(aliases: ["đại học": .bachelor])

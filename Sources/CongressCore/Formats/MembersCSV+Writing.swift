@@ -5,7 +5,7 @@ extension MembersCSV {
         let fields: [String] = [
             person.memberID.rawValue, person.fullName, person.gender.rawValue,
             person.birthYearOnly ? String(person.birthDate.year) : person.birthDate.iso,
-            person.ethnicity, person.hometownProvince ?? "", row.unit, person.joinedOn.iso, person.officialOn?.iso ?? "",
+            person.ethnicity, person.hometownProvince ?? "", row.unit.rawValue, person.joinedOn.iso, person.officialOn?.iso ?? "",
             row.status.rawValue, person.education.rawValue, person.academicTitle.rawValue, person.politicalTheory.rawValue,
         ]
         return fields.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacing("\"", with: "\"\"") + "\"" : $0 }

@@ -61,10 +61,10 @@ public enum UnitsFile {
         let validFrom = days["valid_from"] ?? nil, validTo = days["valid_to"] ?? nil
         if let validFrom, let validTo, validTo < validFrom { return fail("valid_to", .endsBeforeStart(from: validFrom, to: validTo)) }
         guard let event = UnitFileEvent(cell["event"] ?? "") else { return fail("event", .badEvent(cell["event"] ?? "")) }
-        if case .mergedInto(let other) = event, other == code { return fail("event", .selfReference) }
-        if case .splitFrom(let other) = event, other == code { return fail("event", .selfReference) }
+        if case .mergedInto(let other) = event, other.rawValue == code { return fail("event", .selfReference) }
+        if case .splitFrom(let other) = event, other.rawValue == code { return fail("event", .selfReference) }
         guard let on = (days["on"] ?? nil) ?? (event == .created ? validFrom : nil) else { return fail("on", .missing) }
-        return .success(UnitFileRow(line: line, code: code, name: name, kind: kind, parent: parent,
+        return .success(UnitFileRow(line: line, code: PartyUnit.ID(code), name: name, kind: kind, parent: PartyUnit.ID(parent),
                                     validFrom: validFrom, validTo: validTo, event: event, on: on))
     }
 }
@@ -72,8 +72,8 @@ public enum UnitsFile {
 /// What happened to the unit of a row on its day.
 public enum UnitFileEvent: Sendable, Equatable {
     case created, renamed, dissolved
-    case mergedInto(String)
-    case splitFrom(String)
+    case mergedInto(PartyUnit.ID)
+    case splitFrom(PartyUnit.ID)
 
     /// `created`, `renamed`, `dissolved`, `mergedInto:CODE`, `splitFrom:CODE`; empty means `created`.
     public init?(_ text: String) {
@@ -85,8 +85,8 @@ public enum UnitFileEvent: Sendable, Equatable {
             let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[1].isEmpty, parts[1].count <= UnitsFile.maximumCodeLength else { return nil }
             switch parts[0] {
-            case "mergedInto": self = .mergedInto(parts[1])
-            case "splitFrom": self = .splitFrom(parts[1])
+            case "mergedInto": self = .mergedInto(PartyUnit.ID(parts[1]))
+            case "splitFrom": self = .splitFrom(PartyUnit.ID(parts[1]))
             default: return nil
             }
         }
@@ -104,16 +104,16 @@ public enum UnitFileEvent: Sendable, Equatable {
 /// One checked row of a units file.
 public struct UnitFileRow: Sendable, Equatable {
     public var line: Int
-    public var code: String
+    public var code: PartyUnit.ID
     public var name: String
     public var kind: UnitKind
-    public var parent: String
+    public var parent: PartyUnit.ID
     public var validFrom: Day?
     public var validTo: Day?
     public var event: UnitFileEvent
     public var on: Day
 
-    public init(line: Int, code: String, name: String, kind: UnitKind, parent: String, validFrom: Day?, validTo: Day?,
+    public init(line: Int, code: PartyUnit.ID, name: String, kind: UnitKind, parent: PartyUnit.ID, validFrom: Day?, validTo: Day?,
                 event: UnitFileEvent, on: Day) {
         self.line = line
         self.code = code
@@ -141,17 +141,17 @@ public enum UnitFileProblem: Error, Sendable, Equatable {
     case endsBeforeStart(from: Day, to: Day)
     case badEvent(String)
     case selfReference
-    case unknownParent(code: String, day: Day)
+    case unknownParent(code: PartyUnit.ID, day: Day)
     case parentKind(child: UnitKind, parent: UnitKind)
-    case unknownUnit(String)
-    case unknownOther(code: String, day: Day)
-    case kindChanged(code: String, stored: UnitKind)
-    case notChangeable(code: String, kind: UnitKind)
-    case conflictsWithStored(code: String)
-    case alreadyEnded(code: String, lastDay: Day)
-    case endsBeforeItStarts(code: String, lastDay: Day)
-    case childrenRemain(code: String, child: String)
-    case membersRemain(code: String, members: Int)
+    case unknownUnit(PartyUnit.ID)
+    case unknownOther(code: PartyUnit.ID, day: Day)
+    case kindChanged(code: PartyUnit.ID, stored: UnitKind)
+    case notChangeable(code: PartyUnit.ID, kind: UnitKind)
+    case conflictsWithStored(code: PartyUnit.ID)
+    case alreadyEnded(code: PartyUnit.ID, lastDay: Day)
+    case endsBeforeItStarts(code: PartyUnit.ID, lastDay: Day)
+    case childrenRemain(code: PartyUnit.ID, child: PartyUnit.ID)
+    case membersRemain(code: PartyUnit.ID, members: Int)
 }
 
 /// A problem with its place: line (the header is line 1) and column.

@@ -23,11 +23,11 @@ public struct MembershipEvent: Sendable, Hashable, Codable {
 
     public var kind: Kind
     public var day: Day
-    public var unit: String?
+    public var unit: PartyUnit.ID?
     public var until: Day?
     public var detail: String?
 
-    public init(kind: Kind, day: Day, unit: String? = nil, until: Day? = nil, detail: String? = nil) {
+    public init(kind: Kind, day: Day, unit: PartyUnit.ID? = nil, until: Day? = nil, detail: String? = nil) {
         self.kind = kind
         self.day = day
         self.unit = unit
@@ -48,13 +48,13 @@ public enum MemberStatus: String, Sendable, Codable, CaseIterable, Hashable {
 
 /// One period in one unit with one standing: the unit of counting (R-O-3).
 public struct MembershipSpan: Sendable, Hashable, Codable {
-    public var unit: String
+    public var unit: PartyUnit.ID
     public var from: Day
     /// Last day, inclusive; `nil` while it lasts.
     public var to: Day?
     public var standing: Standing
 
-    public init(unit: String, from: Day, to: Day? = nil, standing: Standing = .active) {
+    public init(unit: PartyUnit.ID, from: Day, to: Day? = nil, standing: Standing = .active) {
         self.unit = unit
         self.from = from
         self.to = to
@@ -107,7 +107,7 @@ public enum MembershipHistory {
     }
 
     /// The status on `day` of a person with these spans, or `nil` if not a member that day.
-    public static func status(of person: Person, spans: [MembershipSpan], on day: Day) -> (unit: String, status: MemberStatus)? {
+    public static func status(of person: Person, spans: [MembershipSpan], on day: Day) -> (unit: PartyUnit.ID, status: MemberStatus)? {
         guard let span = spans.first(where: { $0.holds(on: day) }) else { return nil }
         return (span.unit, status(standing: span.standing, officialOn: person.officialOn, on: day))
     }

@@ -5,7 +5,7 @@ public struct OrganisationTree: Sendable {
     /// Units that exist on `day`, in pre-order (parents before children, children by code).
     public let units: [PartyUnit]
     /// Position of each unit in `units`.
-    public let position: [String: Int]
+    public let position: [PartyUnit.ID: Int]
     /// For the unit at position `i`, the positions of its subtree are `i ..< subtreeEnd[i]`.
     public let subtreeEnd: [Int]
     /// Parent position of the unit at position `i`, or -1 for a root.
@@ -16,12 +16,12 @@ public struct OrganisationTree: Sendable {
         self.day = day
         let existing = allUnits.filter { $0.exists(on: day) }
         let byCode = Dictionary(existing.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        var parentOf: [String: String] = [:]
+        var parentOf: [PartyUnit.ID: PartyUnit.ID] = [:]
         for placement in placements where placement.holds(on: day) && byCode[placement.unit] != nil {
             if let parent = placement.parent, byCode[parent] != nil { parentOf[placement.unit] = parent }
         }
-        var children: [String: [String]] = [:]
-        var roots: [String] = []
+        var children: [PartyUnit.ID: [PartyUnit.ID]] = [:]
+        var roots: [PartyUnit.ID] = []
         for unit in existing {
             if let parent = parentOf[unit.code] { children[parent, default: []].append(unit.code) } else { roots.append(unit.code) }
         }
@@ -29,7 +29,7 @@ public struct OrganisationTree: Sendable {
         var parents: [Int] = []
         ordered.reserveCapacity(existing.count)
         // Depth-first with an explicit stack: a subtree is walked whole before its next sibling.
-        var stack: [(code: String, parent: Int)] = roots.sorted(by: >).map { ($0, -1) }
+        var stack: [(code: PartyUnit.ID, parent: Int)] = roots.sorted(by: >).map { ($0, -1) }
         while let (code, parent) = stack.popLast() {
             let index = ordered.count
             ordered.append(byCode[code]!)
@@ -46,13 +46,13 @@ public struct OrganisationTree: Sendable {
     }
 
     /// The positions of the unit's subtree (itself included), or `nil` if it does not exist that day.
-    public func subtree(of code: String) -> Range<Int>? {
+    public func subtree(of code: PartyUnit.ID) -> Range<Int>? {
         guard let start = position[code] else { return nil }
         return start..<subtreeEnd[start]
     }
 
     /// The unit's direct children, in pre-order.
-    public func children(of code: String) -> [PartyUnit] {
+    public func children(of code: PartyUnit.ID) -> [PartyUnit] {
         guard let start = position[code] else { return [] }
         var result: [PartyUnit] = []
         var index = start + 1
@@ -64,10 +64,10 @@ public struct OrganisationTree: Sendable {
     }
 
     /// The unit with this code on this day, or `nil`.
-    public func unit(_ code: String) -> PartyUnit? { position[code].map { units[$0] } }
+    public func unit(_ code: PartyUnit.ID) -> PartyUnit? { position[code].map { units[$0] } }
 
     /// The chain from the root down to the unit (for breadcrumbs), the unit last.
-    public func ancestry(of code: String) -> [PartyUnit] {
+    public func ancestry(of code: PartyUnit.ID) -> [PartyUnit] {
         guard var index = position[code] else { return [] }
         var chain: [PartyUnit] = [units[index]]
         while parentPosition[index] >= 0 {
@@ -78,7 +78,7 @@ public struct OrganisationTree: Sendable {
     }
 
     /// Whether `code` is `ancestor` or under it on this day.
-    public func isWithin(_ code: String, _ ancestor: String) -> Bool {
+    public func isWithin(_ code: PartyUnit.ID, _ ancestor: PartyUnit.ID) -> Bool {
         guard let range = subtree(of: ancestor), let at = position[code] else { return false }
         return range.contains(at)
     }

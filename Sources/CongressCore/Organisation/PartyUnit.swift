@@ -1,7 +1,10 @@
 /// A party organisation: a committee or cell at some level (R-O-1).
 public struct PartyUnit: Sendable, Hashable, Codable {
-    /// The organisation's code, unique across history (the GSO code with a prefix for real units).
-    public var code: String
+    /// An organisation's code, unique across history (the GSO code with a prefix for real units).
+    public typealias ID = Identifier<PartyUnit, String>
+
+    /// The organisation's code.
+    public var code: ID
     public var name: String
     public var kind: UnitKind
     /// First day the unit exists; `nil` for "always" (before the records begin).
@@ -9,7 +12,7 @@ public struct PartyUnit: Sendable, Hashable, Codable {
     /// Last day the unit exists; `nil` while it exists.
     public var validTo: Day?
 
-    public init(code: String, name: String, kind: UnitKind, validFrom: Day? = nil, validTo: Day? = nil) {
+    public init(code: ID, name: String, kind: UnitKind, validFrom: Day? = nil, validTo: Day? = nil) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -47,13 +50,13 @@ public enum UnitKind: String, Sendable, Codable, CaseIterable, Hashable {
 
 /// A unit's place in the tree over a period: its parent from `validFrom` to `validTo` (R-O-4).
 public struct UnitPlacement: Sendable, Hashable, Codable {
-    public var unit: String
+    public var unit: PartyUnit.ID
     /// The parent's code; `nil` for the root.
-    public var parent: String?
+    public var parent: PartyUnit.ID?
     public var validFrom: Day?
     public var validTo: Day?
 
-    public init(unit: String, parent: String?, validFrom: Day? = nil, validTo: Day? = nil) {
+    public init(unit: PartyUnit.ID, parent: PartyUnit.ID?, validFrom: Day? = nil, validTo: Day? = nil) {
         self.unit = unit
         self.parent = parent
         self.validFrom = validFrom
@@ -82,11 +85,11 @@ public struct UnitEvent: Sendable, Hashable, Codable {
 
     public var kind: Kind
     public var day: Day
-    public var unit: String
-    public var other: String?
+    public var unit: PartyUnit.ID
+    public var other: PartyUnit.ID?
     public var oldName: String?
 
-    public init(kind: Kind, day: Day, unit: String, other: String? = nil, oldName: String? = nil) {
+    public init(kind: Kind, day: Day, unit: PartyUnit.ID, other: PartyUnit.ID? = nil, oldName: String? = nil) {
         self.kind = kind
         self.day = day
         self.unit = unit

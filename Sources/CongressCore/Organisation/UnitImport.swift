@@ -17,9 +17,9 @@ public enum UnitImport {
     }
 
     public struct Rename: Sendable, Equatable {
-        public var code: String
+        public var code: PartyUnit.ID
         public var name: String
-        public init(code: String, name: String) {
+        public init(code: PartyUnit.ID, name: String) {
             self.code = code
             self.name = name
         }
@@ -27,9 +27,9 @@ public enum UnitImport {
 
     /// The unit's last day and that of its placements still open then.
     public struct Ending: Sendable, Equatable {
-        public var code: String
+        public var code: PartyUnit.ID
         public var lastDay: Day
-        public init(code: String, lastDay: Day) {
+        public init(code: PartyUnit.ID, lastDay: Day) {
             self.code = code
             self.lastDay = lastDay
         }
@@ -51,7 +51,7 @@ public enum UnitImport {
     ///   - existing: the register's units and placements.
     ///   - members: how many members a unit holds on a day (a unit that still has members cannot end).
     public static func plan(_ rows: [UnitFileRow], existing: OrganisationRecords,
-                            members: (String, Day) -> Int) -> Result<Changes, UnitFileErrors> {
+                            members: (PartyUnit.ID, Day) -> Int) -> Result<Changes, UnitFileErrors> {
         var state = Working(existing)
         var changes = Changes()
         var errors: [UnitFileError] = []
@@ -66,12 +66,12 @@ public enum UnitImport {
 
     /// The organisation as the rows so far leave it.
     struct Working {
-        var units: [String: PartyUnit] = [:]
-        var placements: [String: [UnitPlacement]] = [:]
-        var children: [String: Set<String>] = [:]
-        var added = Set<String>()
+        var units: [PartyUnit.ID: PartyUnit] = [:]
+        var placements: [PartyUnit.ID: [UnitPlacement]] = [:]
+        var children: [PartyUnit.ID: Set<PartyUnit.ID>] = [:]
+        var added = Set<PartyUnit.ID>()
         /// The names a unit had before its renames.
-        var formerNames: [String: Set<String>] = [:]
+        var formerNames: [PartyUnit.ID: Set<String>] = [:]
 
         init(_ records: OrganisationRecords) {
             for unit in records.units { units[unit.code] = unit }
@@ -86,14 +86,14 @@ public enum UnitImport {
             if let parent = placement.parent { children[parent, default: []].insert(placement.unit) }
         }
 
-        func exists(_ code: String, on day: Day) -> Bool { units[code]?.exists(on: day) ?? false }
+        func exists(_ code: PartyUnit.ID, on day: Day) -> Bool { units[code]?.exists(on: day) ?? false }
 
-        func parent(of code: String, on day: Day) -> String? {
+        func parent(of code: PartyUnit.ID, on day: Day) -> PartyUnit.ID? {
             placements[code]?.first { $0.holds(on: day) }?.parent
         }
 
         /// Applies one row; the column and problem when it cannot be taken.
-        mutating func apply(_ row: UnitFileRow, members: (String, Day) -> Int, into changes: inout Changes) -> (String, UnitFileProblem)? {
+        mutating func apply(_ row: UnitFileRow, members: (PartyUnit.ID, Day) -> Int, into changes: inout Changes) -> (String, UnitFileProblem)? {
             if let stored = units[row.code] {
                 return change(stored, row, members: members, into: &changes)
             }
@@ -134,7 +134,7 @@ public enum UnitImport {
         }
 
         /// A row naming a unit the register (or an earlier row) holds.
-        mutating func change(_ stored: PartyUnit, _ row: UnitFileRow, members: (String, Day) -> Int, into changes: inout Changes) -> (String, UnitFileProblem)? {
+        mutating func change(_ stored: PartyUnit, _ row: UnitFileRow, members: (PartyUnit.ID, Day) -> Int, into changes: inout Changes) -> (String, UnitFileProblem)? {
             guard stored.kind == row.kind else { return ("kind", .kindChanged(code: row.code, stored: stored.kind)) }
             guard UnitsFile.importableKinds.contains(stored.kind) else { return ("code", .notChangeable(code: row.code, kind: stored.kind)) }
             switch row.event {
@@ -180,7 +180,7 @@ public enum UnitImport {
             }
         }
 
-        mutating func end(_ code: String, lastDay: Day, into changes: inout Changes) {
+        mutating func end(_ code: PartyUnit.ID, lastDay: Day, into changes: inout Changes) {
             units[code]?.validTo = lastDay
             placements[code] = placements[code]?.map { placement in
                 var placement = placement

@@ -14,7 +14,7 @@ public enum UnitListing {
 
     /// The units of `tree` under `under` (itself included; the whole tree when `nil`), of `kind`
     /// when given; `nil` when `under` does not exist on the tree's day.
-    public static func rows(_ tree: OrganisationTree, under: String?, kind: UnitKind?) -> [Row]? {
+    public static func rows(_ tree: OrganisationTree, under: PartyUnit.ID?, kind: UnitKind?) -> [Row]? {
         let range: Range<Int>
         if let under {
             guard let subtree = tree.subtree(of: under) else { return nil }
@@ -26,7 +26,7 @@ public enum UnitListing {
             let unit = tree.units[index]
             if let kind, unit.kind != kind { return nil }
             let parent = tree.parentPosition[index]
-            return Row(code: unit.code, name: unit.name, kind: unit.kind, parentCode: parent >= 0 ? tree.units[parent].code : nil,
+            return Row(code: unit.code.rawValue, name: unit.name, kind: unit.kind, parentCode: parent >= 0 ? tree.units[parent].code.rawValue : nil,
                        validFrom: unit.validFrom, validTo: unit.validTo)
         }
     }

@@ -1,6 +1,6 @@
 /// Which members to list: a subtree on a day, filters, a search text, a page (R-E-10 order).
 public struct MemberQuery: Sendable, Equatable {
-    public var unit: String
+    public var unit: PartyUnit.ID
     public var day: Day
     public var status: MemberStatus?
     public var gender: Gender?
@@ -12,7 +12,7 @@ public struct MemberQuery: Sendable, Equatable {
     public var offset: Int
     public var limit: Int
 
-    public init(unit: String, day: Day, status: MemberStatus? = nil, gender: Gender? = nil, ageBand: AgeBand? = nil,
+    public init(unit: PartyUnit.ID, day: Day, status: MemberStatus? = nil, gender: Gender? = nil, ageBand: AgeBand? = nil,
                 ethnicity: String? = nil, education: Education? = nil, search: String? = nil, offset: Int = 0, limit: Int = 50) {
         self.unit = unit
         self.day = day
@@ -44,10 +44,10 @@ public struct MemberRow: Sendable, Equatable, Codable {
     public var fullName: String
     public var gender: Gender
     public var birthDate: Day
-    public var unit: String
+    public var unit: PartyUnit.ID
     public var status: MemberStatus
 
-    public init(memberID: Person.ID, fullName: String, gender: Gender, birthDate: Day, unit: String, status: MemberStatus) {
+    public init(memberID: Person.ID, fullName: String, gender: Gender, birthDate: Day, unit: PartyUnit.ID, status: MemberStatus) {
         self.memberID = memberID
         self.fullName = fullName
         self.gender = gender
@@ -71,7 +71,7 @@ public struct Page<Item: Sendable & Equatable>: Sendable, Equatable {
 }
 
 extension MemberRow {
-    public init(person: Person, unit: String, status: MemberStatus) {
+    public init(person: Person, unit: PartyUnit.ID, status: MemberStatus) {
         self.init(memberID: person.memberID, fullName: person.fullName, gender: person.gender,
                   birthDate: person.birthDate, unit: unit, status: status)
     }

@@ -70,7 +70,7 @@ public enum StructureReport {
     /// The members of a subtree on a day, each person once (R-O-3): a person counts in the unit
     /// their span of that day is in, and only if that unit is in the subtree.
     public static func members(
-        of unit: String, in tree: OrganisationTree, people: [Person], spans: [Person.ID: [MembershipSpan]]
+        of unit: PartyUnit.ID, in tree: OrganisationTree, people: [Person], spans: [Person.ID: [MembershipSpan]]
     ) -> [(person: Person, status: MemberStatus)] {
         people.compactMap { person in
             guard let (at, status) = MembershipHistory.status(of: person, spans: spans[person.memberID] ?? [], on: tree.day),

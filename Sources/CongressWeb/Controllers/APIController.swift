@@ -34,9 +34,9 @@ struct APIController {
                 guard let code = authorised.unit, let unit = authorised.tree?.unit(code) else { throw WebError.notFound }
                 let snapshot = try await dependencies.register.snapshot()
                 let children = snapshot.children(of: code, on: authorised.day).map {
-                    UnitJSON.Child(code: $0.unit.code, name: $0.unit.name, kind: $0.unit.kind.rawValue, members: $0.members)
+                    UnitJSON.Child(code: $0.unit.code.rawValue, name: $0.unit.name, kind: $0.unit.kind.rawValue, members: $0.members)
                 }
-                return JSONBody.response(UnitJSON(code: code, name: unit.name, kind: unit.kind.rawValue, day: authorised.day.iso,
+                return JSONBody.response(UnitJSON(code: code.rawValue, name: unit.name, kind: unit.kind.rawValue, day: authorised.day.iso,
                                                   members: snapshot.memberCount(of: code, on: authorised.day) ?? 0,
                                                   children: children))
             },
@@ -46,10 +46,10 @@ struct APIController {
                                                        unit: code, day: authorised.day)
                 let page = try await dependencies.register.members(query)
                 return JSONBody.response(MembersJSON(
-                    unit: code, day: authorised.day.iso, total: page.total, offset: page.offset,
+                    unit: code.rawValue, day: authorised.day.iso, total: page.total, offset: page.offset,
                     members: page.items.map {
                         MemberRowJSON(memberID: $0.memberID.rawValue, fullName: $0.fullName, gender: $0.gender.rawValue,
-                                      birthDate: $0.birthDate.iso, unit: $0.unit, status: $0.status.rawValue)
+                                      birthDate: $0.birthDate.iso, unit: $0.unit.rawValue, status: $0.status.rawValue)
                     }))
             },
             WebRoute(.get, "/api/units/{code}/structure", .unit(.viewStructure), api: true) { _, _, authorised in

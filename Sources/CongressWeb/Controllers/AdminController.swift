@@ -82,7 +82,7 @@ struct AdminController {
         }
         let created = FormFields(encoded: Substring(request.uri.query ?? ""))["created"]
         let model = UsersModel(users: lines, roles: roleOptions(selected: .organisingStaff, language),
-                               defaultUnit: try authorised.user.policy.roots(for: .manageUsers).first ?? "",
+                               defaultUnit: try authorised.user.policy.roots(for: .manageUsers).first?.rawValue ?? "",
                                notice: created.map { Catalogue.text("web.users.created", language, $0) })
         return pages.page("users", title: Catalogue.text("web.users.title", language), body: model, context: context,
                           path: "/admin/users", section: .users)
@@ -99,7 +99,7 @@ struct AdminController {
         }
         let grant = try grant(role: form["role"], unit: form["unit"])
         guard try await manages([grant], authorised) else {
-            throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit)])
+            throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit.rawValue)])
         }
         let memberID = try await member(form, authorised)
         let signedIn = try authorised.user
@@ -138,8 +138,8 @@ struct AdminController {
         let user = try await target(context, authorised)
         var grants: [GrantLine] = []
         for (index, grant) in user.grants.enumerated() {
-            let name = (try await dependencies.register.unit(grant.unit))?.name ?? grant.unit
-            grants.append(GrantLine(index: index, role: Labels.role(grant.role, language), unit: grant.unit, unitName: name))
+            let name = (try await dependencies.register.unit(grant.unit))?.name ?? grant.unit.rawValue
+            grants.append(GrantLine(index: index, role: Labels.role(grant.role, language), unit: grant.unit.rawValue, unitName: name))
         }
         let me = try authorised.user.user.id
         var pending: [PendingLine] = []
@@ -147,7 +147,7 @@ struct AdminController {
             let proposer = try await dependencies.access.user(id: waiting.proposer)?.login ?? String(waiting.proposer)
             pending.append(PendingLine(
                 text: Catalogue.text("web.users.pendingBy", language, Labels.role(waiting.grant.role, language), waiting.grant.unit, proposer),
-                role: waiting.grant.role.rawValue, unit: waiting.grant.unit,
+                role: waiting.grant.role.rawValue, unit: waiting.grant.unit.rawValue,
                 canSettle: SeparationOfDuties.mayConfirmGrant(proposer: waiting.proposer, target: user.id, confirmer: me)))
         }
         let saved = FormFields(encoded: Substring(request.uri.query ?? ""))["saved"] != nil
@@ -168,7 +168,7 @@ struct AdminController {
         if form["unit"] != nil {
             let added = try grant(role: form["role"], unit: form["unit"])
             guard try await manages([added], authorised) else {
-                throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(added.unit)])
+                throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(added.unit.rawValue)])
             }
             if SeparationOfDuties.needsSecondAdministrator(added.role) { proposed = added } else if !grants.contains(added) { grants.append(added) }
         }
@@ -212,7 +212,7 @@ struct AdminController {
             throw WebError.badInput(key: "web.duty.noPending", arguments: [])
         }
         guard try await manages([grant], authorised) else {
-            throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit)])
+            throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit.rawValue)])
         }
         let signedIn = try authorised.user
         guard SeparationOfDuties.mayConfirmGrant(proposer: pending.proposer, target: user.id, confirmer: signedIn.user.id) else {
@@ -275,7 +275,7 @@ struct AdminController {
         switch refusal {
         case .ownGrants: .badInput(key: "web.duty.ownGrants", arguments: [])
         case .incompatible(let first, let second, let unit):
-            .badInput(key: "web.duty.incompatible", arguments: [Labels.role(first, language), Labels.role(second, language), unit])
+            .badInput(key: "web.duty.incompatible", arguments: [Labels.role(first, language), Labels.role(second, language), unit.rawValue])
         }
     }
 
@@ -300,7 +300,7 @@ struct AdminController {
             throw WebError.badInput(key: "web.error.badRole", arguments: [role ?? ""])
         }
         guard let unit = unit?.uppercased() else { throw WebError.badInput(key: "web.error.missingField", arguments: ["unit"]) }
-        return RoleGrant(role: role, unit: unit)
+        return RoleGrant(role: role, unit: PartyUnit.ID(unit))
     }
 
     private func describe(_ grants: [RoleGrant]) -> String {
@@ -335,10 +335,10 @@ struct AdminController {
         // An administrator reads the entries of their own subtrees only; the whole log (sign-ins
         // of unknown logins, demo builds) belongs to the administrator of the whole tree.
         let roots = try authorised.user.policy.roots(for: .viewAudit)
-        var units: [String]? = nil
+        var units: [PartyUnit.ID]? = nil
         if !roots.contains(RouteGuard.nationalRoot) {
             let tree = try await dependencies.register.tree(on: dependencies.today())
-            var codes = Set<String>()
+            var codes = Set<PartyUnit.ID>()
             for root in roots { if let range = tree.subtree(of: root) { codes.formUnion(range.map { tree.units[$0].code }) } }
             units = codes.sorted()
         }

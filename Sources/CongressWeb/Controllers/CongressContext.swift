@@ -24,7 +24,7 @@ struct CongressContext {
 
     /// The congress named by the form's `congress` field, checked to be the authorised unit's.
     static func formCongress(_ dependencies: WebDependencies, _ authorised: Authorised) async throws
-        -> (store: any CountingStore, congress: StoredCongress, unit: String) {
+        -> (store: any CountingStore, congress: StoredCongress, unit: PartyUnit.ID) {
         let store = try store(dependencies)
         let id = CongressRecord.ID(try authorised.form.recordID("congress"))
         guard let code = authorised.unit, let congress = try await store.congress(id), congress.record.unit == code else { throw WebError.notFound }

@@ -190,7 +190,7 @@ struct CongressController {
                                   .inspectionCommittee, .inspectionChair, .opinion]
         let values = Self.values(refused)
         let model = CongressModel(
-            unitName: tree.unit(code)?.name ?? code, code: code, hasCongress: chosen != nil, id: chosen?.id.rawValue ?? 0,
+            unitName: tree.unit(code)?.name ?? code.rawValue, code: code.rawValue, hasCongress: chosen != nil, id: chosen?.id.rawValue ?? 0,
             name: chosen?.record.name ?? "", facts: facts, baseSteps: steps, board: board, motions: motions, rounds: rounds,
             canOpen: runs && !(chosen?.record.isPaused ?? false),
             bodies: Option.choosing(bodies.map { Option(value: $0.rawValue, label: $0.name(language)) }, values["election"]?["body"]),
@@ -236,7 +236,7 @@ struct CongressController {
         let opens = try form.day("opens"), closes = try form.day("closes")
         guard opens <= closes else { throw WebError.badInput(key: "web.congress.datesOrder", arguments: [opens.vietnamese, closes.vietnamese]) }
         let term = try form.line("term", max: 40) ?? "2025–2030"
-        let unitName = tree.unit(code)?.name ?? code
+        let unitName = tree.unit(code)?.name ?? code.rawValue
         var record = CongressRecord(unit: code, name: try form.line("name") ?? "Đại hội \(unitName), nhiệm kỳ \(term)", term: term, kind: kind,
                                     opensOn: opens.iso, closesOn: closes.iso)
         // The rulebook of the congress's cycle (a re-count of a past congress names 244-QĐ/TW).
@@ -277,7 +277,7 @@ struct CongressController {
         let id: CongressRecord.ID
         do {
             id = try await store.createCongress(record, audit: AuditDraft(
-                actor: try CongressContext.clerk(authorised), action: .congressCreated, subject: code,
+                actor: try CongressContext.clerk(authorised), action: .congressCreated, subject: code.rawValue,
                 detail: "\(record.name): \(kind.rawValue), \(record.members.count + record.delegates.count) on the roll", unit: code))
         } catch {
             throw CongressContext.refusal(error)

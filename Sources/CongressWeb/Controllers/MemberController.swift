@@ -43,7 +43,7 @@ struct MemberController {
     }
 
     /// A member query from the request's parameters; unknown filter values are refused (400).
-    static func query(_ fields: FormFields, unit: String, day: Day) throws -> MemberQuery {
+    static func query(_ fields: FormFields, unit: PartyUnit.ID, day: Day) throws -> MemberQuery {
         func pick<T>(_ name: String, _ cases: [T], _ key: (T) -> String) throws -> T? {
             guard let text = fields[name] else { return nil }
             guard let value = cases.first(where: { key($0) == text }) else {
@@ -71,7 +71,7 @@ struct MemberController {
         let rows = page.items.enumerated().map { index, row in
             MemberLine(number: language.number(page.offset + index + 1), name: row.fullName, href: "/members/\(row.memberID)",
                        id: row.memberID.rawValue, gender: Labels.gender(row.gender, language), birthDate: row.birthDate.vietnamese,
-                       unit: tree.unit(row.unit)?.name ?? row.unit, status: Labels.status(row.status, language))
+                       unit: tree.unit(row.unit)?.name ?? row.unit.rawValue, status: Labels.status(row.status, language))
         }
         func options<T>(_ cases: [T], _ selected: T?, _ value: (T) -> String, _ label: (T) -> String) -> [Option] {
             [Option(value: "", label: Catalogue.text("web.members.any", language), selected: selected == nil)]
@@ -99,7 +99,7 @@ struct MemberController {
             ])
         }
         let model = MembersModel(
-            name: unit.name, code: code, search: fields["q"] ?? "", day: authorised.day.vietnamese,
+            name: unit.name, code: code.rawValue, search: fields["q"] ?? "", day: authorised.day.vietnamese,
             filtersHTML: Self.filtersHTML(filters),
             count: Catalogue.text("web.members.count", language, language.number(page.total)),
             hasRows: !rows.isEmpty, rowsHTML: Self.rowsHTML(rows),
@@ -126,7 +126,7 @@ struct MemberController {
     /// A province code as its name: legacy codes (the 63 provinces) first, then the 34.
     private func province(_ code: String) async throws -> String {
         for candidate in ["LT" + code, "T" + code] {
-            if let unit = try await dependencies.register.unit(candidate) {
+            if let unit = try await dependencies.register.unit(PartyUnit.ID(candidate)) {
                 let name = unit.name.hasPrefix("Đảng bộ ") ? String(unit.name.dropFirst("Đảng bộ ".count)) : unit.name
                 return "\(name) (\(code))"
             }
@@ -139,10 +139,10 @@ struct MemberController {
         guard let record = authorised.person, let tree = authorised.tree else { throw WebError.notFound }
         let person = record.person
         let policy = try authorised.user.policy
-        func unitName(_ code: String?) async throws -> String {
+        func unitName(_ code: PartyUnit.ID?) async throws -> String {
             guard let code else { return "" }
             if let unit = tree.unit(code) { return unit.name }
-            return (try await dependencies.register.unit(code))?.name ?? code
+            return (try await dependencies.register.unit(code))?.name ?? code.rawValue
         }
         let status = MembershipHistory.status(of: person, spans: record.spans, on: authorised.day)
         var facts = [

@@ -38,7 +38,7 @@ extension OverviewController {
             for round in try await store.rounds(ofCongress: congress.id) where round.lifecycle.state == .certified {
                 let title = round.election.round > 1
                     ? t("web.approvals.roundTitle", [round.election.title, round.election.round]) : round.election.title
-                waiting.append((due, .init(unit: tree.unit(congress.unit)?.name ?? congress.unit, congress: congress.name, election: title,
+                waiting.append((due, .init(unit: tree.unit(congress.unit)?.name ?? congress.unit.rawValue, congress: congress.name, election: title,
                                            href: "/units/\(congress.unit)/rounds/\(round.id)",
                                            deadline: due.map { Formatting.deadline($0, today: today, language) } ?? "–",
                                            overdue: due.map { WorkingDays.between(today, $0) < 0 } ?? false)))
@@ -51,7 +51,7 @@ extension OverviewController {
             default: false
             }
         }
-        let model = ApprovalsModel(unitName: tree.unit(code)?.name ?? code,
+        let model = ApprovalsModel(unitName: tree.unit(code)?.name ?? code.rawValue,
                                    count: t("web.approvals.count", [language.number(waiting.count)]),
                                    lines: waiting.map(\.line), overviewHref: "/units/\(code)/congresses")
         return pages.page("approvals", title: t("web.approvals.title", [model.unitName]), body: model, context: context,

@@ -72,14 +72,14 @@ struct OverviewController {
                 if left < 0, status.0 != "approved" { late += 1 }
                 deadline = status.0 == "approved" ? t("web.overview.approvedOn", []) : Formatting.deadline(due, today: today, language)
             }
-            return .init(unit: tree.unit(record.unit)?.name ?? record.unit, name: record.name,
+            return .init(unit: tree.unit(record.unit)?.name ?? record.unit.rawValue, name: record.name,
                          href: "/units/\(record.unit)/congress?id=\(record.id)",
                          dates: "\(Day(iso: record.opensOn)?.vietnamese ?? record.opensOn) – \(Day(iso: record.closesOn)?.vietnamese ?? record.closesOn)",
                          elections: t("web.overview.elections", [done, rounds.count]), status: status.1, statusCode: status.0,
                          deadline: deadline)
         }
         let model = OverviewModel(
-            unitName: tree.unit(code)?.name ?? code, count: t("web.overview.count", [language.number(lines.count)]), lines: lines,
+            unitName: tree.unit(code)?.name ?? code.rawValue, count: t("web.overview.count", [language.number(lines.count)]), lines: lines,
             totals: t("web.overview.totals", [language.number(approvedAll), language.number(paused), language.number(late)]),
             results: t("web.overview.results", [language.number(allRounds.filter { $0 == .certified }.count),
                                                 language.number(allRounds.filter { $0 == .approved }.count),

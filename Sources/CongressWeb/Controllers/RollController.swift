@@ -22,7 +22,7 @@ struct RollController {
         ]
     }
 
-    private func chosen(_ query: FormFields, _ code: String) async throws -> (any CountingStore, StoredCongress) {
+    private func chosen(_ query: FormFields, _ code: PartyUnit.ID) async throws -> (any CountingStore, StoredCongress) {
         let store = try CongressContext.store(dependencies)
         let all = try await store.congresses(of: code)
         let chosenID = try query.optionalRecordID("id").map(CongressRecord.ID.init)
@@ -74,7 +74,7 @@ struct RollController {
                            condition: delegate.electedBy ?? "", attendance: attendance(delegate.attendance))
         }
         let model = RollModel(
-            id: congress.id.rawValue, name: record.name, code: code, lines: members + delegates,
+            id: congress.id.rawValue, name: record.name, code: code.rawValue, lines: members + delegates,
             notConvened: record.notConvened.map { .init(memberID: $0.memberID.rawValue, name: $0.fullName, standing: "",
                                                         condition: t("web.roll.reason." + $0.reason.rawValue, []), attendance: "") },
             attendanceOptions: Self.attendanceStates.map { .init(value: $0, label: t("web.roll.attendance." + $0, [])) },

@@ -160,7 +160,7 @@ extension RoundController {
         } else { nil }
         let exported = [.certified, .approved, .annulled].contains(state)
         let model = RoundModel(
-            unitName: tree?.unit(round.round.unit)?.name ?? round.round.unit,
+            unitName: tree?.unit(round.round.unit)?.name ?? round.round.unit.rawValue,
             congressName: round.congress?.record.name,
             congressHref: round.congress.map { "/units/\(round.round.unit)/congress?id=\($0.id)" },
             title: election.title, facts: facts, state: t("web.state." + state.rawValue, []), stateCode: state.rawValue,

@@ -39,7 +39,7 @@ struct UnitController {
         for grant in signedIn.user.grants {
             var name = tree.unit(grant.unit)?.name
             if name == nil { name = try await dependencies.register.unit(grant.unit)?.name }
-            let unitName = name ?? grant.unit
+            let unitName = name ?? grant.unit.rawValue
             roles.append(.init(role: Labels.role(grant.role, language), unit: unitName, href: "/units/\(grant.unit)"))
         }
         var figures: [HomeModel.Figure] = []
@@ -100,14 +100,14 @@ struct UnitController {
         }
         // Vietnamese order of the names (Đ after D, Â after Ă after A), not the bytes' order.
         let children = VietnameseTextOrder.sorted(snapshot.children(of: code, on: authorised.day)) { $0.unit.name }.map { child in
-            TreeModel.Child(name: child.unit.name, code: child.unit.code, kind: Labels.unitKind(child.unit.kind, language),
+            TreeModel.Child(name: child.unit.name, code: child.unit.code.rawValue, kind: Labels.unitKind(child.unit.kind, language),
                             members: language.number(child.members), href: "/units/\(child.unit.code)\(dayQuery)")
         }
         var validity: [String] = []
         if let from = unit.validFrom { validity.append(Catalogue.text("web.tree.validFrom", language, from.vietnamese)) }
         if let to = unit.validTo { validity.append(Catalogue.text("web.tree.validTo", language, to.vietnamese)) }
         let model = TreeModel(
-            code: code, name: unit.name, kind: Labels.unitKind(unit.kind, language),
+            code: code.rawValue, name: unit.name, kind: Labels.unitKind(unit.kind, language),
             validity: validity.isEmpty ? nil : validity.joined(separator: " "),
             members: language.number(snapshot.memberCount(of: code, on: authorised.day) ?? 0),
             crumbs: crumbs, hasChildren: !children.isEmpty, childrenHTML: Self.childrenHTML(children), history: try await history(of: code, language),
@@ -119,7 +119,7 @@ struct UnitController {
     }
 
     /// The unit's dated changes, oldest first, in words.
-    private func history(of code: String, _ language: Language) async throws -> [String] {
+    private func history(of code: PartyUnit.ID, _ language: Language) async throws -> [String] {
         var lines: [String] = []
         for event in try await dependencies.register.unitEvents(code).sorted(by: { $0.day < $1.day }) {
             let day = event.day.vietnamese
@@ -140,9 +140,9 @@ struct UnitController {
         return lines
     }
 
-    private func name(of code: String?) async throws -> String {
+    private func name(of code: PartyUnit.ID?) async throws -> String {
         guard let code else { return "" }
-        return (try await dependencies.register.unit(code))?.name ?? code
+        return (try await dependencies.register.unit(code))?.name ?? code.rawValue
     }
 
     // MARK: Structure
@@ -182,7 +182,7 @@ struct UnitController {
             table("web.structure.byStatus", MemberStatus.allCases, counts.byStatus) { Labels.status($0, language) },
         ]
         let dayQuery = dayQuery(request, authorised.day)
-        let model = StructureModel(name: unit.name, code: code,
+        let model = StructureModel(name: unit.name, code: code.rawValue,
                                    total: Catalogue.text("web.structure.total", language, language.number(counts.total)),
                                    day: authorised.day.vietnamese, tables: tables, treeHref: "/units/\(code)\(dayQuery)")
         return pages.page("structure", title: Catalogue.text("web.structure.title", language) + " – " + unit.name, body: model,

@@ -24,7 +24,7 @@ struct WorkingBodiesController {
         ]
     }
 
-    private func congress(_ authorised: Authorised) async throws -> (any CountingStore, StoredCongress, String) {
+    private func congress(_ authorised: Authorised) async throws -> (any CountingStore, StoredCongress, PartyUnit.ID) {
         try await CongressContext.formCongress(dependencies, authorised)
     }
 

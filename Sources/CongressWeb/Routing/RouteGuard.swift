@@ -25,7 +25,7 @@ struct RouteGuard: Sendable {
         case .capability(let capability):
             guard try authorised.user.policy.allows(capability) else { throw WebError.forbidden }
         case .unit(let capability):
-            let code = try context.parameters.code("code")
+            let code = PartyUnit.ID(try context.parameters.code("code"))
             let tree = try await dependencies.register.tree(on: authorised.day)
             // Unknown and foreign units answer alike.
             guard tree.position[code] != nil, try await covers(try authorised.user.policy, capability, code, tree, on: authorised.day)
@@ -48,7 +48,7 @@ struct RouteGuard: Sendable {
         return authorised
     }
 
-    static let nationalRoot = "TW"
+    static let nationalRoot: PartyUnit.ID = "TW"
 
     /// Capabilities whose data has no date: a congress, its rounds and their counting.
     static let undatedCapabilities: Set<Capability?> = [.viewCongress, .runCongress, .countBallots, .approveResults]
@@ -59,7 +59,7 @@ struct RouteGuard: Sendable {
     ///
     /// A unit that went only in part into the granted one (`partInto`) is not covered itself:
     /// only those of its units that are within the granted one today were in it then.
-    func covers(_ policy: AccessPolicy, _ capability: Capability, _ unit: String, _ tree: OrganisationTree, on day: Day) async throws -> Bool {
+    func covers(_ policy: AccessPolicy, _ capability: Capability, _ unit: PartyUnit.ID, _ tree: OrganisationTree, on day: Day) async throws -> Bool {
         let roots = policy.roots(for: capability)
         for root in roots where tree.position[root] != nil {
             if tree.isWithin(unit, root) { return true }
@@ -83,7 +83,7 @@ struct RouteGuard: Sendable {
 
     /// The unit a person belongs to on `day`, or their last unit and its last day if they had
     /// left by then (or had not yet joined: their first unit).
-    static func placement(of record: PersonRecord, on day: Day) -> (String, Day)? {
+    static func placement(of record: PersonRecord, on day: Day) -> (PartyUnit.ID, Day)? {
         if let current = record.spans.last(where: { $0.holds(on: day) }) { return (current.unit, day) }
         if let earlier = record.spans.last(where: { $0.from <= day }) { return (earlier.unit, earlier.to ?? earlier.from) }
         return record.spans.first.map { ($0.unit, $0.from) }

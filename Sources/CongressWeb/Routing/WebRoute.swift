@@ -59,7 +59,7 @@ public struct Authorised: Sendable {
     /// The organisation on `day` (for unit and member routes).
     public var tree: OrganisationTree?
     /// The unit of a `.unit` route or the member's unit of a `.member` route.
-    public var unit: String?
+    public var unit: PartyUnit.ID?
     /// The member of a `.member` route.
     public var person: PersonRecord?
 

@@ -69,9 +69,9 @@ struct AuditChainTests {
 @Suite("Access policy and sign-in throttle")
 struct AccessPolicyTests {
     /// TW ⊃ T44 ⊃ X1 ⊃ C1; TW ⊃ T01.
-    let parents = ["T44": "TW", "T01": "TW", "X1": "T44", "C1": "X1", "C9": "T01"]
-    func isWithin(_ unit: String, _ root: String) -> Bool {
-        var current: String? = unit
+    let parents: [PartyUnit.ID: PartyUnit.ID] = ["T44": "TW", "T01": "TW", "X1": "T44", "C1": "X1", "C9": "T01"]
+    func isWithin(_ unit: PartyUnit.ID, _ root: PartyUnit.ID) -> Bool {
+        var current: PartyUnit.ID? = unit
         while let code = current {
             if code == root { return true }
             current = parents[code]

@@ -6,9 +6,9 @@ import Testing
 @Suite("Separation of duties and the sign-in throttle")
 struct SeparationOfDutiesTests {
     /// TW ⊃ T44 ⊃ X1 ⊃ C1; T01 elsewhere.
-    static let parents = ["T44": "TW", "T01": "TW", "X1": "T44", "X2": "T44", "C1": "X1"]
-    static func isWithin(_ unit: String, _ root: String) -> Bool {
-        var current: String? = unit
+    static let parents: [PartyUnit.ID: PartyUnit.ID] = ["T44": "TW", "T01": "TW", "X1": "T44", "X2": "T44", "C1": "X1"]
+    static func isWithin(_ unit: PartyUnit.ID, _ root: PartyUnit.ID) -> Bool {
+        var current: PartyUnit.ID? = unit
         while let code = current {
             if code == root { return true }
             current = parents[code]
@@ -36,7 +36,7 @@ struct SeparationOfDutiesTests {
         (Role.organisingStaff, "T44", Role.reviewer, "T44", false),
     ])
     func incompatibleRoles(_ first: Role, _ firstUnit: String, _ second: Role, _ secondUnit: String, _ refused: Bool) {
-        let grants = [RoleGrant(role: first, unit: firstUnit), RoleGrant(role: second, unit: secondUnit)]
+        let grants = [RoleGrant(role: first, unit: PartyUnit.ID(firstUnit)), RoleGrant(role: second, unit: PartyUnit.ID(secondUnit))]
         #expect((SeparationOfDuties.clash(in: grants, isWithin: Self.isWithin) != nil) == refused)
     }
 

@@ -22,7 +22,7 @@ struct UnitImportTests {
         return try UnitsFile.parse(Array(text.utf8)).get()
     }
 
-    static func plan(_ lines: [String], existing: OrganisationRecords = existing, members: @escaping (String, Day) -> Int = { _, _ in 0 })
+    static func plan(_ lines: [String], existing: OrganisationRecords = existing, members: @escaping (PartyUnit.ID, Day) -> Int = { _, _ in 0 })
         throws -> Result<UnitImport.Changes, UnitFileErrors> {
         UnitImport.plan(try rows(lines), existing: existing, members: members)
     }

@@ -13,7 +13,7 @@ enum CongressFixture {
         ("R09", "Đỗ Thị Ngọc"), ("R10", "Ngô Văn Phúc"), ("R11", "Dương Thị Quyên"), ("R12", "Lý Văn Sơn"),
     ].map { MemberOnRoll(memberID: $0.0, fullName: $0.1) }
 
-    static func record(unit: String, name: String) -> CongressRecord {
+    static func record(unit: PartyUnit.ID, name: String) -> CongressRecord {
         var roll = roll
         roll[11].attendance = Attendance(absentWhole: true, reasonAccepted: true)
         var record = CongressRecord(unit: unit, name: name, term: "2025–2030", kind: .members, opensOn: "2026-11-20",
