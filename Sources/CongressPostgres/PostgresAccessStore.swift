@@ -32,7 +32,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
                 throw StoreError.duplicateLogin(login)
             }
             try await Self.requireUnbound(user.memberID, except: nil, connection, logger)
-            guard let id = try await connection.value(Int64.self, """
+            guard let id = try await connection.value(UserAccount.ID.self, """
                 INSERT INTO app_user (login, display_name, password_hash, language, active, member_id)
                 VALUES (\(login), \(user.displayName), \(user.passwordHash), \(user.language.rawValue), true, \(user.memberID))
                 RETURNING id
@@ -53,7 +53,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         return found.map { (user: $0.0, passwordHash: $0.1) }
     }
 
-    public func user(id: Int64) async throws(StoreError) -> UserAccount? {
+    public func user(id: UserAccount.ID) async throws(StoreError) -> UserAccount? {
         try await database.read { [logger] connection in
             guard let row = try await connection.rows(Self.userQuery("WHERE id = \(id)"), logger).first else { return nil }
             return try await Self.account(row, connection, logger)
@@ -70,7 +70,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError) {
+    public func replaceGrants(of userID: UserAccount.ID, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             try await Self.requireUser(userID, connection, logger)
             try await connection.run("DELETE FROM role_grant WHERE user_id = \(userID)", logger)
@@ -78,7 +78,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func proposeGrant(_ grant: RoleGrant, to userID: Int64, proposer: Int64, audit: AuditDraft) async throws(StoreError) {
+    public func proposeGrant(_ grant: RoleGrant, to userID: UserAccount.ID, proposer: UserAccount.ID, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             try await Self.requireUser(userID, connection, logger)
             let unitID = try await Self.unitID(grant.unit, connection, logger)
@@ -89,25 +89,25 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func pendingGrants(of userID: Int64) async throws(StoreError) -> [PendingGrant] {
+    public func pendingGrants(of userID: UserAccount.ID) async throws(StoreError) -> [PendingGrant] {
         try await database.read { [logger] connection in
             try await connection.rows("""
                 SELECT p.role, u.code, p.proposer_id FROM pending_grant p JOIN unit u ON u.id = p.unit_id
                 WHERE p.user_id = \(userID) ORDER BY p.id
                 """, logger).compactMap { row in
-                let (role, unit, proposer) = try row.decode((String, PartyUnit.ID, Int64).self)
+                let (role, unit, proposer) = try row.decode((String, PartyUnit.ID, UserAccount.ID).self)
                 return Role(rawValue: role).map { PendingGrant(grant: RoleGrant(role: $0, unit: unit), proposer: proposer) }
             }
         }
     }
 
-    public func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) async throws(StoreError) {
+    public func settlePendingGrant(_ grant: RoleGrant, of userID: UserAccount.ID, confirm: Bool, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             let unitID = try await Self.unitID(grant.unit, connection, logger)
             let removed = try await connection.run("""
                 DELETE FROM pending_grant WHERE user_id = \(userID) AND role = \(grant.role.rawValue) AND unit_id = \(unitID) RETURNING 1
                 """, logger)
-            guard removed == 1 else { throw StoreError.unknownUser(String(userID)) }
+            guard removed == 1 else { throw StoreError.unknownUser(userID.description) }
             if confirm {
                 try await connection.run("""
                     INSERT INTO role_grant (user_id, role, unit_id, position)
@@ -118,7 +118,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError) {
+    public func bindMember(of userID: UserAccount.ID, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             try await Self.requireUser(userID, connection, logger)
             try await Self.requireUnbound(memberID, except: userID, connection, logger)
@@ -126,7 +126,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) async throws(StoreError) {
+    public func setPasswordHash(of userID: UserAccount.ID, to hash: String, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             try await Self.requireUser(userID, connection, logger)
             try await connection.run("UPDATE app_user SET password_hash = \(hash) WHERE id = \(userID)", logger)
@@ -134,7 +134,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) async throws(StoreError) {
+    public func setActive(_ userID: UserAccount.ID, _ active: Bool, audit: AuditDraft) async throws(StoreError) {
         try await audited(audit) { connection, logger in
             try await Self.requireUser(userID, connection, logger)
             try await connection.run("UPDATE app_user SET active = \(active) WHERE id = \(userID)", logger)
@@ -142,7 +142,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func setLanguage(of userID: Int64, to language: Language) async throws(StoreError) {
+    public func setLanguage(of userID: UserAccount.ID, to language: Language) async throws(StoreError) {
         try await database.transaction { [logger] connection in
             try await Self.requireUser(userID, connection, logger)
             try await connection.run("UPDATE app_user SET language = \(language.rawValue) WHERE id = \(userID)", logger)
@@ -166,7 +166,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
             try await connection.rows("""
                 SELECT user_id, form_token, expires FROM app_session WHERE token_hash = \(tokenHash) AND expires > \(now)
                 """, logger).first.map { row in
-                let (user, form, expires) = try row.decode((Int64, String, Int64).self)
+                let (user, form, expires) = try row.decode((UserAccount.ID, String, Int64).self)
                 return StoredSession(tokenHash: tokenHash, userID: user, formToken: form, expires: expires)
             }
         }
@@ -178,7 +178,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
                 SELECT s.user_id, s.form_token, s.expires, u.id, u.login, u.display_name, u.password_hash, u.language, u.active, u.member_id
                 FROM app_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = \(tokenHash) AND s.expires > \(now)
                 """, logger).first else { return nil }
-            let (user, form, expires) = try row.decode((Int64, String, Int64).self)
+            let (user, form, expires) = try row.decode((UserAccount.ID, String, Int64).self)
             let account = try await Self.account(row, connection, logger, offset: 3)
             return (StoredSession(tokenHash: tokenHash, userID: user, formToken: form, expires: expires), account)
         }
@@ -191,7 +191,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func deleteSessions(of userID: Int64) async throws(StoreError) {
+    public func deleteSessions(of userID: UserAccount.ID) async throws(StoreError) {
         _ = try await database.transaction { [logger] connection in
             try await connection.run("DELETE FROM app_session WHERE user_id = \(userID)", logger)
         }
@@ -272,7 +272,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
     private static func account(_ row: PostgresRow, _ connection: PostgresConnection, _ logger: Logger,
                                 offset: Int = 0) async throws -> UserAccount {
         let cells = Array(row)
-        let id = try cells[offset].decode(Int64.self)
+        let id = try cells[offset].decode(UserAccount.ID.self)
         let login = try cells[offset + 1].decode(String.self)
         let name = try cells[offset + 2].decode(String.self)
         let language = try cells[offset + 4].decode(String.self)
@@ -288,7 +288,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
                            grants: grants, memberID: member)
     }
 
-    private static func insertGrants(_ grants: [RoleGrant], for userID: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    private static func insertGrants(_ grants: [RoleGrant], for userID: UserAccount.ID, _ connection: PostgresConnection, _ logger: Logger) async throws {
         for (position, grant) in grants.enumerated() {
             let unitID = try await unitID(grant.unit, connection, logger)
             try await connection.run("""
@@ -305,7 +305,7 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         return id
     }
 
-    private static func requireUnbound(_ memberID: Person.ID?, except userID: Int64?, _ connection: PostgresConnection,
+    private static func requireUnbound(_ memberID: Person.ID?, except userID: UserAccount.ID?, _ connection: PostgresConnection,
                                        _ logger: Logger) async throws {
         guard let memberID else { return }
         if try await connection.value(Int.self, """
@@ -315,9 +315,9 @@ public final class PostgresAccessStore: AccessStore, Sendable {
         }
     }
 
-    private static func requireUser(_ id: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    private static func requireUser(_ id: UserAccount.ID, _ connection: PostgresConnection, _ logger: Logger) async throws {
         guard try await connection.value(Int.self, "SELECT 1 FROM app_user WHERE id = \(id)", logger) != nil else {
-            throw StoreError.unknownUser(String(id))
+            throw StoreError.unknownUser(id.description)
         }
     }
 }

@@ -30,7 +30,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
             try db.execute(
                 sql: "INSERT INTO app_user (login, display_name, password_hash, language, active, member_id) VALUES (?, ?, ?, ?, 1, ?)",
                 arguments: [login, user.displayName, user.passwordHash, user.language.rawValue, user.memberID])
-            let id = db.lastInsertedRowID
+            let id = UserAccount.ID(db.lastInsertedRowID)
             try Self.insertGrants(user.grants, for: id, db)
             try Self.append(audit, at: time, chain, db)
             return UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
@@ -47,7 +47,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         return found.map { (user: $0.0, passwordHash: $0.1) }
     }
 
-    public func user(id: Int64) async throws(StoreError) -> UserAccount? {
+    public func user(id: UserAccount.ID) async throws(StoreError) -> UserAccount? {
         try await read { db in
             try Row.fetchOne(db, sql: Self.userColumns + " WHERE id = ?", arguments: [id]).map { try Self.account($0, db) }
         }
@@ -59,7 +59,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError) {
+    public func replaceGrants(of userID: UserAccount.ID, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             try Self.requireUser(userID, db)
@@ -69,7 +69,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func proposeGrant(_ grant: RoleGrant, to userID: Int64, proposer: Int64, audit: AuditDraft) async throws(StoreError) {
+    public func proposeGrant(_ grant: RoleGrant, to userID: UserAccount.ID, proposer: UserAccount.ID, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             try Self.requireUser(userID, db)
@@ -82,7 +82,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func pendingGrants(of userID: Int64) async throws(StoreError) -> [PendingGrant] {
+    public func pendingGrants(of userID: UserAccount.ID) async throws(StoreError) -> [PendingGrant] {
         try await read { db in
             try Row.fetchAll(db, sql: """
                 SELECT p.role, u.code, p.proposer_id FROM pending_grant p JOIN unit u ON u.id = p.unit_id WHERE p.user_id = ? ORDER BY p.rowid
@@ -92,7 +92,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) async throws(StoreError) {
+    public func settlePendingGrant(_ grant: RoleGrant, of userID: UserAccount.ID, confirm: Bool, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [grant.unit]) else {
@@ -100,7 +100,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
             }
             try db.execute(sql: "DELETE FROM pending_grant WHERE user_id = ? AND role = ? AND unit_id = ?",
                            arguments: [userID, grant.role.rawValue, unitID])
-            guard db.changesCount == 1 else { throw StoreError.unknownUser(String(userID)) }
+            guard db.changesCount == 1 else { throw StoreError.unknownUser(userID.description) }
             if confirm {
                 let position = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) + 1 FROM role_grant WHERE user_id = ?",
                                                 arguments: [userID]) ?? 0
@@ -111,7 +111,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError) {
+    public func bindMember(of userID: UserAccount.ID, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             try Self.requireUser(userID, db)
@@ -121,7 +121,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) async throws(StoreError) {
+    public func setPasswordHash(of userID: UserAccount.ID, to hash: String, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             try Self.requireUser(userID, db)
@@ -131,7 +131,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) async throws(StoreError) {
+    public func setActive(_ userID: UserAccount.ID, _ active: Bool, audit: AuditDraft) async throws(StoreError) {
         let time = clock()
         try await write { [chain] db in
             try Self.requireUser(userID, db)
@@ -141,7 +141,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    public func setLanguage(of userID: Int64, to language: Language) async throws(StoreError) {
+    public func setLanguage(of userID: UserAccount.ID, to language: Language) async throws(StoreError) {
         try await write { db in
             try Self.requireUser(userID, db)
             try db.execute(sql: "UPDATE app_user SET language = ? WHERE id = ?", arguments: [language.rawValue, userID])
@@ -184,7 +184,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         try await write { db in try db.execute(sql: "DELETE FROM app_session WHERE token_hash = ?", arguments: [tokenHash]) }
     }
 
-    public func deleteSessions(of userID: Int64) async throws(StoreError) {
+    public func deleteSessions(of userID: UserAccount.ID) async throws(StoreError) {
         try await write { db in try db.execute(sql: "DELETE FROM app_session WHERE user_id = ?", arguments: [userID]) }
     }
 
@@ -242,7 +242,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         "SELECT sequence, at, actor, action, subject, detail, previous_hash, hash, unit FROM audit_entry"
 
     private static func account(_ row: Row, _ db: Database) throws -> UserAccount {
-        let id: Int64 = row["id"]
+        let id: UserAccount.ID = row["id"]
         let grants = try Row.fetchAll(db, sql: """
             SELECT g.role, u.code FROM role_grant g JOIN unit u ON u.id = g.unit_id WHERE g.user_id = ? ORDER BY g.position
             """, arguments: [id]).compactMap { grant in Role(rawValue: grant[0]).map { RoleGrant(role: $0, unit: grant[1]) } }
@@ -257,7 +257,7 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
                    subject: row[4], detail: row[5], unit: row[8], previousHash: row[6], hash: row[7])
     }
 
-    private static func insertGrants(_ grants: [RoleGrant], for userID: Int64, _ db: Database) throws {
+    private static func insertGrants(_ grants: [RoleGrant], for userID: UserAccount.ID, _ db: Database) throws {
         for (position, grant) in grants.enumerated() {
             guard let unitID = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = ?", arguments: [grant.unit]) else {
                 throw StoreError.unknownUnit(grant.unit)
@@ -267,16 +267,16 @@ public final class SQLiteAccessStore: AccessStore, Sendable {
         }
     }
 
-    private static func requireUnbound(_ memberID: Person.ID?, except userID: Int64?, _ db: Database) throws {
+    private static func requireUnbound(_ memberID: Person.ID?, except userID: UserAccount.ID?, _ db: Database) throws {
         guard let memberID else { return }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE member_id = ? AND id IS NOT ?", arguments: [memberID, userID]) == true {
             throw StoreError.duplicateMember(memberID)
         }
     }
 
-    private static func requireUser(_ id: Int64, _ db: Database) throws {
+    private static func requireUser(_ id: UserAccount.ID, _ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM app_user WHERE id = ?", arguments: [id]) == true else {
-            throw StoreError.unknownUser(String(id))
+            throw StoreError.unknownUser(id.description)
         }
     }
 

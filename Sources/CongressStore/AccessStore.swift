@@ -7,22 +7,22 @@ public protocol AccessStore: Sendable {
     func createUser(_ user: NewUser, audit: AuditDraft) async throws(StoreError) -> UserAccount
     /// The user with this login (any case) and the password hash to check against.
     func credentials(login: String) async throws(StoreError) -> (user: UserAccount, passwordHash: String)?
-    func user(id: Int64) async throws(StoreError) -> UserAccount?
+    func user(id: UserAccount.ID) async throws(StoreError) -> UserAccount?
     /// Every user, by login.
     func users() async throws(StoreError) -> [UserAccount]
-    func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError)
+    func replaceGrants(of userID: UserAccount.ID, with grants: [RoleGrant], audit: AuditDraft) async throws(StoreError)
     /// Proposes a grant that takes effect once a second administrator confirms it.
-    func proposeGrant(_ grant: RoleGrant, to userID: Int64, proposer: Int64, audit: AuditDraft) async throws(StoreError)
+    func proposeGrant(_ grant: RoleGrant, to userID: UserAccount.ID, proposer: UserAccount.ID, audit: AuditDraft) async throws(StoreError)
     /// The grants proposed for a user and not yet confirmed.
-    func pendingGrants(of userID: Int64) async throws(StoreError) -> [PendingGrant]
+    func pendingGrants(of userID: UserAccount.ID) async throws(StoreError) -> [PendingGrant]
     /// Moves a pending grant to the user's grants (`confirm`) or drops it, with its audit entry.
-    func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) async throws(StoreError)
+    func settlePendingGrant(_ grant: RoleGrant, of userID: UserAccount.ID, confirm: Bool, audit: AuditDraft) async throws(StoreError)
     /// Binds the account to a member of the register (or unbinds it with nil).
-    func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError)
-    func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) async throws(StoreError)
-    func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) async throws(StoreError)
+    func bindMember(of userID: UserAccount.ID, to memberID: Person.ID?, audit: AuditDraft) async throws(StoreError)
+    func setPasswordHash(of userID: UserAccount.ID, to hash: String, audit: AuditDraft) async throws(StoreError)
+    func setActive(_ userID: UserAccount.ID, _ active: Bool, audit: AuditDraft) async throws(StoreError)
     /// The remembered language; not audited (it changes nothing anyone else sees).
-    func setLanguage(of userID: Int64, to language: Language) async throws(StoreError)
+    func setLanguage(of userID: UserAccount.ID, to language: Language) async throws(StoreError)
 
     func createSession(_ session: StoredSession) async throws(StoreError)
     /// The live session with this token hash and its user, in one read (every request asks).
@@ -31,7 +31,7 @@ public protocol AccessStore: Sendable {
     func session(tokenHash: String, now: Int64) async throws(StoreError) -> StoredSession?
     func deleteSession(tokenHash: String) async throws(StoreError)
     /// Ends every session of a user (password change, account disabled).
-    func deleteSessions(of userID: Int64) async throws(StoreError)
+    func deleteSessions(of userID: UserAccount.ID) async throws(StoreError)
 
     /// Appends one entry after the last one; returns it with its place and hash.
     @discardableResult
@@ -49,9 +49,9 @@ public protocol AccessStore: Sendable {
 public struct PendingGrant: Sendable, Equatable {
     public var grant: RoleGrant
     /// The account of the administrator who proposed it.
-    public var proposer: Int64
+    public var proposer: UserAccount.ID
 
-    public init(grant: RoleGrant, proposer: Int64) {
+    public init(grant: RoleGrant, proposer: UserAccount.ID) {
         self.grant = grant
         self.proposer = proposer
     }
@@ -129,13 +129,13 @@ public struct NewUser: Sendable, Hashable {
 /// database does not let anyone take over a session.
 public struct StoredSession: Sendable, Hashable {
     public var tokenHash: String
-    public var userID: Int64
+    public var userID: UserAccount.ID
     /// The token that every form of this session must carry back (CSRF).
     public var formToken: String
     /// Unix seconds.
     public var expires: Int64
 
-    public init(tokenHash: String, userID: Int64, formToken: String, expires: Int64) {
+    public init(tokenHash: String, userID: UserAccount.ID, formToken: String, expires: Int64) {
         self.tokenHash = tokenHash
         self.userID = userID
         self.formToken = formToken

@@ -9,10 +9,10 @@ public actor MemoryAccessStore: AccessStore {
 
     private let chain: AuditChain
     private let clock: @Sendable () -> String
-    private var usersByID: [Int64: StoredUser] = [:]
+    private var usersByID: [UserAccount.ID: StoredUser] = [:]
     private var sessions: [String: StoredSession] = [:]
     private var log: [AuditEntry] = []
-    private var pending: [Int64: [PendingGrant]] = [:]
+    private var pending: [UserAccount.ID: [PendingGrant]] = [:]
 
     /// `clock` gives the audit time as ISO 8601 UTC.
     public init(chain: AuditChain, clock: @escaping @Sendable () -> String) {
@@ -25,7 +25,7 @@ public actor MemoryAccessStore: AccessStore {
         guard UserAccount.isValidLogin(login) else { throw .invalidLogin(user.login) }
         guard !usersByID.values.contains(where: { $0.account.login == login }) else { throw .duplicateLogin(login) }
         if let member = user.memberID, usersByID.values.contains(where: { $0.account.memberID == member }) { throw .duplicateMember(member) }
-        let id = (usersByID.keys.max() ?? 0) + 1
+        let id = UserAccount.ID((usersByID.keys.max()?.rawValue ?? 0) + 1)
         let account = UserAccount(id: id, login: login, displayName: user.displayName, language: user.language,
                                   grants: user.grants, memberID: user.memberID)
         usersByID[id] = StoredUser(account: account, passwordHash: user.passwordHash)
@@ -38,35 +38,35 @@ public actor MemoryAccessStore: AccessStore {
         return usersByID.values.first { $0.account.login == login }.map { ($0.account, $0.passwordHash) }
     }
 
-    public func user(id: Int64) -> UserAccount? { usersByID[id]?.account }
+    public func user(id: UserAccount.ID) -> UserAccount? { usersByID[id]?.account }
 
     public func users() -> [UserAccount] { usersByID.values.map(\.account).sorted { $0.login < $1.login } }
 
-    public func replaceGrants(of userID: Int64, with grants: [RoleGrant], audit: AuditDraft) throws(StoreError) {
-        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+    public func replaceGrants(of userID: UserAccount.ID, with grants: [RoleGrant], audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(userID.description) }
         usersByID[userID]!.account.grants = grants
         append(audit)
     }
 
-    public func proposeGrant(_ grant: RoleGrant, to userID: Int64, proposer: Int64, audit: AuditDraft) throws(StoreError) {
-        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+    public func proposeGrant(_ grant: RoleGrant, to userID: UserAccount.ID, proposer: UserAccount.ID, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(userID.description) }
         if !(pending[userID] ?? []).contains(where: { $0.grant == grant }) { pending[userID, default: []].append(PendingGrant(grant: grant, proposer: proposer)) }
         append(audit)
     }
 
-    public func pendingGrants(of userID: Int64) -> [PendingGrant] { pending[userID] ?? [] }
+    public func pendingGrants(of userID: UserAccount.ID) -> [PendingGrant] { pending[userID] ?? [] }
 
-    public func settlePendingGrant(_ grant: RoleGrant, of userID: Int64, confirm: Bool, audit: AuditDraft) throws(StoreError) {
+    public func settlePendingGrant(_ grant: RoleGrant, of userID: UserAccount.ID, confirm: Bool, audit: AuditDraft) throws(StoreError) {
         guard usersByID[userID] != nil, (pending[userID] ?? []).contains(where: { $0.grant == grant }) else {
-            throw .unknownUser(String(userID))
+            throw .unknownUser(userID.description)
         }
         pending[userID]?.removeAll { $0.grant == grant }
         if confirm, !usersByID[userID]!.account.grants.contains(grant) { usersByID[userID]!.account.grants.append(grant) }
         append(audit)
     }
 
-    public func bindMember(of userID: Int64, to memberID: Person.ID?, audit: AuditDraft) throws(StoreError) {
-        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+    public func bindMember(of userID: UserAccount.ID, to memberID: Person.ID?, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(userID.description) }
         if let memberID, usersByID.contains(where: { $0.key != userID && $0.value.account.memberID == memberID }) {
             throw .duplicateMember(memberID)
         }
@@ -74,22 +74,22 @@ public actor MemoryAccessStore: AccessStore {
         append(audit)
     }
 
-    public func setPasswordHash(of userID: Int64, to hash: String, audit: AuditDraft) throws(StoreError) {
-        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+    public func setPasswordHash(of userID: UserAccount.ID, to hash: String, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(userID.description) }
         usersByID[userID]!.passwordHash = hash
         deleteSessions(of: userID)
         append(audit)
     }
 
-    public func setActive(_ userID: Int64, _ active: Bool, audit: AuditDraft) throws(StoreError) {
-        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+    public func setActive(_ userID: UserAccount.ID, _ active: Bool, audit: AuditDraft) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(userID.description) }
         usersByID[userID]!.account.active = active
         if !active { deleteSessions(of: userID) }
         append(audit)
     }
 
-    public func setLanguage(of userID: Int64, to language: Language) throws(StoreError) {
-        guard usersByID[userID] != nil else { throw .unknownUser(String(userID)) }
+    public func setLanguage(of userID: UserAccount.ID, to language: Language) throws(StoreError) {
+        guard usersByID[userID] != nil else { throw .unknownUser(userID.description) }
         usersByID[userID]!.account.language = language
     }
 
@@ -102,7 +102,7 @@ public actor MemoryAccessStore: AccessStore {
 
     public func deleteSession(tokenHash: String) { sessions[tokenHash] = nil }
 
-    public func deleteSessions(of userID: Int64) { sessions = sessions.filter { $0.value.userID != userID } }
+    public func deleteSessions(of userID: UserAccount.ID) { sessions = sessions.filter { $0.value.userID != userID } }
 
     @discardableResult
     public func appendAudit(_ draft: AuditDraft) -> AuditEntry { append(draft) }

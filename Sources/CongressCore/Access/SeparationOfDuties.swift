@@ -20,7 +20,7 @@ public enum SeparationOfDuties {
 
     /// Checks that `actor` may give `target` the grants `grants`; `isWithin(a, b)` says whether
     /// unit `a` is `b` or lies under it today.
-    public static func checkGrants(_ grants: [RoleGrant], actor: Int64, target: Int64?,
+    public static func checkGrants(_ grants: [RoleGrant], actor: UserAccount.ID, target: UserAccount.ID?,
                                    isWithin: (PartyUnit.ID, PartyUnit.ID) -> Bool) throws(GrantRefusal) {
         if let target, target == actor { throw .ownGrants }
         if let clash = clash(in: grants, isWithin: isWithin) { throw clash }
@@ -49,7 +49,7 @@ public enum SeparationOfDuties {
     }
 
     /// A pending grant is confirmed by an administrator who neither proposed it nor receives it.
-    public static func mayConfirmGrant(proposer: Int64, target: Int64, confirmer: Int64) -> Bool {
+    public static func mayConfirmGrant(proposer: UserAccount.ID, target: UserAccount.ID, confirmer: UserAccount.ID) -> Bool {
         confirmer != proposer && confirmer != target
     }
 

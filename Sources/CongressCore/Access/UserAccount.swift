@@ -1,6 +1,9 @@
 /// A person who signs in. The password hash never leaves the access store except to be checked.
 public struct UserAccount: Sendable, Hashable, Codable {
-    public var id: Int64
+    /// An account's number in the database.
+    public typealias ID = Identifier<UserAccount, Int64>
+
+    public var id: ID
     public var login: String
     public var displayName: String
     public var language: Language
@@ -10,7 +13,7 @@ public struct UserAccount: Sendable, Hashable, Codable {
     /// member ID (R-E-4) is bound to the accounts that count.
     public var memberID: Person.ID?
 
-    public init(id: Int64, login: String, displayName: String, language: Language = .vi, active: Bool = true,
+    public init(id: ID, login: String, displayName: String, language: Language = .vi, active: Bool = true,
                 grants: [RoleGrant] = [], memberID: Person.ID? = nil) {
         self.memberID = memberID
         self.id = id

@@ -55,7 +55,7 @@ struct AdminController {
     }
 
     private func target(_ context: AppRequestContext, _ authorised: Authorised) async throws -> UserAccount {
-        let id = try context.parameters.recordID("userID")
+        let id = UserAccount.ID(try context.parameters.recordID("userID"))
         // Unknown and foreign accounts answer alike.
         guard let user = try await dependencies.access.user(id: id), try await managesAccount(user, authorised) else { throw WebError.forbidden }
         return user
@@ -144,14 +144,14 @@ struct AdminController {
         let me = try authorised.user.user.id
         var pending: [PendingLine] = []
         for waiting in try await dependencies.access.pendingGrants(of: user.id) {
-            let proposer = try await dependencies.access.user(id: waiting.proposer)?.login ?? String(waiting.proposer)
+            let proposer = try await dependencies.access.user(id: waiting.proposer)?.login ?? waiting.proposer.description
             pending.append(PendingLine(
                 text: Catalogue.text("web.users.pendingBy", language, Labels.role(waiting.grant.role, language), waiting.grant.unit, proposer),
                 role: waiting.grant.role.rawValue, unit: waiting.grant.unit.rawValue,
                 canSettle: SeparationOfDuties.mayConfirmGrant(proposer: waiting.proposer, target: user.id, confirmer: me)))
         }
         let saved = FormFields(encoded: Substring(request.uri.query ?? ""))["saved"] != nil
-        let model = UserModel(id: user.id, login: user.login, name: user.displayName, memberID: user.memberID?.rawValue ?? "", active: user.active,
+        let model = UserModel(id: user.id.rawValue, login: user.login, name: user.displayName, memberID: user.memberID?.rawValue ?? "", active: user.active,
                               state: Catalogue.text(user.active ? "web.users.active" : "web.users.disabled", language),
                               grants: grants, pending: pending, roles: roleOptions(selected: .organisingStaff, language),
                               notice: saved ? Catalogue.text("web.users.saved", language) : nil)

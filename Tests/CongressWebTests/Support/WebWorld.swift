@@ -48,7 +48,7 @@ struct WebWorld {
     let access: MemoryAccessStore
     let counting: MemoryCountingStore
     let dependencies: WebDependencies
-    var userIDs: [Persona: Int64] = [:]
+    var userIDs: [Persona: UserAccount.ID] = [:]
 
     static func make() async throws -> WebWorld {
         let register = MemoryRegisterStore()
@@ -81,7 +81,7 @@ struct WebWorld {
     }
 
     /// An account outside the personas (another counting board member, …) with a known session.
-    struct Account: Sendable { let login: String; let token: String; let form: String; let id: Int64 }
+    struct Account: Sendable { let login: String; let token: String; let form: String; let id: UserAccount.ID }
 
     func account(_ login: String, grants: [RoleGrant], member: Person.ID? = nil) async throws -> Account {
         let user = try await access.createUser(
