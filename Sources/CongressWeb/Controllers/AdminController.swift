@@ -90,14 +90,8 @@ struct AdminController {
 
     private func createUser(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let form = authorised.form
-        let login = (form["login"] ?? "").lowercased()
-        guard UserAccount.isValidLogin(login) else { throw WebError.badInput(key: "web.error.badLogin", arguments: [login]) }
-        let name = try form.requiredLine("name", max: 120)
-        let password = form.all("password").first ?? ""
-        guard password.count >= UserAccount.minimumPasswordLength else {
-            throw WebError.badInput(key: "web.error.shortPassword", arguments: [String(UserAccount.minimumPasswordLength)])
-        }
-        let grant = try grant(role: form["role"], unit: form["unit"])
+        let account = try NewAccountForm(form)
+        let (login, name, password, grant) = (account.login, account.name, account.password, account.grant)
         guard try await manages([grant], authorised) else {
             throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(grant.unit.rawValue)])
         }
@@ -161,12 +155,10 @@ struct AdminController {
 
     private func changeGrants(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let user = try await target(context, authorised)
-        let form = authorised.form
-        let removed = Set(form.all("remove").compactMap { RequestValue.int($0, in: 0...1_000) })
-        var grants = user.grants.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+        let form = try GrantChangeForm(authorised.form)
+        var grants = user.grants.enumerated().filter { !form.removed.contains($0.offset) }.map(\.element)
         var proposed: RoleGrant?
-        if form["unit"] != nil {
-            let added = try grant(role: form["role"], unit: form["unit"])
+        if let added = form.added {
             guard try await manages([added], authorised) else {
                 throw WebError.outsideScope(key: "web.error.outsideScope", arguments: [InputExcerpt.quote(added.unit.rawValue)])
             }
@@ -181,7 +173,7 @@ struct AdminController {
         } catch {
             throw Self.refusal(error, language: context.language)
         }
-        if let memberID = try await member(form, authorised), memberID != user.memberID {
+        if let memberID = try await member(authorised.form, authorised), memberID != user.memberID {
             // Moving a congress role to another member is a new role: remove it first.
             if user.grants.contains(where: { SeparationOfDuties.needsSecondAdministrator($0.role) }) {
                 throw WebError.badInput(key: "web.duty.bindingLocked", arguments: [])
@@ -205,9 +197,8 @@ struct AdminController {
     /// A second administrator confirms or rejects a proposed congress role (`decision`).
     private func settlePending(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let user = try await target(context, authorised)
-        let form = authorised.form
-        let grant = try grant(role: form["role"], unit: form["unit"])
-        let confirm = try form.requiredChoice("decision", PendingDecision.self) == .confirm
+        let form = try PendingGrantForm(authorised.form)
+        let (grant, confirm) = (form.grant, form.confirm)
         guard let pending = try await dependencies.access.pendingGrants(of: user.id).first(where: { $0.grant == grant }) else {
             throw WebError.badInput(key: "web.duty.noPending", arguments: [])
         }
@@ -232,10 +223,7 @@ struct AdminController {
 
     private func changePassword(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let user = try await target(context, authorised)
-        let password = authorised.form.all("password").first ?? ""
-        guard password.count >= UserAccount.minimumPasswordLength else {
-            throw WebError.badInput(key: "web.error.shortPassword", arguments: [String(UserAccount.minimumPasswordLength)])
-        }
+        let password = try PasswordForm(authorised.form).password
         let hash = await dependencies.passwords.hash(password)
         let signedIn = try authorised.user
         // Whoever sets another's password could sign in as them: the account's congress roles go
@@ -295,13 +283,6 @@ struct AdminController {
         return .some(Person.ID(text))
     }
 
-    private func grant(role: String?, unit: String?) throws -> RoleGrant {
-        guard let roleText = role, let role = Role(rawValue: roleText) else {
-            throw WebError.badInput(key: "web.error.badRole", arguments: [role ?? ""])
-        }
-        guard let unit = unit?.uppercased() else { throw WebError.badInput(key: "web.error.missingField", arguments: ["unit"]) }
-        return RoleGrant(role: role, unit: PartyUnit.ID(unit))
-    }
 
     private func describe(_ grants: [RoleGrant]) -> String {
         grants.map { "\($0.role.rawValue)@\($0.unit)" }.joined(separator: ", ")

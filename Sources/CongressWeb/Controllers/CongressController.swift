@@ -231,21 +231,13 @@ struct CongressController {
     private func create(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let store = try CongressContext.store(dependencies)
         guard let code = authorised.unit, let tree = authorised.tree else { throw WebError.notFound }
-        let form = authorised.form
-        let kind = try form.requiredChoice("kind", CongressKind.self)
-        let opens = try form.day("opens"), closes = try form.day("closes")
-        guard opens <= closes else { throw WebError.badInput(key: "web.congress.datesOrder", arguments: [opens.vietnamese, closes.vietnamese]) }
-        let term = try form.line("term", max: 40) ?? "2025–2030"
+        let form = try CongressCreationForm(authorised.form)
+        let (kind, opens) = (form.kind, form.opens)
         let unitName = tree.unit(code)?.name ?? code.rawValue
-        var record = CongressRecord(unit: code, name: try form.line("name") ?? "Đại hội \(unitName), nhiệm kỳ \(term)", term: term, kind: kind,
-                                    opensOn: opens.iso, closesOn: closes.iso)
+        var record = CongressRecord(unit: code, name: form.name ?? "Đại hội \(unitName), nhiệm kỳ \(form.term)", term: form.term, kind: kind,
+                                    opensOn: opens.iso, closesOn: form.closes.iso)
         // The rulebook of the congress's cycle (a re-count of a past congress names 244-QĐ/TW).
-        if let named = try form.line("rulebook", max: 40) {
-            guard let book = Rulebook.named(named) else {
-                throw FieldProblem.notAChoice(Rulebook.shipped.map(\.id)).error(field: "rulebook", value: named)
-            }
-            record.rulebookID = book.id
-        }
+        if let book = form.rulebook { record.rulebookID = book.id }
         switch kind {
         case .members:
             let rows = try await dependencies.register.members(MemberQuery(unit: code, day: opens, limit: 10_000_000)).items
@@ -254,7 +246,7 @@ struct CongressController {
             // Only members of the unit's own subtree today may be its delegates: an ID outside it
             // answers exactly as an unknown one, so the register cannot be probed through this list.
             var names: [Person.ID: String] = [:]
-            let lines = try form.lines("delegates")
+            let lines = form.delegateLines
             let today = try await dependencies.register.tree(on: dependencies.today())
             for line in lines {
                 let text = line.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -264,8 +256,7 @@ struct CongressController {
                       record.spans.last?.to == nil, today.isWithin(unit, code) else { continue }
                 names[id] = record.person.fullName
             }
-            let text = form.all("delegates").first ?? ""
-            switch RollFromRegister.delegates(text) { names[$0] } {
+            switch RollFromRegister.delegates(form.delegatesText) { names[$0] } {
             case .success(let delegates): record.delegates = delegates
             case .failure(let problems):
                 let lines = problems.lines.map { Catalogue.text("web.congress.delegateLine", context.language, $0.line, InputExcerpt.quote($0.text),
@@ -301,18 +292,13 @@ struct CongressController {
     /// R-E-3, R-E-17…R-E-20, R-E-7, R-E-4, R-E-6) before anything is stored.
     private func openElection(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await CongressContext.formCongress(dependencies, authorised)
-        let form = authorised.form
-        let body = try form.requiredChoice("body", BodyKind.self)
-        let candidates = try form.lines("candidates")
+        let form = try ElectionOpeningForm(authorised.form)
         let request = ElectionOpening.Request(
-            body: body, seats: body == .opinion ? 0 : try form.int("seats", in: InputLimits.seats),
-            alternateSeats: body == .delegates ? try form.int("alternates", in: InputLimits.seats, default: 0) : 0,
-            candidates: candidates, title: try form.line("title"),
-            session: try form.int("session", in: InputLimits.session, default: 1) - 1,
-            requiredEntries: try form.int("entries", in: InputLimits.entries, default: 2),
-            registered: try await CongressContext.registeredNames(candidates, outside: congress.record, dependencies.register))
+            body: form.body, seats: form.seats, alternateSeats: form.alternateSeats, candidates: form.candidates, title: form.title,
+            session: form.session, requiredEntries: form.requiredEntries,
+            registered: try await CongressContext.registeredNames(form.candidates, outside: congress.record, dependencies.register))
         var opinion: ElectionOpening.Opinion?
-        let opinionID = try form.optionalRecordID("opinion").map(Round.ID.init)
+        let opinionID = form.opinion
         if let opinionID {
             guard let round = try await store.round(opinionID) else {
                 throw WebError.badInput(key: "web.congress.noOpinion", arguments: [opinionID.description])

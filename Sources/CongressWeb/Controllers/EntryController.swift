@@ -50,8 +50,7 @@ struct EntryController {
     private func declare(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         try round.requireBoard(authorised)
-        let stack = try authorised.form.int("stack", in: InputLimits.stack)
-        let ballots = try authorised.form.int("ballots", in: InputLimits.count)
+        let (stack, ballots) = try StackDeclarationForm(authorised.form).values
         let member = try CongressContext.clerk(authorised)
         do {
             try await round.store.declareStack(round: round.round.id, stack: stack, ballots: ballots, audit: AuditDraft(
@@ -69,7 +68,7 @@ struct EntryController {
     private func claim(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         try round.requireBoard(authorised)
-        let stack = try authorised.form.int("stack", in: InputLimits.stack)
+        let stack = try StackDeclarationForm.stack(authorised.form)
         let clerk = try CongressContext.clerk(authorised)
         let taken = try await round.store.stacks(round: round.round.id).first { $0.stack == stack }?.passes ?? []
         if let mine = taken.first(where: { $0.clerk == clerk }) {
@@ -200,6 +199,7 @@ struct EntryController {
         let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")
         let form = authorised.form
         let entry = Self.keyEntry(form)
+        let position = try BallotEntryForm.position(form)
         let ballot: Ballot
         do { ballot = try entry.ballot(form: election.ballotForm, candidates: election.candidates.count) } catch {
             let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)
@@ -208,7 +208,6 @@ struct EntryController {
                                        error: message, typed: entry.typed,
                                        flags: Flags(notIssued: entry.notIssued, writeIn: entry.writeIn, marked: entry.marked))
         }
-        let position = try form.int("position", in: InputLimits.position)
         do {
             try await store.recordBallot(round: id, stack: stack, pass: pass,
                                          clerk: try CongressContext.clerk(authorised), position: position, ballot: ballot)

@@ -185,8 +185,8 @@ struct RoundController {
         let round = try await CongressContext.load(dependencies, context, authorised)
         // R-E-30: the higher committee approves, never the unit's own reviewer (the core decides).
         guard let tree = authorised.tree else { throw WebError.badInput(key: "web.approval.ownUnit", arguments: []) }
-        let annul = try authorised.form.requiredChoice("decision", ApprovalDecision.self) == .annul
-        let reason = try authorised.form.line("reason", max: 2_000)
+        let form = try ApprovalForm(authorised.form)
+        let (annul, reason) = (form.annul, form.reason)
         let decision: HigherCommitteeDecision
         do {
             decision = try HigherCommitteeDecision.decide(annul: annul, reason: reason, policy: try authorised.user.policy,

@@ -57,10 +57,8 @@ struct SignInController {
     }
 
     private func signIn(_ form: FormFields, _ context: AppRequestContext) async throws -> Response {
-        // A login that cannot exist is recorded only as "invalid", never as posted.
-        let typed = String((form["login"] ?? "").lowercased().prefix(64))
-        let login = UserAccount.isValidLogin(typed) ? typed : "(invalid)"
-        let next = Redirect.local(form["next"]) ?? "/"
+        let signIn = SignInForm(form)
+        let (typed, login, next, password) = (signIn.typed, signIn.login, signIn.next, signIn.password)
         let address = context.clientAddress
         let now = dependencies.clock().timeIntervalSince1970
         if let retry = try await dependencies.throttle.retryAfter(login: login, address: address, now: now) {
@@ -71,7 +69,6 @@ struct SignInController {
         }
         let found = UserAccount.isValidLogin(login) ? try await dependencies.access.credentials(login: login) : nil
         // Check a password even for an unknown login, so timing does not tell which logins exist.
-        let password = String((form.all("password").first ?? "").prefix(256))
         let matches = await dependencies.passwords.verify(password, against: found?.passwordHash ?? decoyHash)
         guard let found, matches, found.user.active else {
             if let audited = try await dependencies.throttle.failed(login: login, address: address, now: now) {

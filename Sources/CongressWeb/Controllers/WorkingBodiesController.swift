@@ -32,12 +32,8 @@ struct WorkingBodiesController {
     /// members must be official delegates (full members) and on no list it counts (R-E-4).
     private func motion(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await congress(authorised)
-        let form = authorised.form
-        let subject = try form.requiredChoice("subject", Motion.Subject.self)
-        let motion = Motion(subject: subject, text: try form.line("text") ?? subject.rawValue,
-                            inFavour: try RoundController.count(form, "for"), against: try RoundController.count(form, "against"),
-                            abstaining: form["abstaining"] == nil ? 0 : try RoundController.count(form, "abstaining"))
-        let board = subject == .countingBoard ? try Self.board(form) : []
+        let form = try MotionForm(authorised.form)
+        let motion = form.motion, board = form.board
         let rounds = try await store.rounds(ofCongress: congress.id).map { MotionRecording.Round(election: $0.election, state: $0.lifecycle.state) }
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             do { return try MotionRecording.record(motion, board: board, rounds: rounds, into: &record) } catch let refusal as MotionRecording.Refusal {
@@ -45,17 +41,6 @@ struct WorkingBodiesController {
             }
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
-    }
-
-    /// The board a counting board motion names, head first: chosen from the roll, the head
-    /// (`head`) and the members (`board`, several); IDs typed with spaces or commas are read too.
-    static func board(_ form: FormFields) throws -> [Person.ID] {
-        let chosen = form.all("board").prefix(2_000).flatMap { value in
-            String(value.prefix(2_000)).split(whereSeparator: { $0 == " " || $0 == "," }).map { Person.ID(String($0)) }
-        }
-        let head = try form.line("head", max: 40).map { Person.ID($0) }
-        if let head, chosen.filter({ $0 == head }).count > 1 { throw WebError.badInput(key: "web.board.repeated", arguments: []) }
-        return head.map { head in [head] + chosen.filter { $0 != head } } ?? chosen
     }
 
     static func refused(_ refusal: MotionRecording.Refusal, _ language: Language) -> WebError {
@@ -70,14 +55,8 @@ struct WorkingBodiesController {
     /// R-E-27: a body or delegates appointed by decision (number and date) instead of elected.
     private func appointment(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let (store, congress, code) = try await congress(authorised)
-        let form = authorised.form
-        let role = try form.requiredChoice("role", SeatRole.self)
-        guard let decision = try form.line("decision", max: 100), form["date"] != nil else {
-            throw WebError.badInput(key: "web.appointment.decisionMissing", arguments: [])
-        }
-        let date = try form.day("date")
-        let names = try form.lines("names")
-        guard !names.isEmpty else { throw WebError.badInput(key: "web.appointment.namesMissing", arguments: []) }
+        let form = try AppointmentForm(authorised.form)
+        let (role, decision, date, names) = (form.role, form.decision, form.date, form.names)
         let registered = try await CongressContext.registeredNames(names, outside: congress.record, dependencies.register)
         try await CongressContext.updateCongress(store, congress.id, actor: try CongressContext.clerk(authorised)) { record in
             do { return try record.appoint(names, role: role, decision: decision, on: date, registered: registered) } catch let refusal as ElectionOpening.Refusal {
@@ -102,23 +81,6 @@ struct WorkingBodiesController {
             }
         }
         return Redirect.to("/units/\(code)/congress?id=\(congress.id)")
-    }
-
-    /// The post annulment form, decoded once: the post chosen from the composition's list
-    /// (`seat`), or a name and a role, and the reason.
-    struct SeatAnnulmentForm {
-        let seat: String?
-        let name: String?
-        let role: SeatRole?
-        let reason: String?
-
-        init(_ form: FormFields) throws {
-            seat = try form.line("seat", max: 200)
-            name = try form.line("name")
-            role = try form.choice("role", SeatRole.self)
-            reason = try form.line("reason", max: 2_000)
-            guard seat != nil || (name != nil && role != nil) else { throw WebError.badInput(key: "web.annulSeat.which", arguments: []) }
-        }
     }
 
     /// The message for a refused decision of the higher committee (R-E-30).
