@@ -48,10 +48,7 @@ extension CountingStoreContractTests {
           arguments: StoreKind.allCases)
     func annulmentWithComposition(_ kind: StoreKind) async throws {
         let (store, access) = try await Self.make(kind)
-        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
-                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
-        let congress = try await store.createCongress(record, audit: Self.audit(.congressCreated))
-        let (id, result) = try await countedRound(store, congress: congress)
+        let (congress, id, result) = try await congressWithCountedRound(store)
         var composed = try #require(try await store.congress(congress))
         composed.record.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .committeeMember, source: "round \(id)"),
                                        BodySeat(memberID: "M0", name: "Lê Thị Bình", role: .committeeMember, source: "round 0")]
@@ -111,10 +108,7 @@ extension CountingStoreContractTests {
           arguments: StoreKind.allCases)
     func furtherRoundOpensOnce(_ kind: StoreKind) async throws {
         let (store, access) = try await Self.make(kind)
-        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
-                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
-        let congress = try await store.createCongress(record, audit: Self.audit(.congressCreated))
-        let (id, result) = try await countedRound(store, congress: congress)
+        let (congress, id, result) = try await congressWithCountedRound(store)
         let further = { var next = result.election; next.round += 1; return next }()
         await #expect(throws: StoreError.counting(.lifecycle(.notNow(state: .counted, event: "next round"))), "not before certification") {
             try await store.openFollowing(round: id, election: further, audit: Self.audit(.roundOpened))

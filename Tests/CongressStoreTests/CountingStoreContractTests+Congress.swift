@@ -90,6 +90,15 @@ extension CountingStoreContractTests {
 
 extension CountingStoreContractTests {
     /// A round of congress `congress`, counted and ready to certify, with its result.
+    /// A members' congress of one (M1) with a counted round.
+    func congressWithCountedRound(_ store: any CountingStore) async throws -> (CongressRecord.ID, Round.ID, ElectionResult) {
+        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
+                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
+        let congress = try await store.createCongress(record, audit: Self.audit(.congressCreated))
+        let (id, result) = try await countedRound(store, congress: congress)
+        return (congress, id, result)
+    }
+
     func countedRound(_ store: any CountingStore, congress: CongressRecord.ID) async throws -> (Round.ID, ElectionResult) {
         let id = try await store.openRound(Self.election, unit: "X1", congress: congress, requiredEntries: 2, audit: Self.audit(.roundOpened))
         _ = try await store.apply(.adoptList(candidates: 4), to: id, audit: Self.audit(.roundEvent))
@@ -114,11 +123,8 @@ extension CountingStoreContractTests {
           arguments: StoreKind.allCases)
     func certificationWithComposition(_ kind: StoreKind) async throws {
         let (store, access) = try await Self.make(kind)
-        let record = CongressRecord(unit: "X1", name: "Đại hội", term: "2025–2030", kind: .members, opensOn: "2026-11-20",
-                                    closesOn: "2026-11-21", members: [MemberOnRoll(memberID: "M1", fullName: "Nguyễn Văn An")])
-        let congress = try await store.createCongress(record, audit: Self.audit(.congressCreated))
-        let (id, result) = try await countedRound(store, congress: congress)
-        var composed = record
+        let (congress, id, result) = try await congressWithCountedRound(store)
+        var composed = try #require(try await store.congress(congress)).record
         composed.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .committeeMember, source: "round \(id)")]
         let document = ResultDocument.encode(result).formatted()
         let stale = CongressWrite(id: congress, version: 7, record: composed,
