@@ -156,3 +156,48 @@ struct CommittedDatabaseUpgradeTests {
         #expect(AuditChain(digest: AccessStoreContractTests.digest).verify(after) == .intact(entries: 20, lastHash: after[19].hash))
     }
 }
+
+/// A database that the build of 7fda3dc made (SQLite schema v8: the roll still in each congress's
+/// record; `Fixtures/fixturemaker-v8.swift.txt`) is opened by this build: v9 moves the roll and
+/// its attendance into rows, drops the records, and every congress reads back as it was written.
+@Suite("Upgrading a committed v8 database")
+struct CommittedV8DatabaseUpgradeTests {
+    @Test("R-E-17, R-E-18: a v8 database made by an earlier build upgrades: rolls with attendance, lists, composition, rounds and the chain are kept")
+    func sampleUpgrades() async throws {
+        let path = try StoreKind.copyOfFixture("sample-v8-7fda3dc.sqlite")
+        let register = try SQLiteRegisterStore(path: path)
+        let chain = AuditChain(digest: AccessStoreContractTests.digest)
+        let access = SQLiteAccessStore(register: register, chain: chain, clock: { "2026-12-03T03:00:00Z" })
+        let counting = SQLiteCountingStore(register: register, chain: chain, clock: { "2026-12-03T03:00:00Z" })
+
+        let members = try #require(try await counting.congresses(of: "X1").first).record
+        #expect(members.members.map(\.memberID) == ["M001", "M002", "M003"])
+        #expect(members.members[1].attendance == Attendance(absentSessions: [1]))
+        #expect(members.members[2].full == false && members.members[2].condition == .exempted
+                && members.members[2].attendance == Attendance(absentWhole: true, reasonAccepted: true))
+        #expect(members.notConvened.map(\.memberID) == ["M004"] && members.countingBoard == ["M002", "M001"])
+        #expect(members.motions.map(\.abstaining) == [1] && members.designated.map(\.memberID) == ["M001"])
+        #expect(members.composition.map(\.memberID) == ["M001"] && members.isPaused && members.rulebookID == Rulebook.qd190.id)
+        #expect(members.voters(session: 1) == 1, "M002 missed session 2, M003 is probationary and absent")
+
+        let delegates = try #require(try await counting.congresses(of: "T44").first).record
+        #expect(delegates.delegates.map(\.memberID) == ["M005", "M006", "M007"])
+        #expect(delegates.delegates.map(\.kind) == [.exOfficio, .elected, .elected] && delegates.delegates[2].alternateOrder == 1)
+        #expect(delegates.delegates[2].electedBy == "X1" && delegates.delegates[2].attendance.absentSessions == [0, 2])
+
+        let rounds = try await counting.rounds(ofCongress: try #require(try await counting.congresses(of: "X1").first).id)
+        #expect(rounds.map(\.lifecycle.state) == [.certified, .counting])
+        #expect(try await counting.certifiedAuditHead(round: rounds[0].id) != nil)
+        let log = try await access.auditLog()
+        #expect(AuditChain(digest: AccessStoreContractTests.digest).verify(log) == .intact(entries: log.count, lastHash: log[log.count - 1].hash))
+
+        // The upgraded database takes today's writes: an attendance change writes its rows.
+        let stored = try #require(try await counting.congresses(of: "X1").first)
+        var changed = stored.record
+        changed.members[0].attendance = Attendance(absentSessions: [2])
+        _ = try await counting.updateCongress(stored.id, version: stored.version, changed,
+                                              audit: AuditDraft(actor: "thuky", action: .congressChanged, subject: "congress"))
+        #expect(try await counting.congress(stored.id)?.record.members[0].attendance.absentSessions == [2])
+    }
+}
+
