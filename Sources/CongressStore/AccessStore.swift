@@ -1,8 +1,8 @@
 import CongressCore
 
-/// Users, their roles, their sessions and the audit log. Every write that changes who may do
-/// what takes the audit entry that records it and appends it in the same transaction.
-public protocol AccessStore: Sendable {
+/// Users, their roles and their sessions. Every write that changes who may do what takes the
+/// audit entry that records it and appends it in the same transaction (the log is `AuditStore`'s).
+public protocol AccessStore: AuditStore {
     /// Adds a user; `.duplicateLogin` if the login is taken.
     func createUser(_ user: NewUser, audit: AuditDraft) async throws(StoreError) -> UserAccount
     /// The user with this login (any case) and the password hash to check against.
@@ -33,16 +33,6 @@ public protocol AccessStore: Sendable {
     /// Ends every session of a user (password change, account disabled).
     func deleteSessions(of userID: UserAccount.ID) async throws(StoreError)
 
-    /// Appends one entry after the last one; returns it with its place and hash.
-    @discardableResult
-    func appendAudit(_ draft: AuditDraft) async throws(StoreError) -> AuditEntry
-    /// A page of entries matching the query, newest first unless the query says otherwise.
-    func auditEntries(_ query: AuditQuery) async throws(StoreError) -> Page<AuditEntry>
-    /// How many entries the log holds and the hash of the last: what minutes print and
-    /// `congress audit verify --expect` checks, so that a cut tail is seen.
-    func auditHead() async throws(StoreError) -> AuditHead
-    /// Every entry in sequence order, for verification.
-    func auditLog() async throws(StoreError) -> [AuditEntry]
 }
 
 /// A grant waiting for a second administrator.

@@ -3,7 +3,7 @@ import CongressCore
 /// Counting rounds of paper ballots by independent entry (R-E-29): a round's election and
 /// lifecycle, the passes of each stack claimed by clerks, and the ballots they enter. Each
 /// method is one transaction; a ballot is on disk when `recordBallot` returns.
-public protocol CountingStore: Sendable {
+public protocol CountingStore: CongressRecordStore {
     /// Opens a round for an election of `unit` (of `congress` when given), each stack to be
     /// entered `requiredEntries` times.
     func openRound(_ election: Election, unit: PartyUnit.ID, congress: CongressRecord.ID?, requiredEntries: Int,
@@ -77,22 +77,6 @@ public protocol CountingStore: Sendable {
     func settlementProposal(round: Round.ID, stack: Int) async throws(StoreError) -> (proposer: String, settlement: StackSettlement)?
     /// Drops the pending proposal (rejected by the second member), with its audit entry.
     func rejectSettlement(round: Round.ID, stack: Int, audit: AuditDraft) async throws(StoreError)
-
-    // MARK: Congresses
-
-    func createCongress(_ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> CongressRecord.ID
-    func congress(_ id: CongressRecord.ID) async throws(StoreError) -> StoredCongress?
-    /// The congresses of a unit, newest first.
-    func congresses(of unit: PartyUnit.ID) async throws(StoreError) -> [StoredCongress]
-    /// Every congress, for the overview of a subtree (the caller filters by the tree).
-    func allCongresses() async throws(StoreError) -> [StoredCongress]
-    /// What the overview shows of every congress, without reading the rolls (a national round
-    /// has thousands of congresses of up to 1,600 people each).
-    func congressSummaries() async throws(StoreError) -> [CongressSummary]
-    /// The states of every congress's rounds, in the order they were opened, in one read.
-    func roundStates() async throws(StoreError) -> [CongressRecord.ID: [RoundLifecycle.State]]
-    /// Replaces the record when `version` is still the stored one; returns the new version.
-    func updateCongress(_ id: CongressRecord.ID, version: Int, _ record: CongressRecord, audit: AuditDraft) async throws(StoreError) -> Int
 }
 
 extension CountingStore {

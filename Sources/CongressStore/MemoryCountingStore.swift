@@ -23,10 +23,10 @@ public actor MemoryCountingStore: CountingStore {
     private var congresses: [CongressRecord.ID: StoredCongress] = [:]
     /// The round that follows each round (R-E-23, R-E-24, R-E-30).
     private var followers: [Round.ID: Round.ID] = [:]
-    private let access: any AccessStore
+    private let access: any AuditStore
 
     /// Audit entries go to `access` (its log).
-    public init(access: any AccessStore) {
+    public init(access: any AuditStore) {
         self.access = access
     }
 
