@@ -126,7 +126,7 @@ for query in ["nguyen van an", "Trần Thị Hương", "hoang minh"] {
 
 // 3. Transfers between two provinces: from the write until the province's count shows it.
 let transferDay = Day(iso: "2026-11-01")!
-var provinces: [String] = []
+var provinces: [PartyUnit.ID] = []
 for code in plan.records.units.filter({ $0.kind == .underCentral && $0.validTo == nil }).map(\.code).sorted() where provinces.count < 2 {
     if try await store.structure(of: code, on: transferDay).total > 1_000 { provinces.append(code) }
 }
@@ -141,7 +141,7 @@ while true {
     if try await store.structure(of: from, on: transferDay).total == before - 1 { seen = Date().timeIntervalSince(changeStart); break }
     try await Task.sleep(for: .milliseconds(10))
 }
-report(String(format: "3. one transfer %@ → %@ visible in %@'s counts after %.2f s", from, to, from, seen))
+report(String(format: "3. one transfer %@ → %@ visible in %@'s counts after %.2f s", from.rawValue, to.rawValue, from.rawValue, seen))
 actor Finished {
     var done = false
     var moved = 0
