@@ -54,6 +54,14 @@ let package = Package(
             path: "Sources/EntryBenchmarks"
         ),
         .executableTarget(
+            name: "personnel-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressApp", package: "Congress"),
+            ],
+            path: "Sources/PersonnelBenchmarks"
+        ),
+        .executableTarget(
             name: "congress-day-benchmarks",
             dependencies: [
                 .product(name: "CongressCore", package: "Congress"),
