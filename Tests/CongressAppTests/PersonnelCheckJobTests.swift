@@ -58,4 +58,21 @@ import Testing
         #expect(lines.count == 7 && lines[1].hasPrefix("DV001,Nguyễn Văn An,yes,104,2034-03,"))
         #expect(lines[5].contains("fullMember: đảng viên dự bị"))
     }
+
+    @Test("The result document written directly is the one the JSON writer gives, with and without dossiers")
+    func directWriterMatches() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.examples.appendingPathComponent("dossiers.csv")))
+        guard case .success(let dossiers) = DossiersFile.parse(bytes) else { Issue.record("the example parses"); return }
+        for verdicts in [dossiers.map { DossierCheck.check($0) }, []] {
+            for language in Language.allCases {
+                #expect(PersonnelCheckJob.fastJSON(verdicts, cycle: .c2025_2030, language: language)
+                        == PersonnelCheckJob.json(verdicts, cycle: .c2025_2030, language: language).formatted() + "\n")
+            }
+        }
+        let text = PersonnelCheckJob.run(path: Self.examples.appendingPathComponent("dossiers.csv").path, format: .text, language: .vi).standardOutput
+        #expect(text.hasPrefix("DV001 Nguyễn Văn An (secretary, reelection): đủ điều kiện; nghỉ hưu cuối tháng 2034-03, còn 104 tháng\n"))
+        #expect(text.contains("  ✗ Tuổi và thời gian công tác còn lại (R-P-1): 58 tháng (cần 60)\n"))
+        #expect(text.hasSuffix("6 hồ sơ, 2 đủ điều kiện, 4 chưa đủ (chu kỳ 2025-2030)\n"))
+    }
 }
+

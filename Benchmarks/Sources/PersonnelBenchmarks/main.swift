@@ -33,4 +33,15 @@ print(String(format: "  JSON result: median %.3f s, best %.3f s, worst %.3f s (t
 let start = Date()
 _ = PersonnelCheckJob.run(path: path, format: .text, language: .vi)
 print(String(format: "  text result: %.3f s", Date().timeIntervalSince(start)))
+// Where the time goes: reading the file, checking the rows, rendering the document.
+let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+var phase = Date()
+guard case .success(let dossiers) = DossiersFile.parse(bytes) else { fatalError("the generated file parses") }
+let parsed = Date().timeIntervalSince(phase)
+phase = Date()
+let verdicts = dossiers.map { DossierCheck.check($0) }
+let checked = Date().timeIntervalSince(phase)
+phase = Date()
+let rendered = PersonnelCheckJob.render(verdicts, cycle: .c2025_2030, format: .json, language: .vi)
+print(String(format: "  of which: parse %.3f s, check %.3f s, render %.3f s (%d bytes)", parsed, checked, Date().timeIntervalSince(phase), rendered.utf8.count))
 try? FileManager.default.removeItem(atPath: path)

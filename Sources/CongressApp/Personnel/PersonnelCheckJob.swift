@@ -20,7 +20,7 @@ public enum PersonnelCheckJob {
 
     public static func render(_ verdicts: [DossierVerdict], cycle: PersonnelCycle, format: Format, language: Language) -> String {
         switch format {
-        case .json: json(verdicts, cycle: cycle, language: language).formatted() + "\n"
+        case .json: fastJSON(verdicts, cycle: cycle, language: language)
         case .csv: csv(verdicts, language: language)
         case .text: text(verdicts, cycle: cycle, language: language)
         }
@@ -48,8 +48,9 @@ public enum PersonnelCheckJob {
     /// One row a dossier: its verdict, the months and the conditions not met.
     static func csv(_ verdicts: [DossierVerdict], language: Language) -> String {
         var lines = ["member_id,full_name,eligible,working_months_left,retirement_month,conditions_not_met"]
+        var reasons = ReasonTexts(language: language)
         for verdict in verdicts {
-            let failed = verdict.checks.filter { !$0.met }.map { "\($0.condition.rawValue): \($0.reasonText(language))" }
+            let failed = verdict.checks.filter { !$0.met }.map { "\($0.condition.rawValue): \(reasons.text($0))" }
             lines.append([verdict.dossier.memberID.rawValue, verdict.dossier.fullName, verdict.eligible ? "yes" : "no",
                           String(verdict.workingMonthsLeft), verdict.retirementMonth.description, failed.joined(separator: "; ")]
                 .map(UnitListing.csvField).joined(separator: ","))
@@ -59,14 +60,21 @@ public enum PersonnelCheckJob {
 
     static func text(_ verdicts: [DossierVerdict], cycle: PersonnelCycle, language: Language) -> String {
         let say = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text("personnel." + key, language, arguments: arguments) }
+        // One template filled per dossier; each condition's line is put into words once.
+        let line = Template(Catalogue.text("personnel.line", language))
+        let verdictWords = [true: say("eligible", []), false: say("notEligible", [])]
+        var failedLines: [DossierVerdict.Check: String] = [:]
         var lines: [String] = []
+        lines.reserveCapacity(verdicts.count * 2 + 1)
         for verdict in verdicts {
             let dossier = verdict.dossier
-            lines.append(say("line", [dossier.memberID.rawValue, dossier.fullName, dossier.post.rawValue, dossier.entry.rawValue,
-                                      say(verdict.eligible ? "eligible" : "notEligible", []), verdict.retirementMonth.description,
-                                      verdict.workingMonthsLeft]))
+            lines.append(line.filled([dossier.memberID.rawValue, dossier.fullName, dossier.post.rawValue, dossier.entry.rawValue,
+                                      verdictWords[verdict.eligible]!, verdict.retirementMonth.description, String(verdict.workingMonthsLeft)]))
             for check in verdict.checks where !check.met {
-                lines.append(say("failed", [check.conditionName(language), check.condition.ruleID, check.reasonText(language)]))
+                if failedLines[check] == nil {
+                    failedLines[check] = say("failed", [check.conditionName(language), check.condition.ruleID, check.reasonText(language)])
+                }
+                lines.append(failedLines[check]!)
             }
         }
         let eligible = verdicts.filter(\.eligible).count
@@ -82,5 +90,73 @@ public enum PersonnelCheckJob {
         if errors.total > errors.errors.count { lines.append(Catalogue.text("dossiers.more", language, errors.total - errors.errors.count)) }
         lines.append(Catalogue.text("dossiers.summary", language, errors.total))
         return lines
+    }
+
+    /// The result document written directly: the same text as `json(…).formatted()` (a test
+    /// holds them equal), each condition's block put into words and quoted once, not per dossier.
+    static func fastJSON(_ verdicts: [DossierVerdict], cycle: PersonnelCycle, language: Language) -> String {
+        guard !verdicts.isEmpty else { return json(verdicts, cycle: cycle, language: language).formatted() + "\n" }
+        var blocks: [DossierVerdict.Check: String] = [:]
+        var output = "{\n  \"cycle\": " + JSONValue.string(cycle.id).formatted() + ",\n  \"dossiers\": [\n"
+        output.reserveCapacity(verdicts.count * 1_200)
+        for (index, verdict) in verdicts.enumerated() {
+            output += "    {\n      \"member_id\": " + JSONValue.string(verdict.dossier.memberID.rawValue).formatted()
+            output += ",\n      \"eligible\": " + (verdict.eligible ? "true" : "false")
+            output += ",\n      \"workingMonthsLeft\": " + String(verdict.workingMonthsLeft)
+            output += ",\n      \"retirementMonth\": \"" + verdict.retirementMonth.description + "\""
+            output += ",\n      \"conditions\": [\n"
+            for (position, check) in verdict.checks.enumerated() {
+                if blocks[check] == nil {
+                    blocks[check] = "        {\n          \"condition\": \"" + check.condition.rawValue + "\",\n          \"rule\": \""
+                        + check.condition.ruleID + "\",\n          \"met\": " + (check.met ? "true" : "false")
+                        + ",\n          \"reason\": " + JSONValue.string(check.reasonText(language)).formatted() + "\n        }"
+                }
+                output += blocks[check]!
+                output += position == verdict.checks.count - 1 ? "\n" : ",\n"
+            }
+            output += "      ]\n    }"
+            output += index == verdicts.count - 1 ? "\n" : ",\n"
+        }
+        output += "  ]\n}\n"
+        return output
+    }
+}
+
+/// Each condition's reason put into words once per run.
+struct ReasonTexts {
+    let language: Language
+    private var texts: [DossierVerdict.Check: String] = [:]
+
+    init(language: Language) { self.language = language }
+
+    mutating func text(_ check: DossierVerdict.Check) -> String {
+        if let known = texts[check] { return known }
+        let text = check.reasonText(language)
+        texts[check] = text
+        return text
+    }
+}
+
+/// A catalogue text with `{0}`, `{1}`, … split once, filled many times.
+struct Template {
+    private var pieces: [(literal: String, argument: Int?)] = []
+
+    init(_ text: String) {
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+              let number = Int(rest[rest.index(after: open)..<close]) {
+            pieces.append((String(rest[..<open]), number))
+            rest = rest[rest.index(after: close)...]
+        }
+        pieces.append((String(rest), nil))
+    }
+
+    func filled(_ arguments: [String]) -> String {
+        var result = ""
+        for piece in pieces {
+            result += piece.literal
+            if let index = piece.argument, arguments.indices.contains(index) { result += arguments[index] }
+        }
+        return result
     }
 }
