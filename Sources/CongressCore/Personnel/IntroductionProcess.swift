@@ -178,3 +178,19 @@ public struct IntroductionProcess: Sendable, Hashable {
         for name in names where !seen.insert(name).inserted { throw .repeatedName(name) }
     }
 }
+
+extension IntroductionProcess.Ballot {
+    /// A step's secret ballot as the product's own counting gave it (R-P-3: every introduction
+    /// ballot is entered twice and compared like an election's): each name's votes by member ID,
+    /// those convened and present from the round's base; `summoned` from the meeting's invitation.
+    /// `nil` when a name of the list carries no member ID.
+    public init?(_ result: ElectionResult, summoned: Int) {
+        var votes: [Person.ID: Int] = [:]
+        for (position, candidate) in result.candidates.enumerated() {
+            guard let id = result.election.memberID(at: position) else { return nil }
+            votes[id] = candidate.votes
+        }
+        let base = result.election.base
+        self.init(summoned: summoned, present: base.present ?? base.convened, convened: base.convened, votes: votes)
+    }
+}

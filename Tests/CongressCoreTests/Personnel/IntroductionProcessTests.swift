@@ -102,3 +102,24 @@ import Testing
         #expect(IntroductionProcess.Step.allCases.filter(\.isSecretBallot) == [.keyCadres, .executiveConference, .executiveVote])
     }
 }
+
+extension IntroductionProcessTests {
+    @Test("R-P-3: a step's ballot comes from the product's own counting of a round, by member ID")
+    func ballotFromCounting() throws {
+        var election = Election(title: "Giới thiệu nhân sự — bước 2", body: .executiveCommittee, seats: 5,
+                                candidates: ["An", "Bình", "Cường", "Dung", "Em", "Giang"],
+                                base: BaseRecord(kind: .attending, convened: 40, present: 36), ballotsIssued: 36)
+        election.memberIDs = Self.ids(1...6)
+        // Each ballot strikes one name (keeping 5 for 5 seats): P6 on 12 of them, P1…P5 in turn on the others.
+        let ballots = (0..<36).map { index in Ballot.striking(index < 12 ? [6] : [(index - 12) % 5 + 1]) }
+        let result = try Tally.count(election, ballots: ballots)
+        let ballot = try #require(IntroductionProcess.Ballot(result, summoned: 40))
+        #expect(ballot.convened == 40 && ballot.present == 36 && ballot.votes["P1"] == 31 && ballot.votes["P5"] == 32 && ballot.votes["P6"] == 24)
+        var process = IntroductionProcess(seats: 5)
+        _ = try process.handle(.adoptList(Self.ids(1...6)))
+        _ = try process.handle(.ballot(ballot))
+        #expect(process.state == .awaiting(.executiveConference) && process.list.last == "P6")
+        election.memberIDs = nil
+        #expect(IntroductionProcess.Ballot(try Tally.count(election, ballots: ballots), summoned: 40) == nil)
+    }
+}
