@@ -172,46 +172,37 @@ extension PostgresCountingStore {
                 rulebook_id = EXCLUDED.rulebook_id
             """, logger)
         try await writeRoll(id, record, connection, logger)
-        let seats = try json(record.composition)
-        try await connection.run("DELETE FROM congress_seat WHERE congress_id = \(id)", logger)
-        try await connection.run("""
-            INSERT INTO congress_seat (congress_id, position, member_id, name, role, source)
-            SELECT \(id), e.ordinality - 1, e.v->>'memberID', e.v->>'name', e.v->>'role', e.v->>'source'
-            FROM jsonb_array_elements(\(seats)::jsonb) WITH ORDINALITY AS e(v, ordinality)
-            """, logger)
-        let motions = try json(record.motions)
-        try await connection.run("DELETE FROM congress_motion WHERE congress_id = \(id)", logger)
-        try await connection.run("""
-            INSERT INTO congress_motion (congress_id, position, subject, text, in_favour, against, abstaining)
-            SELECT \(id), e.ordinality - 1, e.v->>'subject', e.v->>'text', (e.v->>'inFavour')::integer, (e.v->>'against')::integer,
-                   coalesce((e.v->>'abstaining')::integer, 0)
-            FROM jsonb_array_elements(\(motions)::jsonb) WITH ORDINALITY AS e(v, ordinality)
-            """, logger)
-        try await connection.run("DELETE FROM congress_board_member WHERE congress_id = \(id)", logger)
-        try await connection.run("""
-            INSERT INTO congress_board_member (congress_id, position, member_id)
-            SELECT \(id), e.ordinality - 1, e.member FROM unnest(\(record.countingBoard.map(\.rawValue))::text[]) WITH ORDINALITY AS e(member, ordinality)
-            """, logger)
-        let notConvened = try json(record.notConvened)
-        try await connection.run("DELETE FROM congress_not_convened WHERE congress_id = \(id)", logger)
-        try await connection.run("""
-            INSERT INTO congress_not_convened (congress_id, position, member_id, full_name, reason)
-            SELECT \(id), e.ordinality - 1, e.v->>'memberID', e.v->>'fullName', e.v->>'reason'
-            FROM jsonb_array_elements(\(notConvened)::jsonb) WITH ORDINALITY AS e(v, ordinality)
-            """, logger)
-        let designated = try json(record.designated)
-        try await connection.run("DELETE FROM congress_designated WHERE congress_id = \(id)", logger)
-        try await connection.run("""
-            INSERT INTO congress_designated (congress_id, position, name, role, member_id)
-            SELECT \(id), e.ordinality - 1, e.v->>'name', e.v->>'role', e.v->>'memberID'
-            FROM jsonb_array_elements(\(designated)::jsonb) WITH ORDINALITY AS e(v, ordinality)
-            """, logger)
+        try await replaceList("congress_seat", columns: "member_id, name, role, source",
+                              values: "e.v->>'memberID', e.v->>'name', e.v->>'role', e.v->>'source'", record.composition, of: id, connection, logger)
+        try await replaceList("congress_motion", columns: "subject, text, in_favour, against, abstaining",
+                              values: "e.v->>'subject', e.v->>'text', (e.v->>'inFavour')::integer, (e.v->>'against')::integer, coalesce((e.v->>'abstaining')::integer, 0)",
+                              record.motions, of: id, connection, logger)
+        try await replaceList("congress_board_member", columns: "member_id", values: "e.v #>> '{}'", record.countingBoard, of: id, connection, logger)
+        try await replaceList("congress_not_convened", columns: "member_id, full_name, reason",
+                              values: "e.v->>'memberID', e.v->>'fullName', e.v->>'reason'", record.notConvened, of: id, connection, logger)
+        try await replaceList("congress_designated", columns: "name, role, member_id",
+                              values: "e.v->>'name', e.v->>'role', e.v->>'memberID'", record.designated, of: id, connection, logger)
         try await connection.run("DELETE FROM congress_pause WHERE congress_id = \(id)", logger)
         if let pause = record.pause {
             try await connection.run("""
                 INSERT INTO congress_pause (congress_id, reason, since, direction) VALUES (\(id), \(pause.reason), \(pause.since)::date, \(pause.direction))
                 """, logger)
         }
+    }
+
+    /// Replaces the congress's rows of `table` (a list kept in order) with one row per element of
+    /// `list`: its position, then `values`, expressions over the element `e.v`. Two statements,
+    /// whatever the list's length. `table`, `columns` and `values` are this file's literals.
+    static func replaceList(_ table: String, columns: String, values: String, _ list: some Encodable, of id: CongressRecord.ID,
+                            _ connection: PostgresConnection, _ logger: Logger) async throws {
+        var binds = PostgresBindings(capacity: 2)
+        binds.append(id)
+        try await connection.run(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE congress_id = $1", binds: binds), logger)
+        binds.append(try json(list))
+        try await connection.run(PostgresQuery(unsafeSQL: """
+            INSERT INTO \(table) (congress_id, position, \(columns))
+            SELECT $1, e.ordinality - 1, \(values) FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ordinality)
+            """, binds: binds), logger)
     }
 
     /// A list as the JSON array a bulk statement reads.

@@ -48,9 +48,13 @@ public enum PersonnelCheckJob {
     /// One row a dossier: its verdict, the months and the conditions not met.
     static func csv(_ verdicts: [DossierVerdict], language: Language) -> String {
         var lines = ["member_id,full_name,eligible,working_months_left,retirement_month,conditions_not_met"]
-        var reasons = ReasonTexts(language: language)
+        // Each condition's words once per run, not per dossier.
+        var failedTexts: [DossierVerdict.Check: String] = [:]
         for verdict in verdicts {
-            let failed = verdict.checks.filter { !$0.met }.map { "\($0.condition.rawValue): \(reasons.text($0))" }
+            let failed = verdict.checks.filter { !$0.met }.map { check in
+                if failedTexts[check] == nil { failedTexts[check] = "\(check.condition.rawValue): \(check.reasonText(language))" }
+                return failedTexts[check]!
+            }
             lines.append([verdict.dossier.memberID.rawValue, verdict.dossier.fullName, verdict.eligible ? "yes" : "no",
                           String(verdict.workingMonthsLeft), verdict.retirementMonth.description, failed.joined(separator: "; ")]
                 .map(UnitListing.csvField).joined(separator: ","))
@@ -119,21 +123,6 @@ public enum PersonnelCheckJob {
         }
         output += "  ]\n}\n"
         return output
-    }
-}
-
-/// Each condition's reason put into words once per run.
-struct ReasonTexts {
-    let language: Language
-    private var texts: [DossierVerdict.Check: String] = [:]
-
-    init(language: Language) { self.language = language }
-
-    mutating func text(_ check: DossierVerdict.Check) -> String {
-        if let known = texts[check] { return known }
-        let text = check.reasonText(language)
-        texts[check] = text
-        return text
     }
 }
 

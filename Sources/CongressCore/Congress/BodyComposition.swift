@@ -33,6 +33,12 @@ public struct BodySeat: Sendable, Codable, Hashable {
         self.role = role
         self.source = source
     }
+
+    /// The source of a seat a counted round gave (R-E-22), as opposed to an appointment (R-E-27).
+    public static func source(ofRound round: Round.ID) -> String { "round \(round)" }
+
+    /// Whether a counted round gave the seat.
+    public var isElected: Bool { source.hasPrefix("round ") }
 }
 
 /// The person the approved personnel scheme designates for a post (R-E-26).
@@ -108,7 +114,7 @@ extension CongressRecord {
     /// A certified result joins the term's composition; a designated leader it left out of a
     /// body they need pauses the cycle (R-E-26). Returns what changed, or nil when nothing did.
     public mutating func recordCertified(_ result: ElectionResult, round: Round.ID, on day: Day) -> String? {
-        let seats = seats(from: result, source: "round \(round)")
+        let seats = seats(from: result, source: BodySeat.source(ofRound: round))
         let missing = designatedNotElected(body: result.election.body, seats: seats)
         guard !seats.isEmpty || !missing.isEmpty else { return nil }
         composition += seats
@@ -121,7 +127,7 @@ extension CongressRecord {
 
     /// R-E-30: an annulled result leaves the term's composition. Returns what changed, or nil.
     public mutating func recordAnnulled(round: Round.ID) -> String? {
-        let source = "round \(round)"
+        let source = BodySeat.source(ofRound: round)
         let before = composition.count
         composition.removeAll { $0.source == source }
         let removed = before - composition.count

@@ -11,7 +11,10 @@ public struct CommitteeSizes: Sendable, Hashable {
     }
 
     public var id: String
-    public var communeExecutive: (fromFewUnits: ClosedRange<Int>, fromMany: ClosedRange<Int>, manyFrom: Int)
+    /// A commune's executive committee: its sizes when formed from fewer than `manyUnits` units, and from that many or more.
+    public var communeExecutiveFromFew: ClosedRange<Int>
+    public var communeExecutiveFromMany: ClosedRange<Int>
+    public var manyUnits: Int
     public var communeStanding: ClosedRange<Int>
     public var communeDeputies: ClosedRange<Int>
     public var provincialStanding: ClosedRange<Int>
@@ -20,15 +23,12 @@ public struct CommitteeSizes: Sendable, Hashable {
     public var largeProvinces: Set<String>
 
     public static let c2025_2030 = CommitteeSizes(
-        id: "2025-2030", communeExecutive: (fromFewUnits: 1...27, fromMany: 1...33, manyFrom: 3), communeStanding: 9...11,
+        id: "2025-2030", communeExecutiveFromFew: 1...27, communeExecutiveFromMany: 1...33, manyUnits: 3, communeStanding: 9...11,
         communeDeputies: 2...2, provincialStanding: 13...15, largeProvincialStanding: 13...17, largeProvinces: ["01", "79", "38", "40"])
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.id == rhs.id }
-    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 
     /// The problems of a commune-level scheme's numbers; `mergedUnits`: how many units the commune was formed from.
     public func commune(executive: Int, standing: Int, deputies: Int, mergedUnits: Int) -> [Problem] {
-        let allowed = mergedUnits >= communeExecutive.manyFrom ? communeExecutive.fromMany : communeExecutive.fromFewUnits
+        let allowed = mergedUnits >= manyUnits ? communeExecutiveFromMany : communeExecutiveFromFew
         var problems: [Problem] = []
         if !allowed.contains(executive) { problems.append(.executiveCommittee(seats: executive, allowed: allowed)) }
         if !communeStanding.contains(standing) { problems.append(.standingCommittee(seats: standing, allowed: communeStanding)) }

@@ -51,6 +51,6 @@ public enum LowerCommitteeCheck {
     /// The members a congress's composition elected to its executive committee (R-E-22): seats
     /// from a counted round, not appointments.
     public static func elected(_ composition: [BodySeat]) -> Set<Person.ID> {
-        Set(composition.filter { $0.role == .committeeMember && $0.source.hasPrefix("round ") }.compactMap(\.memberID))
+        Set(composition.filter { $0.role == .committeeMember && $0.isElected }.compactMap(\.memberID))
     }
 }
