@@ -50,7 +50,8 @@ struct EntryController {
     private func declare(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         try round.requireBoard(authorised)
-        let (stack, ballots) = try StackDeclarationForm(authorised.form).values
+        let declared = try StackDeclarationForm(authorised.form)
+        let (stack, ballots) = (declared.stack, declared.ballots)
         let member = try CongressContext.clerk(authorised)
         do {
             try await round.store.declareStack(round: round.round.id, stack: stack, ballots: ballots, audit: AuditDraft(
@@ -68,7 +69,7 @@ struct EntryController {
     private func claim(_ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {
         let round = try await CongressContext.load(dependencies, context, authorised)
         try round.requireBoard(authorised)
-        let stack = try StackDeclarationForm.stack(authorised.form)
+        let stack = try StackForm(authorised.form).stack
         let clerk = try CongressContext.clerk(authorised)
         let taken = try await round.store.stacks(round: round.round.id).first { $0.stack == stack }?.passes ?? []
         if let mine = taken.first(where: { $0.clerk == clerk }) {
@@ -199,7 +200,7 @@ struct EntryController {
         let stack = try Self.number(context, "stack"), pass = try Self.number(context, "pass")
         let form = authorised.form
         let entry = Self.keyEntry(form)
-        let position = try BallotEntryForm.position(form)
+        let position = try BallotPositionForm(form).position
         let ballot: Ballot
         do { ballot = try entry.ballot(form: election.ballotForm, candidates: election.candidates.count) } catch {
             let message = Catalogue.text(error.message.key, context.language, arguments: error.message.arguments)

@@ -1,20 +1,28 @@
 import CongressCore
 
-/// R-E-29: a stack and the ballots it holds, as counted at the split; or a stack alone (a pass taken).
+/// R-E-29: a stack and the ballots it holds, as counted at the split.
 struct StackDeclarationForm {
-    let values: (stack: Int, ballots: Int)
+    let stack: Int
+    let ballots: Int
 
     init(_ form: FormFields) throws {
-        values = (try Self.stack(form), try form.int("ballots", in: InputLimits.count))
+        stack = try StackForm(form).stack
+        ballots = try form.int("ballots", in: InputLimits.count)
     }
-
-    static func stack(_ form: FormFields) throws -> Int { try form.int("stack", in: InputLimits.stack) }
 }
 
-/// R-E-29: one ballot keyed in: what the clerk typed and ticked (`EntryController.keyEntry`),
-/// at its position in the pass.
-enum BallotEntryForm {
-    static func position(_ form: FormFields) throws -> Int { try form.int("position", in: InputLimits.position) }
+/// R-E-29: the stack a clerk takes a pass of.
+struct StackForm {
+    let stack: Int
+
+    init(_ form: FormFields) throws { stack = try form.int("stack", in: InputLimits.stack) }
+}
+
+/// R-E-29: where one keyed ballot goes in its pass (what was typed is `EntryController.keyEntry`).
+struct BallotPositionForm {
+    let position: Int
+
+    init(_ form: FormFields) throws { position = try form.int("position", in: InputLimits.position) }
 }
 
 /// R-E-30: the higher committee's decision on a certified result, with the reason of an annulment.
