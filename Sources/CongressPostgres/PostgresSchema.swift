@@ -12,7 +12,7 @@ enum PostgresSchema {
         var sql: [String]
     }
 
-    static let versions: [Version] = [v1, v2, v3, v4]
+    static let versions: [Version] = [v1, v2, v3, v4, v5]
 
     /// The advisory lock every migration holds.
     static let migrationLock: Int64 = 0x436F_6E67_0001

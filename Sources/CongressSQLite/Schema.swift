@@ -35,6 +35,9 @@ enum Schema {
         migrator.registerMigration("v9: the roll and attendance as rows, no congress JSON; the round each round follows") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10: cadre planning, dossiers and personnel schemes") { db in
+            try db.execute(sql: v10)
+        }
         return migrator
     }
 }

@@ -144,3 +144,20 @@ extension RegisterSnapshot {
         return result
     }
 }
+
+extension RegisterSnapshot {
+    /// The members named by `ids` as the register shows them on `day`, in ballot-name order
+    /// (R-E-10); an ID the register does not hold, or of someone in no unit that day, is left out.
+    public func memberRows(_ ids: [Person.ID], on day: Day) -> [MemberRow] {
+        let view = view(on: day)
+        var people = Set<Int>()
+        for id in ids {
+            if let person = memberIndex.person(id.rawValue, in: memberIDs), view.personPosition[person] >= 0 { people.insert(person) }
+        }
+        return people.sorted { rankOf[$0] < rankOf[$1] }.map { person in
+            MemberRow(memberID: Person.ID(memberIDs[person]), fullName: names[person], gender: Gender.allCases[Int(gender[person])],
+                      birthDate: Day(daysSinceEpoch: birth[person]), unit: view.tree.units[Int(view.personPosition[person])].code,
+                      status: MemberStatus.allCases[Int(view.personStatus[person])])
+        }
+    }
+}

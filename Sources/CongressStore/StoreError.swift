@@ -26,6 +26,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case unknownUser(String)
     /// Counting refused the write (R-E-29 and the round's lifecycle).
     case counting(CountingRefusal)
+    /// The personnel scheme changed since it was read (or was created meanwhile): nothing written.
+    case schemeChanged
     /// The database failed; `message` says what happened, `advice` what to do.
     case database(message: String, advice: String)
 
@@ -45,6 +47,7 @@ public enum StoreError: Error, Sendable, Equatable {
         case .invalidLogin(let login): return Catalogue.text("web.error.badLogin", language, login)
         case .unknownUser(let login): return Catalogue.text("store.unknownUser", language, login)
         case .counting(let refusal): return refusal.message(language)
+        case .schemeChanged: return Catalogue.text("store.schemeChanged", language)
         case .database(let message, let advice): return Catalogue.text("store.database", language, message, advice)
         }
     }

@@ -42,6 +42,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case memberBound, settlementProposed, entriesDeleted, grantProposed, grantConfirmed, grantRejected
     case stackDeclared, ballotWithdrawn
     case unitsImported, databaseBackedUp, databaseMigrated
+    case personnelRead, planningRevised, dossierRecorded, schemeChanged
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.

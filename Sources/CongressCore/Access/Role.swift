@@ -18,11 +18,13 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable {
         // Separation of duties: an administrator manages accounts and reads the log; the
         // secretariat runs the congress, only the counting board counts and only the higher
         // committee's reviewer approves — never the administrator.
-        case .administrator: Set(Capability.allCases).subtracting([.countBallots, .approveResults, .runCongress])
-        case .organisingStaff: [.viewTree, .viewStructure, .viewMembers, .viewCongress]
+        // R-P-5: personnel work (planning, dossiers, schemes) is seen only by the unit's
+        // organising staff, who prepare it, and read by the higher committee's reviewer.
+        case .administrator: Set(Capability.allCases).subtracting([.countBallots, .approveResults, .runCongress, .viewPersonnel, .managePersonnel])
+        case .organisingStaff: [.viewTree, .viewStructure, .viewMembers, .viewCongress, .viewPersonnel, .managePersonnel]
         case .secretariat: [.viewTree, .viewStructure, .viewMembers, .viewCongress, .runCongress]
         case .countingBoard: [.viewTree, .viewCongress, .countBallots]
-        case .reviewer: [.viewTree, .viewStructure, .viewMembers, .viewCongress, .approveResults]
+        case .reviewer: [.viewTree, .viewStructure, .viewMembers, .viewCongress, .approveResults, .viewPersonnel]
         }
     }
 }
@@ -47,6 +49,10 @@ public enum Capability: String, Sendable, Codable, CaseIterable, Hashable {
     case countBallots
     /// The higher committee's approval or annulment of a certified result (R-E-30).
     case approveResults
+    /// Cadre planning, dossiers and personnel schemes, read (R-P-5: confidential).
+    case viewPersonnel
+    /// The organising staff's personnel work: planning revisions, dossiers, schemes, the five steps.
+    case managePersonnel
 }
 
 /// A role held for one unit and everything under it.

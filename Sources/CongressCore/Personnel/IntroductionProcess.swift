@@ -11,7 +11,7 @@
 /// short of it, names are added and the step is voted again; a tie at the end of the list is
 /// settled by the committee's head, who and why recorded.
 public struct IntroductionProcess: Sendable, Hashable {
-    public enum Step: Int, Sendable, Hashable, CaseIterable, Comparable {
+    public enum Step: Int, Sendable, Hashable, CaseIterable, Comparable, Codable {
         case standingList = 1, keyCadres, executiveConference, standingVote, executiveVote
 
         public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -33,7 +33,7 @@ public struct IntroductionProcess: Sendable, Hashable {
     }
 
     /// One secret ballot of a step, as counted: who was summoned, present and convened, and each name's votes.
-    public struct Ballot: Sendable, Hashable {
+    public struct Ballot: Sendable, Hashable, Codable {
         public var summoned: Int
         public var present: Int
         public var convened: Int
@@ -47,7 +47,7 @@ public struct IntroductionProcess: Sendable, Hashable {
         }
     }
 
-    public enum Event: Sendable, Hashable {
+    public enum Event: Sendable, Hashable, Codable {
         case adoptList([Person.ID])
         case ballot(Ballot)
         case standingVote(inFavour: Int, members: Int)

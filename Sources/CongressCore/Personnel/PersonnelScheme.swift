@@ -2,8 +2,8 @@
 /// within the cycle's sizes (R-C-5), the leaders it designates (R-E-26), and for each body the
 /// people introduced by the five steps (R-P-3), whose list becomes the convening committee's list
 /// of the congress's election (R-E-3) by member ID, in ballot order (R-E-10).
-public struct PersonnelScheme: Sendable, Hashable {
-    public struct Body: Sendable, Hashable {
+public struct PersonnelScheme: Sendable, Hashable, Codable {
+    public struct Body: Sendable, Hashable, Codable {
         public var kind: BodyKind
         public var seats: Int
         /// The people introduced, as step 5 adopted them.
@@ -47,9 +47,12 @@ public struct PersonnelScheme: Sendable, Hashable {
     public var level: CommitteeLevel
     public var bodies: [Body]
     public var designated: [DesignatedLeader]
+    /// The outgoing executive committee, which convenes the congress and puts its list (R-E-8).
+    public var conveningCommittee: [Person.ID]
 
     public init(unit: PartyUnit.ID, term: String, level: CommitteeLevel, mergedUnits: Int = 1, bodies: [Body],
-                designated: [DesignatedLeader] = []) {
+                designated: [DesignatedLeader] = [], conveningCommittee: [Person.ID] = []) {
+        self.conveningCommittee = conveningCommittee
         self.unit = unit
         self.term = term
         self.level = level

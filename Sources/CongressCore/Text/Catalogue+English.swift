@@ -119,6 +119,7 @@ extension Catalogue {
         "store.duplicateUnit": "Organisation code '{0}' is already in the register.",
         "store.danglingReference": "Organisation code '{0}' is referred to but not in the register.",
         "store.duplicateLogin": "The login '{0}' is already taken.",
+        "store.schemeChanged": "Someone changed the personnel scheme meanwhile: nothing was saved. Reload the page and decide again.",
         "store.unknownUser": "There is no user '{0}'.",
         "store.counting": "Counting refused this: {0} (R-E-29).",
         "store.unknownMember": "There is no member with ID '{0}'.",

@@ -129,6 +129,7 @@ extension Catalogue {
         "store.duplicateUnit": "Mã tổ chức '{0}' đã có trong sổ.",
         "store.danglingReference": "Mã tổ chức '{0}' được nhắc tới nhưng không có trong sổ.",
         "store.duplicateLogin": "Tên đăng nhập '{0}' đã có người dùng.",
+        "store.schemeChanged": "Đề án nhân sự vừa được người khác thay đổi: chưa lưu gì. Hãy tải lại trang rồi quyết định lại.",
         "store.unknownUser": "Không có người dùng '{0}'.",
         "store.counting": "Việc kiểm phiếu không nhận thao tác này: {0} (R-E-29).",
         "store.unknownMember": "Không có đảng viên mã '{0}'.",

@@ -23,6 +23,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             switch error {
             case .unknownUnit, .unknownMember, .unknownUser:
                 return respond(.notFound, error.message(context.language), request, context)
+            case .schemeChanged:
+                return respond(.conflict, error.message(context.language), request, context)
             case .duplicateLogin, .duplicateMember, .invalidLogin, .counting, .danglingReference, .duplicateUnit, .eventNotApplicable, .importRejected, .importAbandoned:
                 return respond(.badRequest, error.message(context.language), request, context)
             case .database:
