@@ -120,6 +120,22 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         try await database.read { [logger] connection in try await PostgresMemberImport.record(memberID, connection, logger) }
     }
 
+    public func disciplineEvents(of memberIDs: [Person.ID]) async throws(StoreError) -> [Person.ID: [MembershipEvent]] {
+        try await database.read { [logger] connection in
+            var found: [Person.ID: [MembershipEvent]] = [:]
+            for row in try await connection.rows("""
+                SELECT p.member_id, e.day::text, e.until::text, e.detail FROM membership_event e JOIN person p ON p.id = e.person_id
+                WHERE e.kind = 'disciplined' AND p.member_id = ANY(\(memberIDs.map(\.rawValue))::text[]) ORDER BY e.day, e.id
+                """, logger) {
+                let (member, day, until, detail) = try row.decode((String, String, String?, String?).self)
+                guard let day = Day(iso: day) else { continue }
+                found[Person.ID(member), default: []].append(MembershipEvent(kind: .disciplined, day: day, until: until.flatMap { Day(iso: $0) },
+                                                                           detail: detail))
+            }
+            return found
+        }
+    }
+
     public func snapshot() async throws(StoreError) -> RegisterSnapshot {
         let version = try await database.read { [logger] connection in try await Self.version(connection, logger) }
         return try await snapshots.snapshot(current: version)

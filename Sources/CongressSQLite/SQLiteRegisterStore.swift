@@ -1,5 +1,6 @@
 import CongressCore
 import CongressStore
+import Foundation
 import GRDB
 
 /// The register in an SQLite file (WAL mode, one pool per file for the process). Writes are
@@ -110,6 +111,22 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
 
     public func personRecord(_ memberID: Person.ID) async throws(StoreError) -> PersonRecord? {
         try await read { db in try MemberReader.record(memberID, db) }
+    }
+
+    public func disciplineEvents(of memberIDs: [Person.ID]) async throws(StoreError) -> [Person.ID: [MembershipEvent]] {
+        let ids = String(decoding: (try? JSONEncoder().encode(memberIDs.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
+        return try await read { db in
+            var found: [Person.ID: [MembershipEvent]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.member_id, e.day, e.until, e.detail FROM membership_event e JOIN person p ON p.id = e.person_id
+                WHERE e.kind = 'disciplined' AND p.member_id IN (SELECT value FROM json_each(?)) ORDER BY e.day, e.id
+                """, arguments: [ids]) {
+                guard let day = Day(iso: row[1] as String) else { continue }
+                let until = (row[2] as String?).flatMap { Day(iso: $0) }
+                found[Person.ID(row[0] as String), default: []].append(MembershipEvent(kind: .disciplined, day: day, until: until, detail: row[3]))
+            }
+            return found
+        }
     }
 
     /// The snapshot of the register's current version (see `SnapshotCache`: a read never waits

@@ -26,6 +26,9 @@ public protocol RegisterStore: Sendable {
     func recordMembershipEvent(_ event: MembershipEvent, for memberID: Person.ID) async throws(StoreError)
     /// A person with their membership history.
     func personRecord(_ memberID: Person.ID) async throws(StoreError) -> PersonRecord?
+    /// The `disciplined` events of the members named (R-P-4: a dossier's discipline is read from
+    /// the register), by member ID; members with none are left out.
+    func disciplineEvents(of memberIDs: [Person.ID]) async throws(StoreError) -> [Person.ID: [MembershipEvent]]
     /// The current read snapshot (rebuilt after each change).
     func snapshot() async throws(StoreError) -> RegisterSnapshot
     /// What the register holds.
@@ -123,6 +126,16 @@ public struct RegisterSummary: Sendable, Equatable {
 }
 
 extension RegisterStore {
+    /// One record at a time (the memory store; the databases answer in one query).
+    public func disciplineEvents(of memberIDs: [Person.ID]) async throws(StoreError) -> [Person.ID: [MembershipEvent]] {
+        var found: [Person.ID: [MembershipEvent]] = [:]
+        for id in Set(memberIDs) {
+            let events = try await personRecord(id)?.events.filter { $0.kind == .disciplined } ?? []
+            if !events.isEmpty { found[id] = events }
+        }
+        return found
+    }
+
     /// A page of members (see `MemberQuery`); `StoreError.unknownUnit` if the unit does not exist that day.
     public func members(_ query: MemberQuery) async throws(StoreError) -> Page<MemberRow> {
         guard let page = try await snapshot().members(query) else { throw .unknownUnit(query.unit) }

@@ -19,6 +19,7 @@ public enum WebApplication {
             + OverviewController(dependencies: dependencies, pages: pages).routes
             + RollController(dependencies: dependencies, pages: pages).routes
             + WorkingBodiesController(dependencies: dependencies, pages: pages).routes
+            + PersonnelController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes
     }

@@ -9,6 +9,8 @@ public struct WebDependencies: Sendable {
     public var access: any AccessStore
     /// Congresses and the counting of their rounds; without it the congress pages answer 404.
     public var counting: (any CountingStore)?
+    /// Planning, dossiers and personnel schemes (R-P-5); without it the personnel pages answer 404.
+    public var personnel: (any PersonnelStore)?
     /// Now, for sessions and throttling.
     public var clock: @Sendable () -> Date
     /// Today's date in Vietnam, the default "as of" day.
@@ -27,12 +29,16 @@ public struct WebDependencies: Sendable {
     /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`);
     /// from anyone else the header is ignored.
     public var trustedProxies: Set<String> = []
+    /// The checked dossiers of the units read last (`DossierListing`).
+    let dossiers = DossierListing()
 
     public init(register: any RegisterStore, access: any AccessStore, clock: @escaping @Sendable () -> Date,
                 today: @escaping @Sendable () -> Day, passwords: any PasswordHashing,
                 digest: @escaping AuditChain.Digest, secureCookies: Bool = false, sessionLifetime: Int64 = 8 * 3600,
-                throttle: SignInGuard = SignInGuard(), counting: (any CountingStore)? = nil) {
+                throttle: SignInGuard = SignInGuard(), counting: (any CountingStore)? = nil,
+                personnel: (any PersonnelStore)? = nil) {
         self.counting = counting
+        self.personnel = personnel
         self.register = register
         self.access = access
         self.clock = clock

@@ -100,7 +100,7 @@ struct PersonnelStoreContractTests {
                                 base: BaseRecord(kind: .committeeConference, convened: 9), ballotsIssued: 9)
         let round = try await stores.counting.openRound(election, unit: "X1", requiredEntries: 2, audit: Self.audit(.roundOpened))
         (record, _) = try SchemeDecision.openBallot(body: .executiveCommittee, round: round, summoned: 10, present: 9,
-                                                    countingBoard: ["A1", "B2"], in: record)
+                                                    countingBoard: ["K1", "K2"], in: record)
         #expect(try await stores.personnel.saveScheme(record, version: 1, audit: Self.audit(.schemeChanged)) == 2)
         await #expect(throws: StoreError.schemeChanged) {
             try await stores.personnel.saveScheme(record, version: 1, audit: Self.audit(.schemeChanged))

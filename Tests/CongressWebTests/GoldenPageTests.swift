@@ -60,6 +60,12 @@ struct GoldenPageTests {
         Page(file: "entry-log.vi.html", path: "/units/X1/rounds/3/entry-log", persona: .counter),
         Page(file: "overview-T44.vi.html", path: "/units/T44/congresses", persona: .reviewer),
         Page(file: "approvals-T44.vi.html", path: "/units/T44/approvals", persona: .reviewer),
+        Page(file: "personnel-X1.vi.html", path: "/units/X1/personnel", persona: .staffT44),
+        Page(file: "dossiers-X1.vi.html", path: "/units/X1/personnel/dossiers", persona: .staffT44),
+        Page(file: "dossier-M002.vi.html", path: "/units/X1/personnel/dossiers/M002", persona: .staffT44),
+        Page(file: "scheme-X1.vi.html", path: "/units/X1/personnel/scheme", persona: .staffT44),
+        Page(file: "scheme-X9-reader.vi.html", path: "/units/X9/personnel/scheme", persona: .staffT01),
+        Page(file: "round-introduction.vi.html", path: "/units/X1/rounds/4", persona: .counter),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

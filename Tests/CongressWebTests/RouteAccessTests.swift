@@ -97,6 +97,55 @@ struct RouteAccessTests {
         try await world.access.proposeGrant(RoleGrant(role: .reviewer, unit: "C1"), to: 4, proposer: 2, audit: audit)
     }
 
+    /// R-P-5: personnel work on X1 is the organising staff's of T44 (who manage it) and the
+    /// higher committee's reviewer (who reads it); on X9 Hà Nội's staff (also one of multi's
+    /// grants). Never the administrator, the secretariat or the counting board.
+    static let personnelOwn: Set<Persona> = [.staffT44, .reviewer]
+    static let personnelForeign: Set<Persona> = [.staffT01, .multi]
+    static let dung: [String] = ["Phạm Thị Dung"]
+    static let personnelRows: [Probe] = [
+        Probe(method: .get, route: "/units/{code}/personnel", path: "/units/X1/personnel", allowed: personnelOwn),
+        Probe(method: .get, route: "/units/{code}/personnel", path: "/units/X9/personnel", allowed: personnelForeign),
+        Probe(method: .post, route: "/units/{code}/personnel/planning", path: "/units/X1/personnel/planning", allowed: [.staffT44],
+              form: "post=secretary&day=2026-11-22&members=M001&note=NQ+9"),
+        Probe(method: .post, route: "/units/{code}/personnel/planning", path: "/units/X9/personnel/planning", allowed: personnelForeign,
+              form: "post=secretary&day=2026-11-22&members=M101&note=NQ+9"),
+        Probe(method: .get, route: "/units/{code}/personnel/dossiers", path: "/units/X1/personnel/dossiers", allowed: personnelOwn),
+        Probe(method: .get, route: "/units/{code}/personnel/dossiers", path: "/units/X9/personnel/dossiers", allowed: personnelForeign,
+              hidden: dung),
+        Probe(method: .post, route: "/units/{code}/personnel/dossiers", path: "/units/X1/personnel/dossiers", allowed: [.staffT44],
+              form: "member=M001&post=secretary&level=commune&entry=first&standardsDocument=KL+1&standardsDay=2026-11-01"),
+        Probe(method: .post, route: "/units/{code}/personnel/dossiers", path: "/units/X9/personnel/dossiers", allowed: personnelForeign,
+              form: "member=M101&post=committee&level=commune&entry=first"),
+        Probe(method: .get, route: "/units/{code}/personnel/dossiers/{member}", path: "/units/X1/personnel/dossiers/M001", allowed: personnelOwn),
+        // Dung's dossier is X9's: under X1's path it is not found for everyone.
+        Probe(method: .get, route: "/units/{code}/personnel/dossiers/{member}", path: "/units/X1/personnel/dossiers/M101", allowed: [],
+              hidden: dung),
+        Probe(method: .get, route: "/units/{code}/personnel/dossiers/{member}", path: "/units/X9/personnel/dossiers/M101",
+              allowed: personnelForeign, hidden: dung),
+        Probe(method: .get, route: "/units/{code}/personnel/scheme", path: "/units/X1/personnel/scheme", allowed: personnelOwn,
+              hidden: ["Hồ Thị Ánh"]),
+        Probe(method: .get, route: "/units/{code}/personnel/scheme", path: "/units/X9/personnel/scheme", allowed: personnelForeign),
+        Probe(method: .post, route: "/units/{code}/personnel/scheme", path: "/units/X1/personnel/scheme", allowed: [.staffT44],
+              form: "term=2030%E2%80%932035&level=commune&executiveSeats=21"),
+        Probe(method: .post, route: "/units/{code}/personnel/scheme", path: "/units/X9/personnel/scheme", allowed: personnelForeign,
+              form: "term=2030%E2%80%932035&level=commune&executiveSeats=21"),
+        Probe(method: .post, route: "/units/{code}/personnel/scheme/steps", path: "/units/X1/personnel/scheme/steps", allowed: [.staffT44],
+              form: "body=executiveCommittee&version=1&action=dropBallot"),
+        Probe(method: .post, route: "/units/{code}/personnel/scheme/steps", path: "/units/X9/personnel/scheme/steps",
+              allowed: personnelForeign, form: "body=executiveCommittee&version=1&action=adoptList&names=M101%0AM102"),
+        // The list has not been through the five steps: the staff hear so (400); nobody else reaches it.
+        Probe(method: .post, route: "/units/{code}/personnel/scheme/congress", path: "/units/X1/personnel/scheme/congress",
+              allowed: [.staffT44], succeeds: false),
+        Probe(method: .post, route: "/units/{code}/personnel/scheme/congress", path: "/units/X9/personnel/scheme/congress",
+              allowed: personnelForeign, succeeds: false),
+        // An introduction ballot (R-P-3) is counted on the counting screens by the meeting's board
+        // (R10 is the counter's member ID); the staff who hold the scheme see it; nobody else does.
+        Probe(method: .get, route: round, path: "/units/X1/rounds/4", allowed: [.staffT44, .reviewer, .counter],
+              hidden: ["Phiếu giới thiệu", "Hồ Thị Ánh"]),
+        Probe(method: .get, route: round + "/minutes", path: "/units/X1/rounds/4/minutes", allowed: [], hidden: ["Hồ Thị Ánh"]),
+    ]
+
     static let ownRound: [String] = ["Bầu Ban Chấp hành"]
     static let foreignRound: [String] = ["Ba Đình"]
 
@@ -276,7 +325,7 @@ struct RouteAccessTests {
         // A live round's feed streams on; the refusal direction is aimed at a round of another unit.
         Probe(method: .get, route: round + "/projector/events", path: "/units/X1/rounds/2/projector/events", allowed: []),
         Probe(method: .get, route: "/assets/projector.js", path: "/assets/projector.js", allowed: everyone),
-    ]
+    ] + personnelRows
 
     @Test("every route of the application is in the table, with both an allowed and a refused persona where it has access rules")
     func tableCoversEveryRoute() async throws {

@@ -10,6 +10,8 @@ public struct OpenedDatabase: Sendable {
     public let register: any RegisterStore
     public let access: any AccessStore
     public let counting: any CountingStore
+    /// Planning, dossiers and personnel schemes (R-P-5).
+    public let personnel: any PersonnelStore
     /// The file's store (backup, migrate, close), when the database is SQLite.
     public let sqlite: SQLiteRegisterStore?
     /// The database, when it is PostgreSQL.
@@ -21,6 +23,7 @@ public struct OpenedDatabase: Sendable {
         register = store
         access = AccessSetup.accessStore(for: store)
         counting = AccessSetup.countingStore(for: store)
+        personnel = SQLitePersonnelStore(register: store, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         sqlite = store
         postgres = nil
         name = (store.path as NSString).lastPathComponent
@@ -30,6 +33,7 @@ public struct OpenedDatabase: Sendable {
         register = PostgresRegisterStore(database: database, auditing: AccessSetup.auditing)
         access = PostgresAccessStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         counting = PostgresCountingStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
+        personnel = PostgresPersonnelStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         sqlite = nil
         postgres = database
         name = database.location.description

@@ -61,10 +61,16 @@ public struct RegisterFacts: Sendable, Hashable {
     /// The register's facts from a person's record as it stood on `day`: the last discipline
     /// event still in force that day.
     public init(_ person: Person, status: MemberStatus, events: [MembershipEvent], on day: Day) {
-        let discipline = events.filter { $0.kind == .disciplined && $0.day <= day && ($0.until.map { $0 >= day } ?? true) }
-            .max { $0.day < $1.day }
+        let (discipline, until) = Self.discipline(in: events, on: day)
         self.init(fullName: person.fullName, gender: person.gender, birthDate: person.birthDate, birthYearOnly: person.birthYearOnly,
-                  status: status, discipline: discipline.map { Self.discipline(named: $0.detail) } ?? .none, disciplineUntil: discipline?.until)
+                  status: status, discipline: discipline, disciplineUntil: until)
+    }
+
+    /// The discipline of the last `disciplined` event taken by `day`, with the day it ends; an
+    /// expired one is still stated, for the check decides what an expired discipline allows.
+    public static func discipline(in events: [MembershipEvent], on day: Day) -> (Discipline, Day?) {
+        guard let last = events.filter({ $0.kind == .disciplined && $0.day <= day }).max(by: { $0.day < $1.day }) else { return (.none, nil) }
+        return (discipline(named: last.detail), last.until)
     }
 
     /// The discipline a `disciplined` event's detail names, in English or Vietnamese; an unnamed

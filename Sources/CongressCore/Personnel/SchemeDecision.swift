@@ -19,12 +19,15 @@ public enum SchemeDecision {
         case notElectedBelow(Person.ID, lowerUnit: PartyUnit.ID)
         /// A name of the counted list carries no member ID.
         case resultWithoutMemberIDs
+        /// R-E-4: nobody counts a ballot their own name is on.
+        case countingBoardOnList(Person.ID)
 
         public var ruleID: String {
             switch self {
             case .process(let refusal): refusal.ruleID
             case .notElectedBelow: "R-P-6"
             case .countingBoardTooSmall: "R-E-29"
+            case .countingBoardOnList: "R-E-4"
             default: "R-P-3"
             }
         }
@@ -43,10 +46,11 @@ public enum SchemeDecision {
         for name in added(by: event) {
             if case .notElected(let lower) = lowerVerdicts[name] { throw .notElectedBelow(name, lowerUnit: lower) }
         }
+        let step = process.step
         let detail: String
         do { detail = try process.handle(event) } catch { throw .process(error) }
         var next = record
-        next.introductions[index].steps.append(IntroductionStep(event: event, actor: actor, day: day, detail: detail))
+        next.introductions[index].steps.append(IntroductionStep(event: event, step: step, actor: actor, day: day, detail: detail))
         adopt(process, body: body, in: &next)
         return (next, detail)
     }
@@ -61,6 +65,7 @@ public enum SchemeDecision {
         if let pending = record.introductions[index].pendingBallot { throw .ballotPending(pending.round) }
         guard case .awaiting(let step) = process.state, step.isSecretBallot else { throw .notSecretBallot }
         guard Set(countingBoard).count >= 2 else { throw .countingBoardTooSmall(Set(countingBoard).count) }
+        if let member = countingBoard.first(where: process.list.contains) { throw .countingBoardOnList(member) }
         guard present <= summoned else { throw .presentExceedsSummoned(present: present, summoned: summoned) }
         var next = record
         next.introductions[index].pendingBallot = IntroductionBallot(step: step, round: round, summoned: summoned, countingBoard: countingBoard)
@@ -93,7 +98,8 @@ public enum SchemeDecision {
         do { detail = try process.handle(.ballot(ballot)) } catch { throw .process(error) }
         var next = record
         next.introductions[index].pendingBallot = nil
-        next.introductions[index].steps.append(IntroductionStep(event: .ballot(ballot), actor: actor, day: day, detail: detail, round: round))
+        next.introductions[index].steps.append(IntroductionStep(event: .ballot(ballot), step: pending.step, actor: actor, day: day, detail: detail, round: round,
+                                                                                countingBoard: pending.countingBoard))
         adopt(process, body: body, in: &next)
         return (next, detail)
     }

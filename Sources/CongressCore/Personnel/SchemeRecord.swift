@@ -32,6 +32,15 @@ public struct SchemeRecord: Sendable, Codable, Hashable {
         introductions.first { $0.pendingBallot?.round == round || $0.steps.contains { $0.round == round } }?.body
     }
 
+    /// The counting board of the meeting whose ballot `round` counts (R-E-4).
+    public func countingBoard(of round: Round.ID) -> [Person.ID] {
+        for introduction in introductions {
+            if let pending = introduction.pendingBallot, pending.round == round { return pending.countingBoard }
+            if let step = introduction.steps.first(where: { $0.round == round }) { return step.countingBoard ?? [] }
+        }
+        return []
+    }
+
     /// Every round this scheme's introductions opened.
     public var rounds: [Round.ID] {
         introductions.flatMap { introduction in introduction.steps.compactMap(\.round) + [introduction.pendingBallot?.round].compactMap { $0 } }
@@ -56,12 +65,19 @@ public struct Introduction: Sendable, Codable, Hashable {
 /// behind a secret ballot.
 public struct IntroductionStep: Sendable, Codable, Hashable {
     public var event: IntroductionProcess.Event
+    /// The step the decision was taken at (nil in records made before it was kept).
+    public var step: IntroductionProcess.Step?
     public var actor: String
     public var day: Day
     public var detail: String
     public var round: Round.ID?
+    /// The counting board of the meeting that voted, for a secret ballot.
+    public var countingBoard: [Person.ID]?
 
-    public init(event: IntroductionProcess.Event, actor: String, day: Day, detail: String, round: Round.ID? = nil) {
+    public init(event: IntroductionProcess.Event, step: IntroductionProcess.Step? = nil, actor: String, day: Day, detail: String,
+                round: Round.ID? = nil, countingBoard: [Person.ID]? = nil) {
+        self.step = step
+        self.countingBoard = countingBoard
         self.event = event
         self.actor = actor
         self.day = day

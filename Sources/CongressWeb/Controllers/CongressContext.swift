@@ -8,6 +8,9 @@ struct CongressContext {
     let store: any CountingStore
     let round: CountingRound
     let congress: StoredCongress?
+    /// The counting board of the conference when the round counts an introduction ballot of a
+    /// personnel scheme (R-P-3), which belongs to no congress.
+    var introductionBoard: [Person.ID]? = nil
 
     static func store(_ dependencies: WebDependencies) throws -> any CountingStore {
         guard let store = dependencies.counting else { throw WebError.notFound }
@@ -19,7 +22,17 @@ struct CongressContext {
         let id = Round.ID(try context.parameters.recordID("round"))
         guard let round = try await store.round(id), round.unit == authorised.unit else { throw WebError.notFound }
         let congress: StoredCongress? = if let congressID = round.congress { try await store.congress(congressID) } else { nil }
-        return CongressContext(store: store, round: round, congress: congress)
+        var loaded = CongressContext(store: store, round: round, congress: congress)
+        if round.congress == nil, let personnel = dependencies.personnel, let scheme = try await personnel.scheme(countingRound: round.id) {
+            // R-P-5: an introduction ballot is personnel work: the organising staff who hold the
+            // scheme and the conference's own counting board see it; nobody else learns it exists.
+            let board = scheme.record.countingBoard(of: round.id)
+            let user = try authorised.user
+            let staff = authorised.tree.map { tree in user.policy.allows(.viewPersonnel, on: round.unit, isWithin: tree.isWithin) } ?? false
+            guard staff || user.user.memberID.map(board.contains) == true else { throw WebError.notFound }
+            loaded.introductionBoard = board
+        }
+        return loaded
     }
 
     /// The congress named by the form's `congress` field, checked to be the authorised unit's.
@@ -61,7 +74,7 @@ struct CongressContext {
     /// With `head`, R-E-28: only the board's head (its first member) may act.
     func requireBoard(_ authorised: Authorised, head: Bool = false) throws {
         let memberID = try authorised.user.user.memberID
-        let board = congress?.record.countingBoard ?? []
+        let board = congress?.record.countingBoard ?? introductionBoard ?? []
         do {
             if head { try CountingBoardSeat.checkHead(board: board, memberID: memberID) } else {
                 try CountingBoardSeat.check(board: board, memberID: memberID)

@@ -2,7 +2,7 @@ import CongressCore
 
 /// The parts of the navigation; the current one is marked.
 enum NavSection: String {
-    case home, tree, members, structure, congress, users, audit
+    case home, tree, members, structure, congress, personnel, users, audit
 }
 
 /// The layout's data: language, title, the signed-in user, navigation and the form token.
@@ -48,6 +48,7 @@ struct LayoutModel {
                policy.roots(for: .countBallots).isEmpty {
                 add(.congress, "/units/\(root)/approvals")
             } else if let root = policy.roots(for: .viewCongress).first { add(.congress, "/units/\(root)/congress") }
+            if let root = policy.roots(for: .viewPersonnel).first { add(.personnel, "/units/\(root)/personnel") }
             if policy.allows(.manageUsers) { add(.users, "/admin/users") }
             if policy.allows(.viewAudit) { add(.audit, "/admin/audit") }
         }

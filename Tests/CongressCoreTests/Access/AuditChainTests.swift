@@ -95,8 +95,9 @@ struct AccessPolicyTests {
         #expect(Role.countingBoard.capabilities.contains(.viewTree))
         #expect(!Role.reviewer.capabilities.contains(.manageUsers))
         #expect(Role.reviewer.capabilities.contains(.viewMembers))
-        #expect(Role.administrator.capabilities == Set(Capability.allCases).subtracting([.countBallots, .approveResults, .runCongress]),
-                "separation of duties: an administrator neither counts nor approves")
+        #expect(Role.administrator.capabilities == Set(Capability.allCases).subtracting([.countBallots, .approveResults, .runCongress,
+                                                                                        .viewPersonnel, .managePersonnel]),
+                "separation of duties: an administrator neither counts nor approves, nor sees personnel work (R-P-5)")
         #expect(Role.countingBoard.capabilities.contains(.countBallots) && !Role.countingBoard.capabilities.contains(.runCongress))
         #expect(Role.reviewer.capabilities.contains(.approveResults) && !Role.reviewer.capabilities.contains(.countBallots))
         #expect(Role.secretariat.capabilities.contains(.runCongress) && !Role.secretariat.capabilities.contains(.countBallots))

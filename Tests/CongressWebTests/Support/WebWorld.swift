@@ -47,6 +47,7 @@ struct WebWorld {
     let register: MemoryRegisterStore
     let access: MemoryAccessStore
     let counting: MemoryCountingStore
+    let personnel: MemoryPersonnelStore
     let dependencies: WebDependencies
     var userIDs: [Persona: UserAccount.ID] = [:]
 
@@ -61,11 +62,14 @@ struct WebWorld {
         let access = MemoryAccessStore(chain: chain, clock: { "2026-11-22T03:00:00Z" })
         let passwords = BcryptPasswords(cost: 4)
         let counting = MemoryCountingStore(access: access)
+        let personnel = MemoryPersonnelStore(access: access)
         let dependencies = WebDependencies(
             register: register, access: access, clock: { now }, today: { today }, passwords: passwords, digest: sha256,
-            throttle: SignInGuard(throttle: SignInThrottle(freeFailures: 5, firstDelay: 60, window: 900)), counting: counting)
-        var world = WebWorld(register: register, access: access, counting: counting, dependencies: dependencies)
+            throttle: SignInGuard(throttle: SignInThrottle(freeFailures: 5, firstDelay: 60, window: 900)), counting: counting,
+            personnel: personnel)
+        var world = WebWorld(register: register, access: access, counting: counting, personnel: personnel, dependencies: dependencies)
         try await CongressFixture.add(to: counting)
+        try await PersonnelFixture.add(to: personnel, counting: counting)
         let hash = await passwords.hash(Persona.password)
         for persona in Persona.allCases where persona != .anonymous {
             let user = try await access.createUser(
