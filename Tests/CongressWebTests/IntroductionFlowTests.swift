@@ -64,7 +64,7 @@ struct IntroductionFlowTests {
         let app = Application(router: try await world.router())
         try await app.test(.router) { client in
             try await FullCycleTests.post(client, "/units/X1/personnel/scheme", as: .staffT44,
-                                          "term=\(Self.encodedTerm)&level=commune&executiveSeats=3&convening=M001+M004")
+                                          "term=\(Self.encodedTerm)&level=commune&executiveSeats=3&convening=M001+M004+M101")
             // Step 1: too short a list is refused (R-E-6: 3 seats need 4 names), then the list.
             let short = try await WebClient.send(client, .post, "/units/X1/personnel/scheme/steps", as: .staffT44,
                                                  form: "term=\(Self.encodedTerm)&body=executiveCommittee&version=1&action=adoptList&names=M001%0AM002")
@@ -115,6 +115,13 @@ struct IntroductionFlowTests {
             let names: [Person.ID: String] = ["M001": "Nguyễn Văn An", "M002": "Trần Thị Bình", "M004": "Đặng Văn Đức", "M003": "Hồ Thị Ánh"]
             let expected = VietnameseNameOrder.sorted(Self.list.map { ListEntry(name: names[$0]!, memberID: $0) })
             #expect(election.election.listEntries == expected)
+            // R-E-8: a convening committee member who is not on its list does not stand (M101 is on the committee, not the list).
+            let offList = VietnameseNameOrder.sorted(Self.list.map { ListEntry(name: names[$0]!, memberID: $0) }
+                                                       + [ListEntry(name: "Phạm Thị Dung", memberID: "M101")])
+                .map { "\($0.name) (\($0.memberID!.rawValue))" }.joined(separator: "\n")
+            let refused = try await WebClient.send(client, .post, "/units/X1/congress/elections", as: .secretary,
+                                                   form: "congress=\(congress)&body=executiveCommittee&seats=4&candidates=" + FullCycleTests.encode(offList))
+            #expect(refused.status == .badRequest && refused.text.contains("cấp ủy triệu tập"), "\(refused.text.components(separatedBy: "field-error").dropFirst().first?.prefix(400) ?? "")")
             // The congress's election is the congress's: the secretariat runs it from here.
             #expect(try await WebClient.send(client, .get, location, as: .secretary).status == .ok)
         }

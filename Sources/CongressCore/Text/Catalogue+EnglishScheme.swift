@@ -67,5 +67,7 @@ extension Catalogue {
         "scheme.event.addNames": "added {0}",
         "scheme.event.headChooses": "{0} chose {1}; why: {2}",
         "scheme.refusal.boardOnList": "{0} is on the list, so cannot be on the meeting's counting board",
+        "scheme.convening.nominated": "{0} sits on the convening committee and may nominate only from its list; {1} is not on it",
+        "scheme.convening.stands": "{0} sits on the convening committee and is not on its list, so may not stand",
     ]
 }

@@ -67,5 +67,7 @@ extension Catalogue {
         "scheme.event.addNames": "bổ sung {0}",
         "scheme.event.headChooses": "{0} chọn {1}; lý do: {2}",
         "scheme.refusal.boardOnList": "{0} có tên trong danh sách nên không được ở tổ kiểm phiếu của hội nghị",
+        "scheme.convening.nominated": "{0} là ủy viên cấp ủy triệu tập nên chỉ được đề cử người trong danh sách của cấp ủy; {1} không có trong danh sách",
+        "scheme.convening.stands": "{0} là ủy viên cấp ủy triệu tập, không có trong danh sách của cấp ủy nên không được ứng cử",
     ]
 }

@@ -116,3 +116,14 @@ extension IntroductionStep {
         return Catalogue.text("scheme.step.\(step.rawValue)", language) + ": " + what
     }
 }
+
+extension ConveningNominations.Problem {
+    public func message(_ language: Language, names: [Person.ID: String] = [:]) -> String {
+        let label = { (id: Person.ID) in names[id].map { "\($0) (\(id.rawValue))" } ?? id.rawValue }
+        let text = switch self {
+        case let .nominatedOffList(by, nominee): Catalogue.text("scheme.convening.nominated", language, arguments: [label(by), label(nominee)])
+        case .standsOffList(let member): Catalogue.text("scheme.convening.stands", language, arguments: [label(member)])
+        }
+        return "\(ruleID): \(text)"
+    }
+}

@@ -311,6 +311,7 @@ struct CongressController {
         do { plan = try ElectionOpening.plan(request, congress: congress.record, congressID: congress.id, opinion: opinion) } catch {
             throw Self.refused(error, opinion: opinionID, context.language)
         }
+        try await SchemeController.checkConveningList(plan.election, unit: code, term: congress.record.term, dependencies, context.language)
         let id: Round.ID
         do {
             id = try await store.openRound(plan.election, unit: code, congress: congress.id, requiredEntries: plan.requiredEntries,

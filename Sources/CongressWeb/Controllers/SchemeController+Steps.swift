@@ -144,10 +144,29 @@ extension SchemeController {
         do { plan = try ElectionOpening.plan(request, congress: current.record, congressID: current.id, opinion: nil) } catch {
             throw CongressController.refused(error, opinion: nil, context.language)
         }
+        try await Self.checkConveningList(plan.election, unit: code, term: term, dependencies, context.language)
         let id = try await counting.openRound(plan.election, unit: code, congress: current.id, requiredEntries: plan.requiredEntries,
                                               audit: AuditDraft(actor: actor, action: .roundOpened, subject: "congress \(current.id)",
                                                                 detail: plan.auditDetail + "; the convening committee's list from the personnel scheme (R-E-3)",
                                                                 unit: code))
         return Redirect.to("/units/\(code)/rounds/\(id)", notice: .roundOpened)
+    }
+}
+
+extension SchemeController {
+    /// R-E-8, when a congress's executive committee list is opened: a member of the convening
+    /// committee stands only if on its list (the adopted scheme's). Nothing of the scheme is shown
+    /// but the name refused.
+    static func checkConveningList(_ election: Election, unit: PartyUnit.ID, term: String, _ dependencies: WebDependencies,
+                                   _ language: Language) async throws {
+        guard election.body == .executiveCommittee, let store = dependencies.personnel,
+              let scheme = try await store.scheme(of: unit, term: term)?.record, scheme.process(.executiveCommittee)?.state == .adopted else { return }
+        let candidates = election.memberIDs ?? []
+        let problems = ConveningNominations.problems(conveningCommittee: Set(scheme.scheme.conveningCommittee),
+                                                     conveningList: Set(scheme.scheme.body(.executiveCommittee)?.introduced ?? []),
+                                                     candidates: candidates, nominations: [])
+        guard let problem = problems.first else { return }
+        throw WebError.badInput(key: "web.personnel.refused", arguments: [problem.message(language, names: Dictionary(
+            zip(candidates, election.candidates), uniquingKeysWith: { a, _ in a }))])
     }
 }
