@@ -74,6 +74,20 @@ let package = Package(
             ],
             path: "Sources/CongressDayBenchmarks"
         ),
+        .executableTarget(
+            name: "dossier-list-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressStore", package: "Congress"),
+                .product(name: "CongressSQLite", package: "Congress"),
+                .product(name: "CongressPostgres", package: "Congress"),
+                .product(name: "CongressWeb", package: "Congress"),
+                .product(name: "CongressApp", package: "Congress"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/DossierListBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

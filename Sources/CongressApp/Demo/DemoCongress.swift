@@ -37,7 +37,16 @@ enum DemoCongress {
         }
         // Candidates, the board and the delegates come from full members in good standing.
         let full = roll.filter { $0.full && $0.condition == .none }
-        let list = VietnameseNameOrder.sorted(Array(full.prefix(candidates * 3)).enumerated().filter { $0.offset % 3 == 0 }.map(\.element.fullName))
+        // The personnel scheme's 30 (R-P-3): 26 men and 4 women, short of the 15% target for women (R-P-2).
+        let rows = Dictionary(roster.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
+        let fullRows = full.compactMap { rows[$0.memberID] }.filter { $0.birthDate.year >= 1968 }
+        let men = fullRows.filter { $0.gender == .male }.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        let women = fullRows.filter { $0.gender == .female }.enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+        let picked = Array(men.prefix(candidates - 4)) + Array(women.prefix(4))
+        let pickedByID = Dictionary(picked.map { ($0.memberID, $0) }, uniquingKeysWith: { first, _ in first })
+        let chosen = VietnameseNameOrder.sorted(picked.map { ListEntry(name: $0.fullName, memberID: $0.memberID) })
+            .compactMap { $0.memberID.flatMap { pickedByID[$0] } }
+        let list = chosen.map(\.fullName)
         let onList = Set(list)
         let board = full.filter { !onList.contains($0.fullName) && !$0.attendance.absentWhole }.suffix(4).map(\.memberID)
         let name = "Đại hội Đảng bộ \(commune.name.replacingOccurrences(of: "Đảng bộ ", with: "")) lần thứ I, nhiệm kỳ 2025–2030"
@@ -78,6 +87,10 @@ enum DemoCongress {
                                             audit: AuditDraft(actor: actor, action: .userCreated, subject: login, detail: "demo"))
             lines.append(Catalogue.text("demo.user", language, login, password, Catalogue.text("web.role.\(role.rawValue)", language), unit))
         }
+
+        lines += try await DemoPersonnel.build(
+            DemoPersonnel.Input(commune: commune.code, candidates: chosen, roster: roster, designated: Array(chosen.prefix(3)), seats: seats),
+            database: database, passwords: passwords, language: language)
 
         // The executive committee, the delegates and the standing committee, counted by the two
         // demo clerks from generated ballots (R-E-3); the secretary is left to count in the browser.

@@ -6,6 +6,11 @@ public enum CommitteeLevel: String, Sendable, Codable, CaseIterable, Hashable {
 /// The post someone is considered for (docs/formats.md §7 `post`).
 public enum PersonnelPost: String, Sendable, Codable, CaseIterable, Hashable {
     case committee, standingCommittee, secretary, deputySecretary, provincialDeputySecretary, inspectionCommittee, inspectionChair
+
+    /// A seat in a body (the committee, its standing committee, the inspection committee), whose
+    /// planning list is sized by the body and whose structure is reported (R-P-2, R-P-7); the
+    /// others are posts one person holds.
+    public var isBody: Bool { self == .committee || self == .standingCommittee || self == .inspectionCommittee }
 }
 
 /// How someone enters the post: for the first time in this committee, again in the same post,

@@ -40,12 +40,12 @@ public struct CadrePlanning: Sendable, Hashable {
         current(on: day).first { $0.post == post }?.members.contains(person) ?? false
     }
 
-    /// R-P-7 over the lists in force: at most 4 people for one leadership post (the committee's
-    /// own list is planned against its seats, not this cap) and one person for at most 3 posts.
+    /// R-P-7 over the lists in force: at most 4 people for a post one person holds (a body's list
+    /// is planned against its seats, not this cap) and one person for at most 3 posts.
     public func problems(on day: Day) -> [PlanningLimits.Problem] {
         let entries = current(on: day).flatMap { revision in revision.members.map { (post: revision.post, person: $0) } }
         return PlanningLimits.problems(entries).filter { problem in
-            if case .tooManyForPost(.committee, _) = problem { false } else { true }
+            if case .tooManyForPost(let post, _) = problem { !post.isBody } else { true }
         }
     }
 

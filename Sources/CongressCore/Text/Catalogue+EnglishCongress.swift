@@ -145,6 +145,7 @@ extension Catalogue {
         "entry.key.notAMark": "The letter “{0}” cannot be used: only A, D, B, N.",
         "demo.congressBuilding": "Setting up the demo congress: the roll, the executive committee counted, the first conference…",
         "demo.user": "Login {0} / password {1} — {2} ({3}); shown once.",
+        "demo.personnel": "Demo personnel scheme (27 seats, 30 planned people who meet every condition; waiting for step 1, account bantochuc): {0}",
         "demo.congress": "Demo congress: {0}. Congress page: {1}; the secretary election waiting to be counted: {2}",
         "web.congress.pausedBanner": "The elections are paused, awaiting the higher standing committee's direction:",
         "web.congress.paused": "The elections are paused (R-E-26): {0}",

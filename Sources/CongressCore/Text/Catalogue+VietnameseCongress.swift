@@ -145,6 +145,7 @@ extension Catalogue {
         "entry.key.notAMark": "Chữ “{0}” không dùng được: chỉ A, D, B, N.",
         "demo.congressBuilding": "Đang lập đại hội mẫu: danh sách triệu tập, Ban Chấp hành đã kiểm phiếu, hội nghị lần thứ nhất…",
         "demo.user": "Tài khoản {0} / mật khẩu {1} — {2} ({3}); chỉ hiện một lần.",
+        "demo.personnel": "Đề án nhân sự mẫu (27 ủy viên, 30 người trong quy hoạch đủ điều kiện; chờ bước 1, tài khoản bantochuc): {0}",
         "demo.congress": "Đại hội mẫu: {0}. Trang đại hội: {1}; cuộc bầu Bí thư chờ kiểm phiếu: {2}",
         "web.congress.pausedBanner": "Cuộc bầu cử tạm dừng, chờ ý kiến chỉ đạo của Ban Thường vụ cấp trên:",
         "web.congress.paused": "Cuộc bầu cử đang tạm dừng (R-E-26): {0}",

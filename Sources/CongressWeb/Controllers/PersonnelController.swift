@@ -89,8 +89,12 @@ struct PersonnelController {
         var posts: [PostModel] = []
         for revision in current {
             var people: [Person] = []
-            for id in revision.members { if let person = try await dependencies.register.personRecord(id)?.person { people.append(person) } }
-            let warnings = StructureCheck.warnings(people, on: day, ageBands: tree.unit(code).map { $0.kind == .underCentral } ?? false)
+            if revision.post.isBody {
+                for id in revision.members { if let person = try await dependencies.register.personRecord(id)?.person { people.append(person) } }
+            }
+            // R-P-2: the structure of a body's list; a post one person holds has none.
+            let warnings = revision.post.isBody
+                ? StructureCheck.warnings(people, on: day, ageBands: tree.unit(code).map { $0.kind == .underCentral } ?? false) : []
             posts.append(PostModel(post: Catalogue.text("scheme.post." + revision.post.rawValue, language), day: revision.day.vietnamese,
                                    note: revision.note, people: revision.members.map { Self.label($0, names) },
                                    count: language.number(revision.members.count),

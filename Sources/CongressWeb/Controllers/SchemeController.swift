@@ -58,6 +58,10 @@ struct SchemeController {
         let electionList: [String]
         let canOpenCongress: Bool
         let structure: [String]
+        /// The step-1 list offered: the planning list in force for the post, those whose dossier meets every condition.
+        let suggestedNames: String
+        /// The counting board offered: the last this scheme used, or the congress's.
+        let suggestedBoard: String
     }
 
     struct PageModel {
@@ -96,13 +100,22 @@ struct SchemeController {
             record.process(introduction.body)?.list ?? []
         } + scheme.designated.compactMap(\.memberID) + scheme.conveningCommittee
         let names = try await PersonnelController.names(everyone, on: authorised.day, dependencies.register)
-        let problems = scheme.problems()
+        // The problems of the lists as they stand: a body not yet through step 5 is judged on its list in play.
+        var current = scheme
+        for index in current.bodies.indices where current.bodies[index].introduced.isEmpty {
+            current.bodies[index].introduced = record.process(current.bodies[index].kind)?.list ?? []
+        }
+        let listed = !(current.body(.executiveCommittee)?.introduced.isEmpty ?? true)
+        let problems = current.problems().filter { problem in
+            if case .designatedNotIntroduced = problem { listed } else { true }
+        }
         let congress = try await Self.congress(of: code, term: term, dependencies)
         var bodies: [BodyModel] = []
         for introduction in record.introductions {
             guard let process = record.process(introduction.body), let body = scheme.body(introduction.body) else { continue }
+            let suggestion = try await suggestions(for: introduction, record: record, congress: congress, day: authorised.day, term: term)
             bodies.append(try await bodyModel(introduction, process: process, body: body, record: record, names: names, canManage: canManage,
-                                              congressOpen: congress != nil, authorised: authorised, language))
+                                              congressOpen: congress != nil, authorised: authorised, suggestion: suggestion, language))
         }
         let model = PageModel(
             unitName: tree.unit(code)?.name ?? code.rawValue, code: code.rawValue, term: term, exists: true, version: String(stored.version),
@@ -117,7 +130,7 @@ struct SchemeController {
 
     private func bodyModel(_ introduction: Introduction, process: IntroductionProcess, body: PersonnelScheme.Body, record: SchemeRecord,
                            names: [Person.ID: String], canManage: Bool, congressOpen: Bool, authorised: Authorised,
-                           _ language: Language) async throws -> BodyModel {
+                           suggestion: (names: [Person.ID], board: [Person.ID]), _ language: Language) async throws -> BodyModel {
         let code = record.scheme.unit
         let pending = introduction.pendingBallot
         var pendingCertified = false
@@ -148,7 +161,27 @@ struct SchemeController {
             tied: tied.map { PersonnelController.label($0, names) }, choosePlaces: places.map(String.init),
             adopted: process.state == .adopted, electionList: record.scheme.electionList(introduction.body, names: names),
             canOpenCongress: canManage && congressOpen && process.state == .adopted && introduction.body == .executiveCommittee,
-            structure: structure.map { RuleCitation.humanise($0.message(language), language).text })
+            structure: structure.map { RuleCitation.humanise($0.message(language), language).text },
+            suggestedNames: suggestion.names.map(\.rawValue).joined(separator: "\n"),
+            suggestedBoard: suggestion.board.map(\.rawValue).joined(separator: " "))
+    }
+
+    /// R-P-3: first-time entrants start from the planning list: the step-1 list offered is the
+    /// body's planning list in force, those whose dossiers meet every condition (R-P-1, R-P-4).
+    private func suggestions(for introduction: Introduction, record: SchemeRecord, congress: StoredCongress?, day: Day,
+                             term: String) async throws -> (names: [Person.ID], board: [Person.ID]) {
+        let board = introduction.steps.last { $0.countingBoard != nil }?.countingBoard ?? congress?.record.countingBoard ?? []
+        guard introduction.steps.isEmpty, let store = dependencies.personnel else { return ([], board) }
+        let post: PersonnelPost = switch introduction.body {
+        case .standingCommittee: .standingCommittee
+        case .inspectionCommittee: .inspectionCommittee
+        default: .committee
+        }
+        let unit = record.scheme.unit
+        let planned = CadrePlanning(try await store.planningRevisions(of: unit, term: term)).current(on: day).first { $0.post == post }?.members ?? []
+        let checked = try await dependencies.dossiers.checked(unit, term: term, on: day, personnel: store, register: dependencies.register)
+        let eligible = Set(checked.lines.filter { $0.verdict.eligible && $0.verdict.dossier.post == post }.map(\.verdict.dossier.memberID))
+        return (planned.filter(eligible.contains), board)
     }
 
     /// The congress of the unit for the term, if set up.

@@ -17,6 +17,8 @@ struct PlanningAndDossierTests {
         #expect(planning.current(on: Day(iso: "2026-06-01")!).first { $0.post == .secretary }?.members == ["A", "B"])
         #expect(planning.plans("B", for: .secretary, on: Day(iso: "2026-06-01")!) && !planning.plans("B", for: .secretary, on: Day(iso: "2025-06-01")!))
         #expect(planning.problems(on: Day(iso: "2026-06-01")!).isEmpty, "the committee's own list is not capped at 4")
+        #expect(planning.revising(with: Self.revision(.standingCommittee, "2026-04-01", ["A", "B", "C", "D", "E"])).added.isEmpty,
+                "nor a standing committee's: bodies are planned against their seats")
         let tooMany = Self.revision(.deputySecretary, "2026-04-01", ["A", "B", "C", "D", "E"])
         #expect(planning.revising(with: tooMany).added == [.tooManyForPost(.deputySecretary, count: 5)])
         let busy = [Self.revision(.standingCommittee, "2026-04-01", ["A"]), Self.revision(.inspectionChair, "2026-04-01", ["A"])]
