@@ -115,6 +115,8 @@ struct IntroductionFlowTests {
             let names: [Person.ID: String] = ["M001": "Nguyễn Văn An", "M002": "Trần Thị Bình", "M004": "Đặng Văn Đức", "M003": "Hồ Thị Ánh"]
             let expected = VietnameseNameOrder.sorted(Self.list.map { ListEntry(name: names[$0]!, memberID: $0) })
             #expect(election.election.listEntries == expected)
+            let again = try await WebClient.send(client, .post, "/units/X1/personnel/scheme/congress", as: .staffT44, form: "term=\(Self.encodedTerm)")
+            #expect(again.status == .badRequest, "the list opens once")
             // R-E-8: a convening committee member who is not on its list does not stand (M101 is on the committee, not the list).
             let offList = VietnameseNameOrder.sorted(Self.list.map { ListEntry(name: names[$0]!, memberID: $0) }
                                                        + [ListEntry(name: "Phạm Thị Dung", memberID: "M101")])

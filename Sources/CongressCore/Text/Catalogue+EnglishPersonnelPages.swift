@@ -102,5 +102,6 @@ extension Catalogue {
         "web.scheme.decision": "Decision",
         "web.scheme.notCertified": "Round {0} is not certified by the counting board yet",
         "web.scheme.notAdopted": "The executive committee list has not been through all five steps",
+        "web.scheme.alreadyOpened": "The congress already has an executive committee election of this list",
     ]
 }

@@ -102,5 +102,6 @@ extension Catalogue {
         "web.scheme.decision": "Quyết định",
         "web.scheme.notCertified": "Vòng {0} chưa được tổ kiểm phiếu chứng nhận",
         "web.scheme.notAdopted": "Danh sách Ban Chấp hành chưa qua đủ 5 bước",
+        "web.scheme.alreadyOpened": "Đại hội đã có cuộc bầu Ban Chấp hành từ danh sách này",
     ]
 }

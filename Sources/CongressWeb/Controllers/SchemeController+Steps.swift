@@ -127,6 +127,9 @@ extension SchemeController {
         guard stored.record.process(body)?.state == .adopted, let seats = stored.record.scheme.body(body)?.seats else {
             throw WebError.badInput(key: "web.scheme.notAdopted", arguments: [])
         }
+        guard try await !Self.openedInCongress(stored.record, congress: congress, dependencies) else {
+            throw WebError.badInput(key: "web.scheme.alreadyOpened", arguments: [])
+        }
         let actor = try CongressContext.clerk(authorised)
         let introduced = stored.record.scheme.body(body)?.introduced ?? []
         let names = try await PersonnelController.names(introduced, on: dependencies.today(), dependencies.register)

@@ -110,12 +110,13 @@ struct SchemeController {
             if case .designatedNotIntroduced = problem { listed } else { true }
         }
         let congress = try await Self.congress(of: code, term: term, dependencies)
+        let alreadyOpened = try await Self.openedInCongress(record, congress: congress, dependencies)
         var bodies: [BodyModel] = []
         for introduction in record.introductions {
             guard let process = record.process(introduction.body), let body = scheme.body(introduction.body) else { continue }
             let suggestion = try await suggestions(for: introduction, record: record, congress: congress, day: authorised.day, term: term)
             bodies.append(try await bodyModel(introduction, process: process, body: body, record: record, names: names, canManage: canManage,
-                                              congressOpen: congress != nil, authorised: authorised, suggestion: suggestion, language))
+                                              congressOpen: congress != nil && !alreadyOpened, authorised: authorised, suggestion: suggestion, language))
         }
         let model = PageModel(
             unitName: tree.unit(code)?.name ?? code.rawValue, code: code.rawValue, term: term, exists: true, version: String(stored.version),
@@ -182,6 +183,16 @@ struct SchemeController {
         let checked = try await dependencies.dossiers.checked(unit, term: term, on: day, personnel: store, register: dependencies.register)
         let eligible = Set(checked.lines.filter { $0.verdict.eligible && $0.verdict.dossier.post == post }.map(\.verdict.dossier.memberID))
         return (planned.filter(eligible.contains), board)
+    }
+
+    /// Whether the congress already has an executive committee election of the adopted list (not annulled).
+    static func openedInCongress(_ record: SchemeRecord, congress: StoredCongress?, _ dependencies: WebDependencies) async throws -> Bool {
+        guard let congress, let counting = dependencies.counting, let introduced = record.scheme.body(.executiveCommittee)?.introduced,
+              !introduced.isEmpty else { return false }
+        return try await counting.rounds(ofCongress: congress.id).contains { round in
+            round.election.body == .executiveCommittee && round.lifecycle.state != .annulled
+                && Set(round.election.memberIDs ?? []) == Set(introduced)
+        }
     }
 
     /// The congress of the unit for the term, if set up.
