@@ -28,10 +28,9 @@ try FileManager.default.createDirectory(at: folder, withIntermediateDirectories:
 defer { try? FileManager.default.removeItem(at: folder) }
 let opened: OpenedDatabase
 if let postgresURL {
-    let location = try PostgresLocation(url: postgresURL)
-    try? await PostgresDatabase.createDatabase(named: location.database, on: location.with(database: "postgres"))
+    guard let location = PostgresLocation(postgresURL) else { fatalError("\(postgresURL) is not a PostgreSQL URL") }
+    try? await PostgresDatabase.createDatabase(named: location.database, on: location)
     let database = try await PostgresDatabase(url: postgresURL, maximumConnections: 24)
-    _ = try await database.migrate()
     opened = OpenedDatabase(postgres: database)
 } else {
     opened = OpenedDatabase(sqlite: try SQLiteRegisterStore(path: folder.appendingPathComponent("pool.sqlite").path))
