@@ -128,4 +128,41 @@ struct IntroductionFlowTests {
             #expect(try await WebClient.send(client, .get, location, as: .secretary).status == .ok)
         }
     }
+
+    @Test("R-P-3: a tie at the end of a 3-seat list is settled by the head, who and why recorded; a list short of the surplus takes more names and is voted again")
+    func tieAndShortfall() async throws {
+        let world = try await WebWorld.make()
+        let board = Board(second: try await world.boardMember("kp9", "R09"), settler: try await world.boardMember("kp8", "R08"))
+        let app = Application(router: try await world.router())
+        try await app.test(.router) { client in
+            try await FullCycleTests.post(client, "/units/X1/personnel/scheme", as: .staffT44, "term=\(Self.encodedTerm)&level=commune&executiveSeats=3")
+            try await Self.step(client, world, "action=adoptList&names=M001%0AM002%0AM004%0AM003%0AM102")
+            // Step 2: the 4th and 5th names struck on 2 ballots: 9 votes each, both pass, one place left for them.
+            let opened = try await Self.step(client, world, "action=openBallot&summoned=12&present=11&board=R10+R09+R08")
+            let round = try #require(opened.headers[.location]?.split(separator: "?").first.map(String.init))
+            try await Self.count(client, round: round, ballots: ["4 5", "4 5"] + Array(repeating: "", count: 9), board: board)
+            try await Self.step(client, world, "action=takeBallot")
+            let tied = try await Self.scheme(world).record.process(.executiveCommittee)?.state
+            #expect(tied == .tieAtEnd(.keyCadres, kept: ["M001", "M002", "M004"], tied: ["M003", "M102"], places: 1))
+            let noReason = try await WebClient.send(client, .post, "/units/X1/personnel/scheme/steps", as: .staffT44,
+                                                    form: "term=\(Self.encodedTerm)&body=executiveCommittee&version=\(try await Self.scheme(world).version)&action=headChooses&names=M102&head=M001")
+            #expect(noReason.status == .badRequest, "the head's choice needs a reason")
+            try await Self.step(client, world, "action=headChooses&names=M102&head=M001&reason=C%C6%A1+c%E1%BA%A5u+n%E1%BB%AF")
+            let chosen = try await Self.scheme(world).record
+            #expect(chosen.process(.executiveCommittee)?.state == .awaiting(.executiveConference))
+            #expect(chosen.process(.executiveCommittee)?.list == ["M001", "M002", "M004", "M102"])
+            #expect(chosen.introduction(.executiveCommittee)?.steps.last?.detail.contains("settled by M001") == true)
+            // Step 3: M002 (2nd) struck on 6 of 11: 5 votes, not more than half of 12: three pass, four needed.
+            let third = try await Self.step(client, world, "action=openBallot&summoned=12&present=11&board=R10+R09+R08")
+            let thirdRound = try #require(third.headers[.location]?.split(separator: "?").first.map(String.init))
+            try await Self.count(client, round: thirdRound, ballots: Array(repeating: "2", count: 6) + Array(repeating: "", count: 5), board: board)
+            try await Self.step(client, world, "action=takeBallot")
+            #expect(try await Self.scheme(world).record.process(.executiveCommittee)?.state
+                    == .shortOfSurplus(.executiveConference, passed: ["M001", "M004", "M102"], needed: 4))
+            try await Self.step(client, world, "action=addNames&names=M101")
+            let again = try await Self.scheme(world).record.process(.executiveCommittee)
+            #expect(again?.state == .awaiting(.executiveConference) && again?.list == ["M001", "M004", "M102", "M101"])
+        }
+    }
 }
+

@@ -103,5 +103,10 @@ extension Catalogue {
         "web.scheme.notCertified": "Round {0} is not certified by the counting board yet",
         "web.scheme.notAdopted": "The executive committee list has not been through all five steps",
         "web.scheme.alreadyOpened": "The congress already has an executive committee election of this list",
+        "web.personnel.chartSex": "By sex",
+        "web.personnel.chartAge": "By age",
+        "web.personnel.under40": "Under 40",
+        "web.personnel.from40To50": "40 to 50",
+        "web.personnel.over50": "Over 50",
     ]
 }

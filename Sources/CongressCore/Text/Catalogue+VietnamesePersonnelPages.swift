@@ -103,5 +103,10 @@ extension Catalogue {
         "web.scheme.notCertified": "Vòng {0} chưa được tổ kiểm phiếu chứng nhận",
         "web.scheme.notAdopted": "Danh sách Ban Chấp hành chưa qua đủ 5 bước",
         "web.scheme.alreadyOpened": "Đại hội đã có cuộc bầu Ban Chấp hành từ danh sách này",
+        "web.personnel.chartSex": "Cơ cấu giới tính",
+        "web.personnel.chartAge": "Cơ cấu độ tuổi",
+        "web.personnel.under40": "Dưới 40 tuổi",
+        "web.personnel.from40To50": "Từ 40 đến 50 tuổi",
+        "web.personnel.over50": "Trên 50 tuổi",
     ]
 }

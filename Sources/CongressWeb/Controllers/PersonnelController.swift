@@ -54,6 +54,23 @@ struct PersonnelController {
         let people: [String]
         let count: String
         let warnings: [String]
+        /// A body's list by sex and by age band, as inline SVG (R-P-7: structure as tables and charts).
+        let charts: String
+    }
+
+    /// The two partitions a planning list's structure is read by: sex, and age bands on `day`.
+    static func charts(_ people: [Person], on day: Day, _ language: Language) -> String {
+        guard !people.isEmpty else { return "" }
+        let t = PageText.say(language)
+        let women = people.filter { $0.gender == .female }.count
+        let ages = people.map { $0.birthDate.wholeYears(until: day) }
+        let sex = BarChart.svg([.init(label: t("web.gender.male", []), value: people.count - women), .init(label: t("web.gender.female", []), value: women)],
+                               title: t("web.personnel.chartSex", []), language)
+        let bands = BarChart.svg([.init(label: t("web.personnel.under40", []), value: ages.filter { $0 < 40 }.count),
+                                  .init(label: t("web.personnel.from40To50", []), value: ages.filter { (40...50).contains($0) }.count),
+                                  .init(label: t("web.personnel.over50", []), value: ages.filter { $0 > 50 }.count)],
+                                 title: t("web.personnel.chartAge", []), language)
+        return "<figure>" + sex + "</figure><figure>" + bands + "</figure>"
     }
 
     struct RevisionModel {
@@ -98,7 +115,8 @@ struct PersonnelController {
             posts.append(PostModel(post: Catalogue.text("scheme.post." + revision.post.rawValue, language), day: revision.day.vietnamese,
                                    note: revision.note, people: revision.members.map { Self.label($0, names) },
                                    count: language.number(revision.members.count),
-                                   warnings: warnings.map { RuleCitation.humanise($0.message(language), language).text }))
+                                   warnings: warnings.map { RuleCitation.humanise($0.message(language), language).text },
+                                   charts: Self.charts(people, on: day, language)))
         }
         let history = planning.revisions.reversed().map { revision in
             RevisionModel(day: revision.day.vietnamese, post: Catalogue.text("scheme.post." + revision.post.rawValue, language),
