@@ -12,7 +12,7 @@ enum PostgresSchema {
         var sql: [String]
     }
 
-    static let versions: [Version] = [v1, v2, v3, v4, v5]
+    static let versions: [Version] = [v1, v2, v3, v4, v5, v6]
 
     /// The advisory lock every migration holds.
     static let migrationLock: Int64 = 0x436F_6E67_0001

@@ -38,6 +38,9 @@ enum Schema {
         migrator.registerMigration("v10: cadre planning, dossiers and personnel schemes") { db in
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11: the compositions of past terms") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
 }

@@ -11,7 +11,7 @@ struct CongressCommand: AsyncParsableCommand {
         abstract: "Đại hội: Party congresses, their elections and their counting.",
         discussion: "File formats: docs/formats.md. The rules applied, by ID: docs/rules.md. Set-up and commands: README.md.",
         subcommands: [InitCommand.self, DemoCommand.self, ServeCommand.self, ImportCommand.self, UnitsCommand.self, TallyCommand.self,
-                      BallotsCommand.self, OrderNamesCommand.self, PersonnelCommand.self, AuditCommand.self, UsersCommand.self, MigrateCommand.self,
+                      BallotsCommand.self, OrderNamesCommand.self, PersonnelCommand.self, ReportCommand.self, AuditCommand.self, UsersCommand.self, MigrateCommand.self,
                       BackupCommand.self]
     )
 }

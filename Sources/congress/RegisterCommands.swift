@@ -34,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import registers from files.",
-        subcommands: [ImportMembersCommand.self, ImportUnitsCommand.self]
+        subcommands: [ImportMembersCommand.self, ImportUnitsCommand.self, ImportBodiesCommand.self]
     )
 }
 

@@ -39,6 +39,8 @@ struct SchemaCoverageTests {
             ("pending_grant", "role", Role.allCases.map(\.rawValue)),
             ("counting_round", "state", RoundLifecycle.State.allCases.map(\.rawValue)),
             ("personnel_planning", "post", PersonnelPost.allCases.map(\.rawValue)),
+            ("body_membership", "role", BodyMembership.Role.allCases.map(\.rawValue)),
+            ("body_membership", "how", BodyMembership.Origin.allCases.map(\.rawValue)),
             ("personnel_dossier", "post", PersonnelPost.allCases.map(\.rawValue)),
             ("personnel_dossier", "level", CommitteeLevel.allCases.map(\.rawValue)),
             ("personnel_dossier", "entry", PersonnelEntry.allCases.map(\.rawValue)),

@@ -12,6 +12,8 @@ public struct OpenedDatabase: Sendable {
     public let counting: any CountingStore
     /// Planning, dossiers and personnel schemes (R-P-5).
     public let personnel: any PersonnelStore
+    /// The compositions of past terms (formats.md §5).
+    public let bodies: any BodiesStore
     /// The file's store (backup, migrate, close), when the database is SQLite.
     public let sqlite: SQLiteRegisterStore?
     /// The database, when it is PostgreSQL.
@@ -24,6 +26,7 @@ public struct OpenedDatabase: Sendable {
         access = AccessSetup.accessStore(for: store)
         counting = AccessSetup.countingStore(for: store)
         personnel = SQLitePersonnelStore(register: store, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
+        bodies = SQLiteBodiesStore(register: store, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         sqlite = store
         postgres = nil
         name = (store.path as NSString).lastPathComponent
@@ -34,6 +37,7 @@ public struct OpenedDatabase: Sendable {
         access = PostgresAccessStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         counting = PostgresCountingStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         personnel = PostgresPersonnelStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
+        bodies = PostgresBodiesStore(database: database, chain: AccessSetup.chain, clock: AccessSetup.auditTime)
         sqlite = nil
         postgres = database
         name = database.location.description

@@ -43,6 +43,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case stackDeclared, ballotWithdrawn
     case unitsImported, databaseBackedUp, databaseMigrated
     case personnelRead, planningRevised, dossierRecorded, schemeChanged
+    case bodiesImported
 }
 
 /// An entry before the log gives it its place: the store adds sequence, hashes and time.

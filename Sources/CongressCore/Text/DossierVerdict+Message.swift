@@ -35,3 +35,22 @@ extension DossierFileProblem {
         }
     }
 }
+
+extension BodiesFileProblem {
+    public func message(_ language: Language) -> String {
+        let say = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text("bodies." + key, language, arguments: arguments) }
+        switch self {
+        case .notUTF8: return say("notUTF8", [])
+        case let .header(missing, unknown):
+            return say("header", [missing.isEmpty ? "—" : missing.joined(separator: ", "), unknown.isEmpty ? "—" : unknown.joined(separator: ", ")])
+        case let .fieldCount(found, expected): return say("fieldCount", [found, expected])
+        case .badIdentifier(let text): return say("badIdentifier", [InputExcerpt.quote(text)])
+        case .badTerm(let text): return say("badTerm", [InputExcerpt.quote(text)])
+        case let .notAChoice(text, choices): return say("notAChoice", [InputExcerpt.quote(text), choices.joined(separator: ", ")])
+        case .badDate(let text): return say("badDate", [InputExcerpt.quote(text)])
+        case .duplicate(let first): return say("duplicate", [first])
+        case .unknownMember(let id): return say("unknownMember", [id.rawValue])
+        case let .unitNotInForce(unit, day): return say("unitNotInForce", [unit.rawValue, day.vietnamese])
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import CongressCore
+
+/// The compositions of elected and appointed bodies brought in from past terms (docs/formats.md
+/// §5); a certified congress result's composition is read from its congress, not copied here.
+public protocol BodiesStore: Sendable {
+    /// Adds the rows in one transaction with its audit entry; a row already stored (same person,
+    /// unit, term and body) is left as it is, so re-importing a file changes nothing. Returns how
+    /// many were added. A member or unit the register does not hold is refused (nothing written).
+    func importBodies(_ rows: [BodyMembership], audit: @escaping @Sendable (Int) -> AuditDraft) async throws(StoreError) -> Int
+    /// The stored rows of one body and term.
+    func bodies(role: BodyMembership.Role, term: String) async throws(StoreError) -> [BodyMembership]
+}
+
+/// Bodies in memory, for tests.
+public actor MemoryBodiesStore: BodiesStore {
+    private var rows: [String: BodyMembership] = [:]
+    private let access: any AuditStore
+    private let known: @Sendable (BodyMembership) async -> Bool
+
+    public init(access: any AuditStore, known: @escaping @Sendable (BodyMembership) async -> Bool = { _ in true }) {
+        self.access = access
+        self.known = known
+    }
+
+    public func importBodies(_ rows: [BodyMembership], audit: @escaping @Sendable (Int) -> AuditDraft) async throws(StoreError) -> Int {
+        for row in rows where await !known(row) { throw .unknownMember(row.memberID) }
+        var added = 0
+        for row in rows where self.rows[row.key] == nil {
+            self.rows[row.key] = row
+            added += 1
+        }
+        try await access.appendAudit(audit(added))
+        return added
+    }
+
+    public func bodies(role: BodyMembership.Role, term: String) -> [BodyMembership] {
+        rows.values.filter { $0.role == role && $0.term == term }.sorted { $0.key < $1.key }
+    }
+}

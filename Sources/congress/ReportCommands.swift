@@ -1,0 +1,63 @@
+import ArgumentParser
+import CongressApp
+import CongressCore
+
+struct ImportBodiesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bodies",
+        abstract: "Import the compositions of past terms (docs/formats.md §5): all or nothing, every bad row listed.",
+        discussion: "Exit status 2 when any row is bad; nothing is written then. Re-importing the same file changes nothing."
+    )
+
+    @Argument(help: "The bodies file (CSV).") var file: String
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
+    @OptionGroup var language: LanguageOption
+
+    func run() async throws {
+        try emit(await ImportBodiesJob.run(file: file, database: database, language: language.lang))
+    }
+}
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Statistics the organising committees publish (docs/formats.md §6, docs/rules.md §6).",
+        subcommands: [ReportBodiesCommand.self]
+    )
+}
+
+extension ReportBodiesJob.Format: ExpressibleByArgument {}
+extension BodyMembership.Role: ExpressibleByArgument {}
+extension BodyMembership.Origin: ExpressibleByArgument {}
+extension UnitKind: ExpressibleByArgument {}
+
+struct ReportBodiesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bodies",
+        abstract: "The structure of the elected bodies of a term, compared with the previous term (docs/formats.md §6).",
+        discussion: "Groups and rounding as docs/rules.md §6 defines them. --people GROUP lists the people behind a figure instead."
+    )
+
+    @Option(help: "The body: executiveCommittee, standingCommittee, secretary, … (docs/formats.md §5).") var body: BodyMembership.Role
+    @Option(help: "The term, YYYY-YYYY.") var term: String
+    @Option(help: "The previous term to compare with, YYYY-YYYY.") var previous: String?
+    @Option(help: "The unit whose subtree is counted (default TW).") var under: String = "TW"
+    @Option(help: "Only bodies of units of this kind (underCentral, communeCommittee, …).") var kind: UnitKind?
+    @Option(help: "elected, appointed, added or all (default all).") var how: String = "all"
+    @Option(help: "members or a group key: the people behind that figure.") var people: String?
+    @Option(help: "text (default), json (the §6 document) or csv.") var format: ReportBodiesJob.Format = .text
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+        guard BodiesFile.term(term) != nil else { throw ValidationError("--term must read YYYY-YYYY") }
+        if let previous, BodiesFile.term(previous) == nil { throw ValidationError("--previous must read YYYY-YYYY") }
+        guard how == "all" || BodyMembership.Origin(rawValue: how) != nil else { throw ValidationError("--how must be elected, appointed, added or all") }
+    }
+
+    func run() async throws {
+        try emit(await ReportBodiesJob.run(ReportBodiesJob.Options(
+            database: database, body: body, term: term, previous: previous, under: PartyUnit.ID(under), kind: kind,
+            how: BodyMembership.Origin(rawValue: how), people: people, format: format, language: language.lang)))
+    }
+}

@@ -1,0 +1,64 @@
+import CongressApp
+import CongressCore
+import Foundation
+import Testing
+
+/// `congress import bodies` and `congress report bodies` on the worked example of a 2025 merge
+/// (Examples/bodies-merge, expected JSON computed by hand in its README): the golden test of
+/// formats.md §5 and §6.
+@Suite("Bodies import and structure report")
+struct BodiesReportJobTests {
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/bodies-merge")
+
+    static func database() async throws -> String {
+        let path = try TallyJobTests.temporaryFile("", name: "merge.sqlite")
+        try FileManager.default.removeItem(atPath: path)
+        #expect(await UnitsJobs.initialise(database: path, language: .en).status == 0)
+        let members = await ImportJob.run(file: example.appendingPathComponent("members.csv").path, database: path, asOf: Day(iso: "2026-01-01")!,
+                                          language: .en, say: { _ in })
+        #expect(members.status == 0, "\(members.standardError)")
+        return path
+    }
+
+    static func report(_ database: String, people: String? = nil, format: ReportBodiesJob.Format = .json) async -> CommandOutput {
+        await ReportBodiesJob.run(ReportBodiesJob.Options(database: database, body: .executiveCommittee, term: "2025-2030", previous: "2020-2025",
+                                                          under: "T44", kind: nil, how: nil, people: people, format: format, language: .en))
+    }
+
+    @Test("§5, §6, R-O-4: the example's report is the hand-computed document; the previous term gathers the units merged into T44")
+    func golden() async throws {
+        let database = try await Self.database()
+        let imported = await ImportBodiesJob.run(file: Self.example.appendingPathComponent("bodies.csv").path, database: database, language: .en)
+        #expect(imported.status == 0 && imported.standardOutput.contains("17 rows added"))
+        let report = await Self.report(database)
+        let expected = try String(contentsOf: Self.example.appendingPathComponent("report.json"), encoding: .utf8)
+        #expect(report.status == 0)
+        #expect(report.standardOutput == expected)
+        // Re-importing the same file changes nothing.
+        let again = await ImportBodiesJob.run(file: Self.example.appendingPathComponent("bodies.csv").path, database: database, language: .en)
+        #expect(again.standardOutput.contains("0 rows added, 17 already there"))
+        #expect(await Self.report(database).standardOutput == expected)
+        // The people behind a figure.
+        let notLocal = await Self.report(database, people: "notLocal", format: .csv)
+        #expect(notLocal.standardOutput == "member_id,full_name,unit_code,body,how,on\nC2,Đỗ Văn Minh,T44,executiveCommittee,appointed,2025-10-10\n")
+        #expect(await Self.report(database, people: "nobody").status == 2)
+    }
+
+    @Test("§5: a file with a bad row imports nothing: every problem named by line and column, exit 2")
+    func allOrNothing() async throws {
+        let database = try await Self.database()
+        let file = try TallyJobTests.temporaryFile("""
+            member_id,unit_code,term,body,how,on
+            A1,T44,2025-2030,executiveCommittee,elected,2025-10-10
+            ZZ,T44,2025-2030,executiveCommittee,elected,2025-10-10
+            A2,T44,2020-2025,executiveCommittee,elected,2020-10-15
+
+            """, name: "bodies.csv")
+        let refused = await ImportBodiesJob.run(file: file, database: database, language: .en)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("bodies.csv, line 3, column member_id") && refused.standardError.contains("line 4, column unit_code"))
+        let report = await Self.report(database)
+        #expect(report.standardOutput.contains("\"members\": 0"), "nothing was written")
+    }
+}
