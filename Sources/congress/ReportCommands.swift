@@ -22,7 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Statistics the organising committees publish (docs/formats.md §6, docs/rules.md §6).",
-        subcommands: [ReportBodiesCommand.self]
+        subcommands: [ReportBodiesCommand.self, ReportSampleCommand.self]
     )
 }
 
@@ -59,5 +59,24 @@ struct ReportBodiesCommand: AsyncParsableCommand {
         try emit(await ReportBodiesJob.run(ReportBodiesJob.Options(
             database: database, body: body, term: term, previous: previous, under: PartyUnit.ID(under), kind: kind,
             how: BodyMembership.Origin(rawValue: how), people: people, format: format, language: language.lang)))
+    }
+}
+
+struct ReportSampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Write a generated national dataset (members.csv, bodies.csv) whose report gives the published 2020–2025 figures.",
+        discussion: """
+            Then: congress init --database D; congress import members DIR/members.csv --database D --as-of 2021-01-01; \
+            congress import bodies DIR/bodies.csv --database D; congress report bodies --body executiveCommittee --term 2020-2025 \
+            --previous 2015-2020 --kind underCentral --database D (and --body secretary --how elected).
+            """
+    )
+
+    @Argument(help: "The folder to write the two files into.") var folder: String
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        try emit(NationalBodiesSampleJob.run(folder: folder, language: language.lang))
     }
 }

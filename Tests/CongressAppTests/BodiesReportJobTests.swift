@@ -62,3 +62,43 @@ struct BodiesReportJobTests {
         #expect(report.standardOutput.contains("\"members\": 0"), "nothing was written")
     }
 }
+
+/// The generated national dataset (`congress report sample`): through `congress init`, the two
+/// imports and the report, the figures published for the 2020–2025 round (rules.md §6).
+@Suite("The published national table from the generated dataset")
+struct NationalTableTests {
+    @Test("§6: 3,330 members (−6.20%), 523 women (15.71%, +2.69), 389 minorities (11.68%), 2,220 master's or higher (66.67%), 28 professors; of 65 elected secretaries 9 women (13.85%), 28 aged 50 or under (43.08%), 27 not local (41.54%, +23.08)")
+    func publishedFigures() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("national-\(UUID().uuidString)").path
+        #expect(NationalBodiesSampleJob.run(folder: folder, language: .en).status == 0)
+        let database = folder + "/national.sqlite"
+        #expect(await UnitsJobs.initialise(database: database, language: .en).status == 0)
+        #expect(await ImportJob.run(file: folder + "/members.csv", database: database, asOf: Day(iso: "2021-01-01")!, language: .en,
+                                    say: { _ in }).status == 0)
+        #expect(await ImportBodiesJob.run(file: folder + "/bodies.csv", database: database, language: .en).status == 0)
+        func report(_ body: BodyMembership.Role, how: BodyMembership.Origin?) async throws -> [String: Any] {
+            let output = await ReportBodiesJob.run(ReportBodiesJob.Options(database: database, body: body, term: "2020-2025", previous: "2015-2020",
+                                                                           under: "TW", kind: .underCentral, how: how, people: nil, format: .json,
+                                                                           language: .en))
+            return try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+        }
+        func group(_ json: [String: Any], _ key: String, _ field: String) -> String {
+            "\(((json["groups"] as? [String: Any])?[key] as? [String: Any])?[field] ?? "")"
+        }
+        let committees = try await report(.executiveCommittee, how: nil)
+        #expect(committees["bodies"] as? Int == 67 && committees["members"] as? Int == 3_330 && committees["previousMembers"] as? Int == 3_550)
+        #expect(committees["changePercent"] as? String == "-6.20")
+        #expect(group(committees, "women", "count") == "523" && group(committees, "women", "percent") == "15.71")
+        #expect(group(committees, "women", "changePoints") == "2.69")
+        #expect(group(committees, "ethnicMinority", "count") == "389" && group(committees, "ethnicMinority", "percent") == "11.68")
+        #expect(group(committees, "mastersOrHigher", "count") == "2220" && group(committees, "mastersOrHigher", "percent") == "66.67")
+        #expect(group(committees, "professors", "count") == "28")
+        let secretaries = try await report(.secretary, how: .elected)
+        #expect(secretaries["members"] as? Int == 65)
+        #expect(group(secretaries, "women", "count") == "9" && group(secretaries, "women", "percent") == "13.85")
+        #expect(group(secretaries, "aged50OrUnder", "count") == "28" && group(secretaries, "aged50OrUnder", "percent") == "43.08")
+        #expect(group(secretaries, "notLocal", "count") == "27" && group(secretaries, "notLocal", "percent") == "41.54")
+        #expect(group(secretaries, "notLocal", "changePoints") == "23.08")
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}

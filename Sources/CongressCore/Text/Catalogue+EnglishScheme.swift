@@ -95,5 +95,6 @@ extension Catalogue {
         "bodies.report.group.over50": "Over 50",
         "bodies.report.group.aged50OrUnder": "50 or under",
         "bodies.report.group.notLocal": "Not local",
+        "bodies.sample": "Wrote {0}/members.csv ({1} members) and {0}/bodies.csv ({2} rows).",
     ]
 }

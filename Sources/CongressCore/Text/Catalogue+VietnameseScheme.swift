@@ -95,5 +95,6 @@ extension Catalogue {
         "bodies.report.group.over50": "Trên 50 tuổi",
         "bodies.report.group.aged50OrUnder": "50 tuổi trở xuống",
         "bodies.report.group.notLocal": "Không phải người địa phương",
+        "bodies.sample": "Đã ghi {0}/members.csv ({1} đảng viên) và {0}/bodies.csv ({2} dòng).",
     ]
 }
