@@ -20,6 +20,7 @@ public enum WebApplication {
             + RollController(dependencies: dependencies, pages: pages).routes
             + WorkingBodiesController(dependencies: dependencies, pages: pages).routes
             + PersonnelController(dependencies: dependencies, pages: pages).routes
+            + StatisticsController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes
     }

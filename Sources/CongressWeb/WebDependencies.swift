@@ -11,6 +11,9 @@ public struct WebDependencies: Sendable {
     public var counting: (any CountingStore)?
     /// Planning, dossiers and personnel schemes (R-P-5); without it the personnel pages answer 404.
     public var personnel: (any PersonnelStore)?
+    /// The compositions of past terms (formats.md §5); without it the statistics count only the
+    /// certified congresses.
+    public var bodies: (any BodiesStore)?
     /// Now, for sessions and throttling.
     public var clock: @Sendable () -> Date
     /// Today's date in Vietnam, the default "as of" day.
@@ -36,7 +39,8 @@ public struct WebDependencies: Sendable {
                 today: @escaping @Sendable () -> Day, passwords: any PasswordHashing,
                 digest: @escaping AuditChain.Digest, secureCookies: Bool = false, sessionLifetime: Int64 = 8 * 3600,
                 throttle: SignInGuard = SignInGuard(), counting: (any CountingStore)? = nil,
-                personnel: (any PersonnelStore)? = nil) {
+                personnel: (any PersonnelStore)? = nil, bodies: (any BodiesStore)? = nil) {
+        self.bodies = bodies
         self.counting = counting
         self.personnel = personnel
         self.register = register

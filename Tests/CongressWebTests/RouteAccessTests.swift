@@ -146,6 +146,18 @@ struct RouteAccessTests {
         Probe(method: .get, route: round + "/minutes", path: "/units/X1/rounds/4/minutes", allowed: [], hidden: ["Hồ Thị Ánh"]),
     ]
 
+    /// Statistics of elected bodies (issue 14): the figures for those who read a subtree's
+    /// structure, the people behind them for those who read its members.
+    static let statisticsRows: [Probe] = [
+        Probe(method: .get, route: "/units/{code}/statistics/bodies", path: "/units/X1/statistics/bodies?term=2025-2030&previous=2020-2025",
+              allowed: readersOwn),
+        Probe(method: .get, route: "/units/{code}/statistics/bodies", path: "/units/T01/statistics/bodies?term=2025-2030", allowed: foreign),
+        Probe(method: .get, route: "/units/{code}/statistics/bodies/people", path: "/units/X1/statistics/bodies/people?term=2025-2030&group=members",
+              allowed: readersOwn),
+        Probe(method: .get, route: "/units/{code}/statistics/bodies/people", path: "/units/X9/statistics/bodies/people?term=2020-2025&group=women",
+              allowed: foreign, hidden: dung),
+    ]
+
     static let ownRound: [String] = ["Bầu Ban Chấp hành"]
     static let foreignRound: [String] = ["Ba Đình"]
 
@@ -325,7 +337,7 @@ struct RouteAccessTests {
         // A live round's feed streams on; the refusal direction is aimed at a round of another unit.
         Probe(method: .get, route: round + "/projector/events", path: "/units/X1/rounds/2/projector/events", allowed: []),
         Probe(method: .get, route: "/assets/projector.js", path: "/assets/projector.js", allowed: everyone),
-    ] + personnelRows
+    ] + personnelRows + statisticsRows
 
     @Test("every route of the application is in the table, with both an allowed and a refused persona where it has access rules")
     func tableCoversEveryRoute() async throws {

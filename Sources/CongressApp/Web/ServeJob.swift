@@ -42,7 +42,8 @@ public enum ServeJob {
         WebDependencies(register: database.register, access: database.access, clock: { Date() },
                         today: { Today.day() }, passwords: passwords, digest: AccessSetup.sha256,
                         secureCookies: secureCookies,
-                        throttle: SignInGuard(shared: database.access as? any SharedSignInRecords), counting: database.counting, personnel: database.personnel)
+                        throttle: SignInGuard(shared: database.access as? any SharedSignInRecords), counting: database.counting, personnel: database.personnel,
+                        bodies: database.bodies)
     }
 
     /// Opens the database, makes sure someone can sign in, prints where to go, and serves until stopped.

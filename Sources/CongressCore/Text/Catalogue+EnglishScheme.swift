@@ -96,5 +96,7 @@ extension Catalogue {
         "bodies.report.group.aged50OrUnder": "50 or under",
         "bodies.report.group.notLocal": "Not local",
         "bodies.sample": "Wrote {0}/members.csv ({1} members) and {0}/bodies.csv ({2} rows).",
+        "scheme.body.officialDelegate": "Official delegates to the higher congress",
+        "scheme.body.alternateDelegate": "Alternate delegates to the higher congress",
     ]
 }

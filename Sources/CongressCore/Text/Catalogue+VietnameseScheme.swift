@@ -96,5 +96,7 @@ extension Catalogue {
         "bodies.report.group.aged50OrUnder": "50 tuổi trở xuống",
         "bodies.report.group.notLocal": "Không phải người địa phương",
         "bodies.sample": "Đã ghi {0}/members.csv ({1} đảng viên) và {0}/bodies.csv ({2} dòng).",
+        "scheme.body.officialDelegate": "Đại biểu chính thức dự đại hội cấp trên",
+        "scheme.body.alternateDelegate": "Đại biểu dự khuyết dự đại hội cấp trên",
     ]
 }

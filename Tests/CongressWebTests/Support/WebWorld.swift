@@ -63,10 +63,17 @@ struct WebWorld {
         let passwords = BcryptPasswords(cost: 4)
         let counting = MemoryCountingStore(access: access)
         let personnel = MemoryPersonnelStore(access: access)
+        let bodies = MemoryBodiesStore(access: access)
+        _ = try await bodies.importBodies([
+            BodyMembership(memberID: "M002", unit: "X1", term: "2025-2030", role: .executiveCommittee, how: .appointed, on: Day(iso: "2025-11-01")!),
+            BodyMembership(memberID: "M004", unit: "LX1", term: "2020-2025", role: .executiveCommittee, how: .elected, on: Day(iso: "2020-10-15")!),
+            BodyMembership(memberID: "M101", unit: "X9", term: "2020-2025", role: .executiveCommittee, how: .elected, on: Day(iso: "2020-10-15")!),
+            BodyMembership(memberID: "M102", unit: "X9", term: "2025-2030", role: .executiveCommittee, how: .elected, on: Day(iso: "2025-10-15")!),
+        ], audit: { _ in AuditDraft(actor: "test", action: .bodiesImported, subject: "fixture") })
         let dependencies = WebDependencies(
             register: register, access: access, clock: { now }, today: { today }, passwords: passwords, digest: sha256,
             throttle: SignInGuard(throttle: SignInThrottle(freeFailures: 5, firstDelay: 60, window: 900)), counting: counting,
-            personnel: personnel)
+            personnel: personnel, bodies: bodies)
         var world = WebWorld(register: register, access: access, counting: counting, personnel: personnel, dependencies: dependencies)
         try await CongressFixture.add(to: counting)
         try await PersonnelFixture.add(to: personnel, counting: counting)
