@@ -46,6 +46,8 @@ struct ReportBodiesCommand: AsyncParsableCommand {
     @Option(help: "elected, appointed, added or all (default all).") var how: String = "all"
     @Option(help: "members or a group key: the people behind that figure.") var people: String?
     @Option(help: "text (default), json (the §6 document) or csv.") var format: ReportBodiesJob.Format = .text
+    @Flag(name: .customLong("public"), help: "A table published outside the organising committees: counts below 5 and the cells that would give them away hidden (text, csv).")
+    var publicTable = false
     @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
     @OptionGroup var language: LanguageOption
 
@@ -58,7 +60,7 @@ struct ReportBodiesCommand: AsyncParsableCommand {
     func run() async throws {
         try emit(await ReportBodiesJob.run(ReportBodiesJob.Options(
             database: database, body: body, term: term, previous: previous, under: PartyUnit.ID(under), kind: kind,
-            how: BodyMembership.Origin(rawValue: how), people: people, format: format, language: language.lang)))
+            how: BodyMembership.Origin(rawValue: how), people: people, format: format, language: language.lang, publicTable: publicTable)))
     }
 }
 

@@ -43,6 +43,12 @@ struct BodiesReportJobTests {
         let notLocal = await Self.report(database, people: "notLocal", format: .csv)
         #expect(notLocal.standardOutput == "member_id,full_name,unit_code,body,how,on\nC2,Đỗ Văn Minh,T44,executiveCommittee,appointed,2025-10-10\n")
         #expect(await Self.report(database, people: "nobody").status == 2)
+        // Published outside the organising committees: small counts and what would give them away hidden.
+        let published = await ReportBodiesJob.run(ReportBodiesJob.Options(
+            database: database, body: .executiveCommittee, term: "2025-2030", previous: "2020-2025", under: "T44", kind: nil, how: nil, people: nil,
+            format: .csv, language: .en, publicTable: true))
+        #expect(published.standardOutput.contains("\nwomen,<5,,<5,,\n") && published.standardOutput.contains("\naged50OrUnder,x,,x,,\n"))
+        #expect(!published.standardOutput.contains("women,3"))
     }
 
     @Test("§5: a file with a bad row imports nothing: every problem named by line and column, exit 2")

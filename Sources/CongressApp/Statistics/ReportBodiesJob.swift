@@ -20,9 +20,12 @@ public enum ReportBodiesJob {
         public var people: String?
         public var format: Format
         public var language: Language
+        /// A table published outside the organising committees: small counts suppressed (text and CSV).
+        public var publicTable = false
 
         public init(database: String, body: BodyMembership.Role, term: String, previous: String?, under: PartyUnit.ID, kind: UnitKind?,
-                    how: BodyMembership.Origin?, people: String?, format: Format, language: Language) {
+                    how: BodyMembership.Origin?, people: String?, format: Format, language: Language, publicTable: Bool = false) {
+            self.publicTable = publicTable
             self.database = database
             self.body = body
             self.term = term
@@ -58,8 +61,8 @@ public enum ReportBodiesJob {
                                                kind: options.kind, how: options.how, seats: seats, previous: previous)
             switch options.format {
             case .json: return .success(report.json.formatted() + "\n")
-            case .csv: return .success(csv(report))
-            case .text: return .success(text(report, language))
+            case .csv: return .success(csv(report, suppressing: options.publicTable))
+            case .text: return .success(text(report, language, suppressing: options.publicTable))
             }
         } catch let error as StoreError {
             return .failure([error.message(language)])
@@ -90,22 +93,36 @@ public enum ReportBodiesJob {
         text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    static func csv(_ report: BodiesStructureReport) -> String {
+    /// The cells hidden in a published table: this term's and the previous term's.
+    static func suppressed(_ report: BodiesStructureReport, _ on: Bool) -> (now: [StructureGroup: SmallCountSuppression.Cell], before: [StructureGroup: SmallCountSuppression.Cell]) {
+        guard on else { return ([:], [:]) }
+        let now = SmallCountSuppression.hidden(Dictionary(uniqueKeysWithValues: report.groups.map { ($0.group, $0.count) }), members: report.members)
+        let before = SmallCountSuppression.hidden(Dictionary(uniqueKeysWithValues: report.groups.compactMap { group in group.previousCount.map { (group.group, $0) } }),
+                                                  members: report.previousMembers ?? 0)
+        return (now, before)
+    }
+
+    static func mark(_ cell: SmallCountSuppression.Cell) -> String { cell == .small ? "<\(SmallCountSuppression.defaultThreshold)" : "x" }
+
+    static func csv(_ report: BodiesStructureReport, suppressing: Bool = false) -> String {
+        let hidden = suppressed(report, suppressing)
         var lines = ["group,count,percent" + (report.previousMembers == nil ? "" : ",previousCount,previousPercent,changePoints")]
-        let row = { (name: String, count: Int, previous: Int?) -> String in
-            var fields = [name, String(count), Hundredths.percent(count, of: report.members)]
+        let row = { (name: String, group: StructureGroup?, count: Int, previous: Int?) -> String in
+            let now = group.flatMap { hidden.now[$0] }, before = group.flatMap { hidden.before[$0] }
+            var fields = [now.map(mark) ?? String(count), now == nil ? Hundredths.percent(count, of: report.members) : ""]
             if let previousMembers = report.previousMembers, let previous {
-                fields += [String(previous), Hundredths.percent(previous, of: previousMembers),
-                           Hundredths.points(count, of: report.members, previous: previous, of: previousMembers)]
+                fields += [before.map(mark) ?? String(previous), before == nil ? Hundredths.percent(previous, of: previousMembers) : "",
+                           now == nil && before == nil ? Hundredths.points(count, of: report.members, previous: previous, of: previousMembers) : ""]
             }
-            return fields.joined(separator: ",")
+            return ([name] + fields).joined(separator: ",")
         }
-        lines.append(row("members", report.members, report.previousMembers))
-        for group in report.groups { lines.append(row(group.group.rawValue, group.count, group.previousCount)) }
+        lines.append(row("members", nil, report.members, report.previousMembers))
+        for group in report.groups { lines.append(row(group.group.rawValue, group.group, group.count, group.previousCount)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func text(_ report: BodiesStructureReport, _ language: Language) -> String {
+    static func text(_ report: BodiesStructureReport, _ language: Language, suppressing: Bool = false) -> String {
+        let hidden = suppressed(report, suppressing)
         let say = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text("bodies.report." + key, language, arguments: arguments) }
         var lines = [say("heading", [Catalogue.text("scheme.body." + report.body.rawValue, language), report.term, report.under.rawValue]),
                      say("members", [language.number(report.members), language.number(report.bodies)])]
@@ -113,6 +130,11 @@ public enum ReportBodiesJob {
             lines.append(say("previous", [previousTerm, language.number(previousMembers), Hundredths.change(from: previousMembers, to: report.members)]))
         }
         for group in report.groups {
+            if let cell = hidden.now[group.group] ?? hidden.before[group.group] {
+                lines.append("  " + say("group." + group.group.rawValue, []) + ": " + (hidden.now[group.group].map(mark) ?? language.number(group.count))
+                             + (cell == .small ? "" : "") + "; " + say("hidden", []))
+                continue
+            }
             var line = "  " + say("group." + group.group.rawValue, []) + ": " + language.number(group.count) + " ("
                 + Hundredths.percent(group.count, of: report.members) + "%)"
             if let previous = group.previousCount, let previousMembers = report.previousMembers {

@@ -98,5 +98,6 @@ extension Catalogue {
         "bodies.sample": "Wrote {0}/members.csv ({1} members) and {0}/bodies.csv ({2} rows).",
         "scheme.body.officialDelegate": "Official delegates to the higher congress",
         "scheme.body.alternateDelegate": "Alternate delegates to the higher congress",
+        "bodies.report.hidden": "hidden (small count, published table)",
     ]
 }

@@ -98,5 +98,6 @@ extension Catalogue {
         "bodies.sample": "Đã ghi {0}/members.csv ({1} đảng viên) và {0}/bodies.csv ({2} dòng).",
         "scheme.body.officialDelegate": "Đại biểu chính thức dự đại hội cấp trên",
         "scheme.body.alternateDelegate": "Đại biểu dự khuyết dự đại hội cấp trên",
+        "bodies.report.hidden": "ẩn (số nhỏ, bảng công bố)",
     ]
 }
