@@ -1,4 +1,5 @@
 import CongressCore
+import CongressStore
 import Foundation
 
 /// A generated dataset of the 2020–2025 round's provincial-level committees (and of 2015–2020 for
@@ -63,11 +64,7 @@ public enum NationalBodiesSample {
     }
 
     /// `T01` or `LT44` → its two-digit province code.
-    static func province(_ unit: PartyUnit.ID) -> String? {
-        let text = unit.rawValue
-        let digits = text.hasPrefix("LT") ? text.dropFirst(2) : text.hasPrefix("T") ? text.dropFirst(1) : ""
-        return digits.count == 2 && digits.allSatisfy(\.isNumber) ? String(digits) : nil
-    }
+    static func province(_ unit: PartyUnit.ID) -> String? { BodySeatSelection.provinceCode(unit) }
 
     /// `total` seats over the committees, as evenly as can be; each unit's first seat is its secretary.
     static func seats(prefix: String, committees: [PartyUnit], total: Int) -> [Seat] {
