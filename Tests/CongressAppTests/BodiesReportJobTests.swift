@@ -12,9 +12,7 @@ struct BodiesReportJobTests {
         .appendingPathComponent("Examples/bodies-merge")
 
     static func database() async throws -> String {
-        let path = try TallyJobTests.temporaryFile("", name: "merge.sqlite")
-        try FileManager.default.removeItem(atPath: path)
-        #expect(await UnitsJobs.initialise(database: path, language: .en).status == 0)
+        let path = try await InitialisedDatabase.copy()
         let members = await ImportJob.run(file: example.appendingPathComponent("members.csv").path, database: path, asOf: Day(iso: "2026-01-01")!,
                                           language: .en, say: { _ in })
         #expect(members.status == 0, "\(members.standardError)")
@@ -77,8 +75,7 @@ struct NationalTableTests {
     func publishedFigures() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("national-\(UUID().uuidString)").path
         #expect(NationalBodiesSampleJob.run(folder: folder, language: .en).status == 0)
-        let database = folder + "/national.sqlite"
-        #expect(await UnitsJobs.initialise(database: database, language: .en).status == 0)
+        let database = try await InitialisedDatabase.copy()
         #expect(await ImportJob.run(file: folder + "/members.csv", database: database, asOf: Day(iso: "2021-01-01")!, language: .en,
                                     say: { _ in }).status == 0)
         #expect(await ImportBodiesJob.run(file: folder + "/bodies.csv", database: database, language: .en).status == 0)
@@ -106,5 +103,26 @@ struct NationalTableTests {
         #expect(group(secretaries, "notLocal", "count") == "27" && group(secretaries, "notLocal", "percent") == "41.54")
         #expect(group(secretaries, "notLocal", "changePoints") == "23.08")
         try? FileManager.default.removeItem(atPath: folder)
+    }
+}
+
+/// `congress init` once for the suites that need the real organisation; each test gets a copy.
+enum InitialisedDatabase {
+    static let template = Task { () -> String in
+        let path = try TallyJobTests.temporaryFile("", name: "initialised.sqlite")
+        try FileManager.default.removeItem(atPath: path)
+        let output = await UnitsJobs.initialise(database: path, language: .en)
+        guard output.status == 0 else { throw CocoaError(.fileWriteUnknown) }
+        return path
+    }
+
+    static func copy() async throws -> String {
+        let source = try await template.value
+        let path = try TallyJobTests.temporaryFile("", name: "copy.sqlite")
+        try FileManager.default.removeItem(atPath: path)
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: source + suffix) {
+            try FileManager.default.copyItem(atPath: source + suffix, toPath: path + suffix)
+        }
+        return path
     }
 }
