@@ -66,6 +66,7 @@ struct GoldenPageTests {
         Page(file: "scheme-X1.vi.html", path: "/units/X1/personnel/scheme", persona: .staffT44),
         Page(file: "scheme-X9-reader.vi.html", path: "/units/X9/personnel/scheme", persona: .staffT01),
         Page(file: "round-introduction.vi.html", path: "/units/X1/rounds/4", persona: .counter),
+        Page(file: "round-progress-T44.vi.html", path: "/units/T44/round", persona: .reviewer),
         Page(file: "statistics-X1.vi.html", path: "/units/X1/statistics/bodies?term=2025-2030&previous=2020-2025", persona: .staffT44),
         Page(file: "statistics-people-X1.vi.html", path: "/units/X1/statistics/bodies/people?term=2020-2025&group=members&merged=1",
              persona: .staffT44),

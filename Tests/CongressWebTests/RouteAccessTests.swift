@@ -156,6 +156,8 @@ struct RouteAccessTests {
               allowed: readersOwn),
         Probe(method: .get, route: "/units/{code}/statistics/bodies/people", path: "/units/X9/statistics/bodies/people?term=2020-2025&group=women",
               allowed: foreign, hidden: dung),
+        Probe(method: .get, route: "/units/{code}/round", path: "/units/T44/round", allowed: [.admin, .staffT44, .reviewer]),
+        Probe(method: .get, route: "/units/{code}/round", path: "/units/T01/round", allowed: foreign, hidden: ["Ba Đình"]),
     ]
 
     static let ownRound: [String] = ["Bầu Ban Chấp hành"]

@@ -128,5 +128,17 @@ extension Catalogue {
         "web.statistics.how.appointed": "Appointed",
         "web.statistics.how.added": "Added",
         "web.statistics.link": "Structure of the elected bodies, term on term",
+        "web.round.title": "Congress round – {0}",
+        "web.round.heading": "The congress round of the term",
+        "web.round.figure": "{0} of {1} units held their congress on time",
+        "web.round.late": "{0} late",
+        "web.round.isLate": "late",
+        "web.round.deadline": "deadline",
+        "web.round.onTime": "On time",
+        "web.round.state.notSetUp": "Not set up",
+        "web.round.state.setUp": "Set up",
+        "web.round.state.held": "Held",
+        "web.round.state.minutesSent": "Minutes sent",
+        "web.round.state.approved": "Approved",
     ]
 }

@@ -128,5 +128,17 @@ extension Catalogue {
         "web.statistics.how.appointed": "Chỉ định",
         "web.statistics.how.added": "Bổ sung",
         "web.statistics.link": "Cơ cấu cấp ủy các nhiệm kỳ",
+        "web.round.title": "Tiến độ đại hội – {0}",
+        "web.round.heading": "Tiến độ đại hội nhiệm kỳ",
+        "web.round.figure": "{0}/{1} đơn vị tổ chức đại hội đúng thời hạn",
+        "web.round.late": "{0} quá hạn",
+        "web.round.isLate": "quá hạn",
+        "web.round.deadline": "thời hạn",
+        "web.round.onTime": "Đúng thời hạn",
+        "web.round.state.notSetUp": "Chưa lập",
+        "web.round.state.setUp": "Đã lập",
+        "web.round.state.held": "Đã tổ chức",
+        "web.round.state.minutesSent": "Đã gửi biên bản",
+        "web.round.state.approved": "Đã chuẩn y",
     ]
 }
