@@ -45,7 +45,8 @@ struct ReportBodiesCommand: AsyncParsableCommand {
     @Option(help: "Only bodies of units of this kind (underCentral, communeCommittee, …).") var kind: UnitKind?
     @Option(help: "elected, appointed, added or all (default all).") var how: String = "all"
     @Option(help: "members or a group key: the people behind that figure.") var people: String?
-    @Option(help: "text (default), json (the §6 document) or csv.") var format: ReportBodiesJob.Format = .text
+    @Option(help: "text (default), json (the §6 document), csv or xlsx (with --output).") var format: ReportBodiesJob.Format = .text
+    @Option(help: "The file --format xlsx writes.") var output: String?
     @Flag(name: .customLong("public"), help: "A table published outside the organising committees: counts below 5 and the cells that would give them away hidden (text, csv).")
     var publicTable = false
     @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
@@ -60,7 +61,7 @@ struct ReportBodiesCommand: AsyncParsableCommand {
     func run() async throws {
         try emit(await ReportBodiesJob.run(ReportBodiesJob.Options(
             database: database, body: body, term: term, previous: previous, under: PartyUnit.ID(under), kind: kind,
-            how: BodyMembership.Origin(rawValue: how), people: people, format: format, language: language.lang, publicTable: publicTable)))
+            how: BodyMembership.Origin(rawValue: how), people: people, format: format, language: language.lang, publicTable: publicTable, output: output)))
     }
 }
 

@@ -47,6 +47,21 @@ struct BodiesReportJobTests {
             format: .csv, language: .en, publicTable: true))
         #expect(published.standardOutput.contains("\nwomen,<5,,<5,,\n") && published.standardOutput.contains("\naged50OrUnder,x,,x,,\n"))
         #expect(!published.standardOutput.contains("women,3"))
+        // A workbook a spreadsheet program opens.
+        let workbook = folderFile("report.xlsx")
+        let written = await ReportBodiesJob.run(ReportBodiesJob.Options(
+            database: database, body: .executiveCommittee, term: "2025-2030", previous: "2020-2025", under: "T44", kind: nil, how: nil, people: nil,
+            format: .xlsx, language: .vi, output: workbook))
+        #expect(written.status == 0)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: workbook)))
+        #expect(bytes.prefix(4) == [0x50, 0x4B, 0x03, 0x04] && String(decoding: bytes, as: UTF8.self).contains("Thạc sĩ trở lên"))
+        #expect(await ReportBodiesJob.run(ReportBodiesJob.Options(
+            database: database, body: .executiveCommittee, term: "2025-2030", previous: nil, under: "T44", kind: nil, how: nil, people: nil,
+            format: .xlsx, language: .en)).status == 2, "xlsx needs --output")
+    }
+
+    func folderFile(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)-\(name)").path
     }
 
     @Test("§5: a file with a bad row imports nothing: every problem named by line and column, exit 2")

@@ -6,7 +6,7 @@ import Foundation
 /// under a unit, compared with the previous term's, where a unit formed in 2025 gathers the bodies
 /// of the units merged into it (R-O-4); `--people GROUP` lists the people behind a figure.
 public enum ReportBodiesJob {
-    public enum Format: String, CaseIterable, Sendable { case text, json, csv }
+    public enum Format: String, CaseIterable, Sendable { case text, json, csv, xlsx }
 
     public struct Options: Sendable {
         public var database: String
@@ -20,12 +20,16 @@ public enum ReportBodiesJob {
         public var people: String?
         public var format: Format
         public var language: Language
-        /// A table published outside the organising committees: small counts suppressed (text and CSV).
+        /// A table published outside the organising committees: small counts suppressed (text, CSV, XLSX).
         public var publicTable = false
+        /// Where `xlsx` writes the workbook.
+        public var output: String?
 
         public init(database: String, body: BodyMembership.Role, term: String, previous: String?, under: PartyUnit.ID, kind: UnitKind?,
-                    how: BodyMembership.Origin?, people: String?, format: Format, language: Language, publicTable: Bool = false) {
+                    how: BodyMembership.Origin?, people: String?, format: Format, language: Language, publicTable: Bool = false,
+                    output: String? = nil) {
             self.publicTable = publicTable
+            self.output = output
             self.database = database
             self.body = body
             self.term = term
@@ -63,6 +67,11 @@ public enum ReportBodiesJob {
             case .json: return .success(report.json.formatted() + "\n")
             case .csv: return .success(csv(report, suppressing: options.publicTable))
             case .text: return .success(text(report, language, suppressing: options.publicTable))
+            case .xlsx:
+                guard let output = options.output else { return .failure([Catalogue.text("bodies.outputNeeded", language)]) }
+                let bytes = Workbook.bytes([workbookSheet(report, language, suppressing: options.publicTable)])
+                try Data(bytes).write(to: URL(fileURLWithPath: output))
+                return .success(Catalogue.text("bodies.written", language, output) + "\n")
             }
         } catch let error as StoreError {
             return .failure([error.message(language)])
@@ -119,6 +128,33 @@ public enum ReportBodiesJob {
         lines.append(row("members", nil, report.members, report.previousMembers))
         for group in report.groups { lines.append(row(group.group.rawValue, group.group, group.count, group.previousCount)) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as one worksheet: the selection, then a row per group with counts as numbers
+    /// and shares as decimals, headers in the user's language.
+    static func workbookSheet(_ report: BodiesStructureReport, _ language: Language, suppressing: Bool) -> Workbook.Sheet {
+        let say = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text("bodies.report." + key, language, arguments: arguments) }
+        let hidden = suppressed(report, suppressing)
+        var rows: [[Workbook.Cell]] = [[.text(say("heading", [Catalogue.text("scheme.body." + report.body.rawValue, language), report.term, report.under.rawValue]))],
+                                       []]
+        var header: [Workbook.Cell] = [.text(say("column.group", [])), .text(say("column.count", [])), .text("%")]
+        if report.previousMembers != nil { header += [.text(say("column.previous", [report.previousTerm ?? ""])), .text("%"), .text(say("column.change", []))] }
+        rows.append(header)
+        func line(_ label: String, _ group: StructureGroup?, _ count: Int, _ previous: Int?) -> [Workbook.Cell] {
+            let now = group.flatMap { hidden.now[$0] }, before = group.flatMap { hidden.before[$0] }
+            var cells: [Workbook.Cell] = [.text(label), now.map { .text(mark($0)) } ?? .number(count),
+                                          now == nil ? .decimal(Hundredths.percent(count, of: report.members)) : .empty]
+            if let previousMembers = report.previousMembers, let previous {
+                cells += [before.map { .text(mark($0)) } ?? .number(previous), before == nil ? .decimal(Hundredths.percent(previous, of: previousMembers)) : .empty,
+                          now == nil && before == nil && group != nil
+                              ? .decimal(Hundredths.points(count, of: report.members, previous: previous, of: previousMembers))
+                              : group == nil ? .decimal(Hundredths.change(from: previousMembers, to: report.members)) : .empty]
+            }
+            return cells
+        }
+        rows.append(line(say("column.members", []), nil, report.members, report.previousMembers))
+        for group in report.groups { rows.append(line(say("group." + group.group.rawValue, []), group.group, group.count, group.previousCount)) }
+        return Workbook.Sheet(name: report.term, rows: rows)
     }
 
     static func text(_ report: BodiesStructureReport, _ language: Language, suppressing: Bool = false) -> String {

@@ -99,5 +99,12 @@ extension Catalogue {
         "scheme.body.officialDelegate": "Official delegates to the higher congress",
         "scheme.body.alternateDelegate": "Alternate delegates to the higher congress",
         "bodies.report.hidden": "hidden (small count, published table)",
+        "bodies.outputNeeded": "--format xlsx needs --output FILE.xlsx",
+        "bodies.written": "Wrote {0}.",
+        "bodies.report.column.group": "Group",
+        "bodies.report.column.count": "Count",
+        "bodies.report.column.previous": "Term {0}",
+        "bodies.report.column.change": "Change (points)",
+        "bodies.report.column.members": "All members",
     ]
 }

@@ -99,5 +99,12 @@ extension Catalogue {
         "scheme.body.officialDelegate": "Đại biểu chính thức dự đại hội cấp trên",
         "scheme.body.alternateDelegate": "Đại biểu dự khuyết dự đại hội cấp trên",
         "bodies.report.hidden": "ẩn (số nhỏ, bảng công bố)",
+        "bodies.outputNeeded": "--format xlsx cần --output TỆP.xlsx",
+        "bodies.written": "Đã ghi {0}.",
+        "bodies.report.column.group": "Nhóm",
+        "bodies.report.column.count": "Số lượng",
+        "bodies.report.column.previous": "Nhiệm kỳ {0}",
+        "bodies.report.column.change": "Thay đổi (điểm)",
+        "bodies.report.column.members": "Tổng số",
     ]
 }
