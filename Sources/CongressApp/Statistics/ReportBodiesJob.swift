@@ -166,9 +166,9 @@ public enum ReportBodiesJob {
             lines.append(say("previous", [previousTerm, language.number(previousMembers), Hundredths.change(from: previousMembers, to: report.members)]))
         }
         for group in report.groups {
-            if let cell = hidden.now[group.group] ?? hidden.before[group.group] {
+            if hidden.now[group.group] != nil || hidden.before[group.group] != nil {
                 lines.append("  " + say("group." + group.group.rawValue, []) + ": " + (hidden.now[group.group].map(mark) ?? language.number(group.count))
-                             + (cell == .small ? "" : "") + "; " + say("hidden", []))
+                             + "; " + say("hidden", []))
                 continue
             }
             var line = "  " + say("group." + group.group.rawValue, []) + ": " + language.number(group.count) + " ("
@@ -180,12 +180,5 @@ public enum ReportBodiesJob {
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
