@@ -120,6 +120,25 @@ public final class PostgresRegisterStore: RegisterStore, Sendable {
         try await database.read { [logger] connection in try await PostgresMemberImport.record(memberID, connection, logger) }
     }
 
+    public func people(_ memberIDs: [Person.ID]) async throws(StoreError) -> [Person] {
+        try await database.read { [logger] connection in
+            try await connection.rows("""
+                SELECT p.member_id, p.full_name, p.gender, p.birth_date::text, p.birth_year_only, p.ethnicity, p.hometown,
+                       p.education, p.academic_title, p.political_theory, p.joined_on::text, p.official_on::text
+                FROM person p WHERE p.member_id = ANY(\(memberIDs.map(\.rawValue))::text[])
+                """, logger).map { row in
+                let (member, name, gender, birth, yearOnly, ethnicity, hometown, education, title, theory, joined, official) =
+                    try row.decode((Person.ID, String, String, String, Bool, String, String?, String, String, String, String, String?).self)
+                return Person(
+                    memberID: member, fullName: name, gender: Gender(rawValue: gender) ?? .male,
+                    birthDate: Day(iso: birth) ?? Day(daysSinceEpoch: 0), birthYearOnly: yearOnly, ethnicity: ethnicity,
+                    hometownProvince: hometown, education: Education(rawValue: education) ?? .none,
+                    academicTitle: AcademicTitle(rawValue: title) ?? .none, politicalTheory: PoliticalTheory(rawValue: theory) ?? .none,
+                    joinedOn: Day(iso: joined) ?? Day(daysSinceEpoch: 0), officialOn: official.flatMap { Day(iso: $0) })
+            }
+        }
+    }
+
     public func disciplineEvents(of memberIDs: [Person.ID]) async throws(StoreError) -> [Person.ID: [MembershipEvent]] {
         try await database.read { [logger] connection in
             var found: [Person.ID: [MembershipEvent]] = [:]

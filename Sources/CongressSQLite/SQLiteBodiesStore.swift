@@ -42,6 +42,16 @@ public final class SQLiteBodiesStore: BodiesStore, Sendable {
         }
     }
 
+    public func count(role: BodyMembership.Role, term: String) async throws(StoreError) -> Int {
+        do {
+            return try await pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM body_membership WHERE term = ? AND role = ?", arguments: [term, role.rawValue]) ?? 0
+            }
+        } catch {
+            throw SQLiteRegisterStore.storeError(error, advice: "Try again; if it persists, check the database file.")
+        }
+    }
+
     public func bodies(role: BodyMembership.Role, term: String) async throws(StoreError) -> [BodyMembership] {
         do {
             return try await pool.read { db in

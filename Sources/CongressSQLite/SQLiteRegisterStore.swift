@@ -113,6 +113,18 @@ public final class SQLiteRegisterStore: RegisterStore, Sendable {
         try await read { db in try MemberReader.record(memberID, db) }
     }
 
+    public func people(_ memberIDs: [Person.ID]) async throws(StoreError) -> [Person] {
+        let ids = String(decoding: (try? JSONEncoder().encode(memberIDs.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
+        return try await read { db in
+            let statement = try RawStatement(cached: db, "SELECT \(MemberReader.personColumns) FROM person p WHERE p.member_id IN (SELECT value FROM json_each(?))")
+            statement.bind(1, ids)
+            var found: [Person] = []
+            found.reserveCapacity(memberIDs.count)
+            try statement.forEachRow(db) { row in found.append(MemberReader.person(row)) }
+            return found
+        }
+    }
+
     public func disciplineEvents(of memberIDs: [Person.ID]) async throws(StoreError) -> [Person.ID: [MembershipEvent]] {
         let ids = String(decoding: (try? JSONEncoder().encode(memberIDs.map(\.rawValue))) ?? Data("[]".utf8), as: UTF8.self)
         return try await read { db in

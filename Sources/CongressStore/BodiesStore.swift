@@ -9,6 +9,9 @@ public protocol BodiesStore: Sendable {
     func importBodies(_ rows: [BodyMembership], audit: @escaping @Sendable (Int) -> AuditDraft) async throws(StoreError) -> Int
     /// The stored rows of one body and term.
     func bodies(role: BodyMembership.Role, term: String) async throws(StoreError) -> [BodyMembership]
+    /// How many rows one body and term has: rows are only ever added (an import never changes or
+    /// removes one), so an unchanged count means unchanged rows (`BodySeatCache`).
+    func count(role: BodyMembership.Role, term: String) async throws(StoreError) -> Int
 }
 
 /// Bodies in memory, for tests.
@@ -31,6 +34,10 @@ public actor MemoryBodiesStore: BodiesStore {
         }
         try await access.appendAudit(audit(added))
         return added
+    }
+
+    public func count(role: BodyMembership.Role, term: String) -> Int {
+        rows.values.count { $0.role == role && $0.term == term }
     }
 
     public func bodies(role: BodyMembership.Role, term: String) -> [BodyMembership] {

@@ -8,20 +8,28 @@ public struct BodySeatSelection: Sendable {
     let congresses: (any CongressRecordStore)?
     let bodies: any BodiesStore
     public let today: OrganisationTree
-    let records: OrganisationRecords
     let snapshot: RegisterSnapshot
     /// Where each unit went in 2025 (mergedInto), for the previous term's subtree.
     let successor: [PartyUnit.ID: PartyUnit.ID]
     /// A 63-province code's 2025 province code.
     let province2025: [String: String]
 
-    public init(register: any RegisterStore, congresses: (any CongressRecordStore)?, bodies: any BodiesStore, today day: Day) async throws {
+    let cache: BodySeatCache
+
+    public init(register: any RegisterStore, congresses: (any CongressRecordStore)?, bodies: any BodiesStore, today day: Day,
+                cache: BodySeatCache = BodySeatCache()) async throws {
         self.register = register
         self.congresses = congresses
         self.bodies = bodies
+        self.cache = cache
         snapshot = try await register.snapshot()
-        today = snapshot.tree(on: day)
-        records = try await register.organisation()
+        today = snapshot.organisationTree(on: day)
+        if let kept = cache.organisation(for: snapshot) {
+            successor = kept.successor
+            province2025 = kept.province2025
+            return
+        }
+        let records = try await register.organisation()
         var successor: [PartyUnit.ID: PartyUnit.ID] = [:]
         for event in records.events where event.kind == .mergedInto { if let other = event.other { successor[event.unit] = other } }
         self.successor = successor
@@ -33,6 +41,7 @@ public struct BodySeatSelection: Sendable {
             }
         }
         province2025 = mapping
+        cache.keep(BodySeatCache.Organisation(snapshot: snapshot, successor: successor, province2025: mapping))
     }
 
     /// `T44` → "44", `LT44` → "44"; another code (the Army, the central bodies) → nil.
@@ -46,28 +55,63 @@ public struct BodySeatSelection: Sendable {
     /// those of units merged since into the subtree (the previous term of a unit formed in 2025).
     public func seats(_ body: BodyMembership.Role, term: String, under: PartyUnit.ID, kind: UnitKind?, how: BodyMembership.Origin?,
                       merged: Bool) async throws -> [ReportSeat] {
-        var rows = Dictionary(try await bodies.bodies(role: body, term: term).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        for congress in try await congresses?.allCongresses() ?? [] where congress.record.term.replacingOccurrences(of: "–", with: "-") == term {
-            for row in Self.memberships(congress.record, term: term) where row.role == body && rows[row.key] == nil { rows[row.key] = row }
+        let stored = try await storedRows(body, term: term)
+        var rows = stored.rows
+        var holders = stored.holders
+        var known = Set<String>()
+        let certified = try await congresses?.allCongresses() ?? []
+        if !certified.isEmpty { known = Set(rows.map(\.key)) }
+        for congress in certified where congress.record.term.replacingOccurrences(of: "–", with: "-") == term {
+            for row in Self.memberships(congress.record, term: term) where row.role == body && !known.contains(row.key) {
+                known.insert(row.key)
+                rows.append(row)
+                if holders[row.memberID] == nil, let person = try await register.personRecord(row.memberID)?.person { holders[row.memberID] = person }
+            }
         }
-        var trees: [Day: OrganisationTree] = [:]
-        var people: [Person.ID: Person] = [:]
+        // Where each unit stands on each day is worked out once per unit and period, not per seat.
+        struct Placed {
+            let selected: Bool
+            let unitProvince: String?
+        }
+        var placed: [PartyUnit.ID: [Int32: Placed]] = [:]
         var seats: [ReportSeat] = []
-        for row in rows.values.sorted(by: { $0.key < $1.key }) {
+        seats.reserveCapacity(rows.count)
+        for row in rows {
             if let how, row.how != how { continue }
-            let tree = trees[row.on] ?? snapshot.tree(on: row.on)
-            trees[row.on] = tree
-            guard let unit = tree.unit(row.unit), kind.map({ $0 == unit.kind }) ?? true else { continue }
-            guard selected(row.unit, in: tree, under: under, merged: merged) else { continue }
-            if people[row.memberID] == nil { people[row.memberID] = try await register.personRecord(row.memberID)?.person }
-            guard let person = people[row.memberID] else { continue }
-            let provinceUnit = tree.ancestry(of: row.unit).reversed().first { Self.provinceCode($0.code) != nil }
+            let tree = snapshot.organisationTree(on: row.on)
+            let period = tree.day.daysSinceEpoch
+            let place: Placed
+            if let known = placed[row.unit]?[period] {
+                place = known
+            } else {
+                let unit = tree.unit(row.unit)
+                let selected = unit != nil && (kind.map { $0 == unit?.kind } ?? true) && selected(row.unit, in: tree, under: under, merged: merged)
+                let provinceUnit = tree.ancestry(of: row.unit).reversed().first { Self.provinceCode($0.code) != nil }
+                place = Placed(selected: selected, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) })
+                placed[row.unit, default: [:]][period] = place
+            }
+            guard place.selected, let person = holders[row.memberID] else { continue }
             let after = row.on >= Day.reorganisation2025
             let origin = person.hometownProvince.flatMap { after ? province2025[$0] ?? $0 : $0 }
-            seats.append(ReportSeat(membership: row, person: person, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) },
-                                    originProvince: origin))
+            seats.append(ReportSeat(membership: row, person: person, unitProvince: place.unitProvince, originProvince: origin))
         }
+        seats.sort { $0.membership.key < $1.membership.key }
         return seats
+    }
+
+    /// The stored rows of a body and term with their holders, read together and kept.
+    private func storedRows(_ body: BodyMembership.Role, term: String) async throws -> BodySeatCache.Rows {
+        let count = try await bodies.count(role: body, term: term)
+        if let kept = cache.rows(body, term, count: count, snapshot: snapshot) { return kept }
+        let rows = try await bodies.bodies(role: body, term: term)
+        var holders: [Person.ID: Person] = [:]
+        let ids = Array(Set(rows.map(\.memberID)))
+        for start in stride(from: 0, to: ids.count, by: 10_000) {
+            for person in try await register.people(Array(ids[start..<min(start + 10_000, ids.count)])) { holders[person.memberID] = person }
+        }
+        let kept = BodySeatCache.Rows(count: count, snapshot: snapshot, rows: rows, holders: holders)
+        cache.keep(kept, body, term)
+        return kept
     }
 
     /// Under `under` on the row's day; for the previous term also when the unit, or one above it

@@ -38,6 +38,8 @@ public final class RegisterSnapshot: Sendable {
     /// Where each member ID is, shared with the snapshots patched from this one.
     let memberIndex: MemberIDIndex
     private let views = Mutex<[Day: DayView]>([:])
+    /// Trees of the organisation alone, by the first day of the period they hold for.
+    let organisationTrees = Mutex<OrganisationTrees>(OrganisationTrees())
     /// The members of the subtrees read last, in name order, by day and pre-order range.
     private let subtrees = Mutex<[SubtreeKey: [UInt32]]>([:])
 

@@ -29,6 +29,9 @@ public protocol RegisterStore: Sendable {
     /// The `disciplined` events of the members named (R-P-4: a dossier's discipline is read from
     /// the register), by member ID; members with none are left out.
     func disciplineEvents(of memberIDs: [Person.ID]) async throws(StoreError) -> [Person.ID: [MembershipEvent]]
+    /// The persons named, read together (the structure report's holders); an ID the register
+    /// does not hold is left out.
+    func people(_ memberIDs: [Person.ID]) async throws(StoreError) -> [Person]
     /// The current read snapshot (rebuilt after each change).
     func snapshot() async throws(StoreError) -> RegisterSnapshot
     /// What the register holds.
@@ -36,6 +39,13 @@ public protocol RegisterStore: Sendable {
 }
 
 extension RegisterStore {
+    /// One at a time: for stores in memory, where a read costs nothing.
+    public func people(_ memberIDs: [Person.ID]) async throws(StoreError) -> [Person] {
+        var found: [Person] = []
+        for id in memberIDs { if let record = try await personRecord(id) { found.append(record.person) } }
+        return found
+    }
+
     /// Adds units with no audit entry (tests, and the demo, which audits its build as a whole).
     public func addOrganisation(_ records: OrganisationRecords) async throws(StoreError) {
         try await addOrganisation(records, audit: nil)

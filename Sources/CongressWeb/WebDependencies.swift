@@ -34,6 +34,8 @@ public struct WebDependencies: Sendable {
     public var trustedProxies: Set<String> = []
     /// The checked dossiers of the units read last (`DossierListing`).
     let dossiers = DossierListing()
+    /// The bodies' rows and holders the structure reports read (`BodySeatCache`).
+    let seats = BodySeatCache()
 
     public init(register: any RegisterStore, access: any AccessStore, clock: @escaping @Sendable () -> Date,
                 today: @escaping @Sendable () -> Day, passwords: any PasswordHashing,

@@ -77,7 +77,8 @@ struct StatisticsController {
 
     private func selection() async throws -> BodySeatSelection {
         guard let bodies = dependencies.bodies else { throw WebError.notFound }
-        return try await BodySeatSelection(register: dependencies.register, congresses: dependencies.counting, bodies: bodies, today: dependencies.today())
+        return try await BodySeatSelection(register: dependencies.register, congresses: dependencies.counting, bodies: bodies, today: dependencies.today(),
+                                           cache: dependencies.seats)
     }
 
     private func report(_ request: Request, _ context: AppRequestContext, _ authorised: Authorised) async throws -> Response {

@@ -1,0 +1,47 @@
+import CongressCore
+import Synchronization
+
+/// What structure reports read again and again, kept between requests: each body and term's
+/// rows with their holders (valid while the store's count is unchanged: rows are only ever
+/// added), and what the organisation's records give (valid for one register snapshot).
+public final class BodySeatCache: Sendable {
+    struct Rows: Sendable {
+        let count: Int
+        let snapshot: RegisterSnapshot
+        let rows: [BodyMembership]
+        let holders: [Person.ID: Person]
+    }
+
+    struct Organisation: Sendable {
+        let snapshot: RegisterSnapshot
+        let successor: [PartyUnit.ID: PartyUnit.ID]
+        let province2025: [String: String]
+    }
+
+    struct RowsKey: Hashable {
+        let role: BodyMembership.Role
+        let term: String
+    }
+
+    private let rows = Mutex<[RowsKey: Rows]>([:])
+    private let organisation = Mutex<Organisation?>(nil)
+
+    public init() {}
+
+    func rows(_ role: BodyMembership.Role, _ term: String, count: Int, snapshot: RegisterSnapshot) -> Rows? {
+        rows.withLock { $0[RowsKey(role: role, term: term)] }.flatMap { $0.count == count && $0.snapshot === snapshot ? $0 : nil }
+    }
+
+    func keep(_ kept: Rows, _ role: BodyMembership.Role, _ term: String) {
+        rows.withLock { cache in
+            if cache.count >= 16 { cache.removeAll() }
+            cache[RowsKey(role: role, term: term)] = kept
+        }
+    }
+
+    func organisation(for snapshot: RegisterSnapshot) -> Organisation? {
+        organisation.withLock { $0 }.flatMap { $0.snapshot === snapshot ? $0 : nil }
+    }
+
+    func keep(_ kept: Organisation) { organisation.withLock { $0 = kept } }
+}
