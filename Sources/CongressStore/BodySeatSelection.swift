@@ -51,9 +51,9 @@ public struct BodySeatSelection: Sendable {
         return digits.count == 2 && digits.allSatisfy(\.isNumber) ? String(digits) : nil
     }
 
-    /// The seats of `body` in `term` under `under`, of `kind`, taken `how`; with `merged`, also
+    /// The seats of `body` in `term` under `under` (nil: everywhere), of `kind`, taken `how`; with `merged`, also
     /// those of units merged since into the subtree (the previous term of a unit formed in 2025).
-    public func seats(_ body: BodyMembership.Role, term: String, under: PartyUnit.ID, kind: UnitKind?, how: BodyMembership.Origin?,
+    public func seats(_ body: BodyMembership.Role, term: String, under: PartyUnit.ID?, kind: UnitKind?, how: BodyMembership.Origin?,
                       merged: Bool) async throws -> [ReportSeat] {
         let stored = try await storedRows(body, term: term)
         var rows = stored.rows
@@ -85,9 +85,10 @@ public struct BodySeatSelection: Sendable {
                 place = known
             } else {
                 let unit = tree.unit(row.unit)
-                let selected = unit != nil && (kind.map { $0 == unit?.kind } ?? true) && selected(row.unit, in: tree, under: under, merged: merged)
+                let chosen = unit != nil && (kind.map { $0 == unit?.kind } ?? true) 
+                    && (under.map { self.selected(row.unit, in: tree, under: $0, merged: merged) } ?? true)
                 let provinceUnit = tree.ancestry(of: row.unit).reversed().first { Self.provinceCode($0.code) != nil }
-                place = Placed(selected: selected, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) })
+                place = Placed(selected: chosen, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) })
                 placed[row.unit, default: [:]][period] = place
             }
             guard place.selected, let person = holders[row.memberID] else { continue }

@@ -22,11 +22,33 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Statistics the organising committees publish (docs/formats.md §6, docs/rules.md §6).",
-        subcommands: [ReportBodiesCommand.self, ReportSampleCommand.self]
+        subcommands: [ReportBodiesCommand.self, ReconcileCommand.self, ReportSampleCommand.self]
     )
 }
 
 extension ReportBodiesJob.Format: ExpressibleByArgument {}
+extension ReconcileJob.Format: ExpressibleByArgument {}
+
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Compare the figures lower units reported (a statistics file, docs/formats.md §9) with the register and the compositions.",
+        discussion: """
+            Every difference is listed with the people behind the product's figure; every reported subtree figure of the register is \
+            checked against the sum of its parts' reported figures. Exit status 0 when everything agrees, 1 when anything differs, \
+            2 when the file is bad (every problem named by line and column).
+            """
+    )
+
+    @Argument(help: "The statistics file (CSV: unit,day,figure,value).") var file: String
+    @Option(help: "text (default), json or csv (one row per person behind a differing figure).") var format: ReconcileJob.Format = .text
+    @Option(help: "The database: an SQLite file, or postgres://user:password@host:port/database.") var database = DemoJob.Scale.province.defaultDatabase
+    @OptionGroup var language: LanguageOption
+
+    func run() async throws {
+        try emit(await ReconcileJob.run(file: file, database: database, format: format, language: language.lang))
+    }
+}
 extension BodyMembership.Role: ExpressibleByArgument {}
 extension BodyMembership.Origin: ExpressibleByArgument {}
 extension UnitKind: ExpressibleByArgument {}

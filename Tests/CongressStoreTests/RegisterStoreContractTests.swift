@@ -128,6 +128,39 @@ import Testing
         #expect(province.ethnicMinorities == 2)
     }
 
+    @Test("§9: each register figure of the snapshot equals the core's definition over the same people; people read together as one by one",
+          arguments: StoreKind.allCases)
+    func registerFiguresMatchReference(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        var people: [Person] = []
+        var spans: [Person.ID: [MembershipSpan]] = [:]
+        for id: Person.ID in ["M001", "M002", "M003", "M004", "M005", "M006", "M007"] {
+            let record = try #require(try await store.personRecord(id))
+            people.append(record.person)
+            spans[id] = record.spans
+        }
+        let together = try await store.people(people.map(\.memberID) + ["NOBODY"])
+        #expect(Set(together.map(\.memberID)) == Set(people.map(\.memberID)) && together.count == people.count)
+        for person in together { #expect(people.first { $0.memberID == person.memberID } == person) }
+        let snapshot = try await store.snapshot()
+        for day in [S.day("2025-06-30"), S.day("2026-11-22")] {
+            let tree = try await store.tree(on: day)
+            for unit in tree.units.map(\.code) {
+                let members = StructureReport.members(of: unit, in: tree, people: people, spans: spans)
+                for figure in RegisterFigure.allCases {
+                    let expected = Set(members.filter { figure.contains($0.person, status: $0.status, on: day) }.map(\.person.memberID))
+                    let found = try #require(snapshot.people(figure, of: unit, on: day))
+                    #expect(Set(found) == expected && found.count == expected.count, "\(figure) of \(unit) on \(day)")
+                }
+                let directly = members.filter { member in
+                    MembershipHistory.status(of: member.person, spans: spans[member.person.memberID] ?? [], on: day)?.0 == unit
+                }.count
+                #expect(snapshot.people(.all, of: unit, on: day, directly: true)?.count == directly, "\(unit) directly")
+            }
+        }
+        #expect(snapshot.people(.all, of: "NOWHERE", on: S.day("2026-11-22")) == nil)
+    }
+
     @Test("R-O-3: a transfer moves a person; nobody is counted twice", arguments: StoreKind.allCases)
     func transferCountsOnce(kind: StoreKind) async throws {
         let store = try await S.filled(kind)

@@ -43,7 +43,11 @@ public struct Reconciliation: Sendable, Equatable {
     public var parts: [PartsCheck]
 
     public var differences: [Line] { lines.filter { !$0.agrees } }
-    public var partsDiffering: [PartsCheck] { parts.filter { !$0.agrees } }
+    /// Complete checks whose sum differs.
+    public var partsDiffering: [PartsCheck] { parts.filter { $0.isComplete && !$0.agrees } }
+    /// Checks that cannot be made: some part has no figure in the file.
+    public var partsIncomplete: [PartsCheck] { parts.filter { !$0.isComplete } }
+    /// No figure differs and no sum of parts that can be made differs.
     public var agrees: Bool { differences.isEmpty && partsDiffering.isEmpty }
 
     /// `product`: the people behind each reported figure; `children`: each reported unit's

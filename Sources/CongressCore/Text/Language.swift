@@ -61,9 +61,9 @@ public enum Catalogue {
     static let vietnameseAll = vietnamese.merging(vietnamesePages) { first, _ in first }.merging(vietnameseCongress) { first, _ in first }
         .merging(vietnameseSecurity) { first, _ in first }.merging(vietnameseDay) { first, _ in first }.merging(vietnameseStorage) { first, _ in first }
         .merging(vietnamesePersonnel) { first, _ in first }.merging(vietnameseScheme) { first, _ in first }
-        .merging(vietnamesePersonnelPages) { first, _ in first }
+        .merging(vietnamesePersonnelPages) { first, _ in first }.merging(vietnameseStatistics) { first, _ in first }
     static let englishAll = english.merging(englishPages) { first, _ in first }.merging(englishCongress) { first, _ in first }
         .merging(englishSecurity) { first, _ in first }.merging(englishDay) { first, _ in first }.merging(englishStorage) { first, _ in first }
         .merging(englishPersonnel) { first, _ in first }.merging(englishScheme) { first, _ in first }
-        .merging(englishPersonnelPages) { first, _ in first }
+        .merging(englishPersonnelPages) { first, _ in first }.merging(englishStatistics) { first, _ in first }
 }

@@ -1,0 +1,46 @@
+/// Words of the statistics file and its reconciliation (docs/formats.md §9), both languages.
+extension Catalogue {
+    static let vietnameseStatistics: [String: String] = [
+        "statistics.notUTF8": "tệp không phải văn bản UTF-8",
+        "statistics.header": "dòng tiêu đề sai: thiếu {0}; không rõ hoặc lặp {1}",
+        "statistics.fieldCount": "dòng có {0} trường, dòng tiêu đề có {1}",
+        "statistics.badUnit": "mã đơn vị {0} chỉ được gồm chữ không dấu, chữ số, - và _, tối đa 40 ký tự",
+        "statistics.badDate": "ngày {0} không hợp lệ (viết YYYY-MM-DD)",
+        "statistics.unknownFigure": "{0} không phải là một số liệu (xem docs/formats.md §9)",
+        "statistics.badValue": "giá trị {0} phải là số nguyên không âm, tối đa {1}",
+        "statistics.duplicate": "trùng với dòng {0} (cùng đơn vị, ngày và số liệu)",
+        "statistics.unitNotInForce": "đơn vị {0} không tồn tại ngày {1}",
+        "statistics.rejected": "Không đối chiếu: tệp số liệu có {0} lỗi.",
+        "statistics.summary": "Đối chiếu {0} số liệu: {1} chênh lệch. Kiểm tra cộng dồn: {2} khớp, {3} chênh lệch, {4} thiếu số liệu đơn vị trực thuộc.",
+        "statistics.difference": "Dòng {0}: {1} ngày {2}, {3}: báo cáo {4}, theo hồ sơ {5} (chênh {6})",
+        "statistics.people": "Những người hồ sơ tính: {0}",
+        "statistics.more": " và {0} người khác (--format csv để xem đủ)",
+        "statistics.partsDiffer": "Cộng dồn dòng {0}: {1} ngày {2}, {3}: báo cáo {4}, cộng {6} đơn vị trực thuộc và đảng viên sinh hoạt trực tiếp được {5} (chênh {7})",
+        "statistics.partsMissing": "Cộng dồn dòng {0}: {1} ngày {2}, {3}: thiếu số liệu của {4}/{5} đơn vị trực thuộc: {6}",
+        "statistics.agrees": "Mọi số liệu khớp với hồ sơ; mọi phép cộng dồn kiểm tra được đều khớp.",
+        "statistics.check.parts": "Kiểm tra cộng dồn: {0} = tổng {1} phần",
+        "statistics.check.outside": "Kiểm tra cộng dồn: {0} người không thuộc phần nào",
+    ]
+
+    static let englishStatistics: [String: String] = [
+        "statistics.notUTF8": "the file is not UTF-8 text",
+        "statistics.header": "the header is wrong: missing {0}; unknown or repeated {1}",
+        "statistics.fieldCount": "the line has {0} fields, the header {1}",
+        "statistics.badUnit": "the unit code {0} may hold only letters without marks, digits, - and _, at most 40 characters",
+        "statistics.badDate": "the day {0} is not valid (use YYYY-MM-DD)",
+        "statistics.unknownFigure": "{0} is not a figure (see docs/formats.md §9)",
+        "statistics.badValue": "the value {0} must be a whole number from 0 to {1}",
+        "statistics.duplicate": "the same as line {0} (same unit, day and figure)",
+        "statistics.unitNotInForce": "the unit {0} does not exist on {1}",
+        "statistics.rejected": "Not reconciled: the statistics file has {0} problems.",
+        "statistics.summary": "{0} figures reconciled: {1} differ. Sum of parts: {2} agree, {3} differ, {4} lack figures of their parts.",
+        "statistics.difference": "Line {0}: {1} on {2}, {3}: reported {4}, the records give {5} (difference {6})",
+        "statistics.people": "The people the records count: {0}",
+        "statistics.more": " and {0} more (--format csv lists them all)",
+        "statistics.partsDiffer": "Sum of parts, line {0}: {1} on {2}, {3}: reported {4}, its {6} parts and the members placed in it directly give {5} (difference {7})",
+        "statistics.partsMissing": "Sum of parts, line {0}: {1} on {2}, {3}: {4} of its {5} parts have no figure: {6}",
+        "statistics.agrees": "Every figure agrees with the records, and every sum of parts that can be checked agrees.",
+        "statistics.check.parts": "Sum of parts: {0} = the sum of {1} parts",
+        "statistics.check.outside": "Sum of parts: {0} people in no part",
+    ]
+}
