@@ -26,8 +26,8 @@ struct ReconcileJobTests {
     @Test("§9: the example's planted differences are listed with their people, in every format; exit status 1")
     func golden() async throws {
         let database = try await Self.database()
-        let expectations: [(ReconcileJob.Format, Language, String)] = [(.text, .vi, "expected.vi.txt"), (.text, .en, "expected.en.txt"),
-                                                                       (.json, .en, "expected.json"), (.csv, .en, "expected.csv")]
+        let expectations: [(ReconcileJob.Format, Language, String)] = [(.text, .vi, "reconciliation.vi.txt"), (.text, .en, "reconciliation.en.txt"),
+                                                                       (.json, .en, "reconciliation.json"), (.csv, .en, "reconciliation.csv")]
         for (format, language, name) in expectations {
             let output = await ReconcileJob.run(file: Self.file("statistics.csv"), database: database, format: format, language: language)
             #expect(output.status == 1, "\(name)")

@@ -4,12 +4,25 @@ public struct CycleCalendar: Sendable, Hashable {
     public var grassroots: Day
     public var aboveGrassroots: Day
     public var underCentral: Day
+    /// R-C-4 (open, per cycle): a grassroots organisation with fewer members holds a members'
+    /// congress; 200 in 2020, kept for 2025.
+    public var membersCongressThreshold = 200
 
     public static let c2020_2025 = CycleCalendar(term: "2020–2025", grassroots: Day(iso: "2020-06-30")!, aboveGrassroots: Day(iso: "2020-08-31")!,
                                                  underCentral: Day(iso: "2020-10-31")!)
     /// Directive 45-CT/TW: commune-level committees hold theirs with those directly above grassroots.
     public static let c2025_2030 = CycleCalendar(term: "2025–2030", grassroots: Day(iso: "2025-06-30")!, aboveGrassroots: Day(iso: "2025-08-31")!,
                                                  underCentral: Day(iso: "2025-10-31")!)
+
+    /// R-C-4: the congress a unit of `kind` with `members` holds this cycle; a grassroots
+    /// organisation below the threshold holds a members' congress, every other a delegates'.
+    public func congressKind(for kind: UnitKind, members: Int) -> CongressKind? {
+        switch kind {
+        case .grassrootsCommittee, .grassrootsCell: CongressKind.forGrassroots(members: members, threshold: membersCongressThreshold)
+        case .aboveGrassroots, .communeCommittee, .underCentral: .delegates
+        case .central, .cell: nil
+        }
+    }
     public static let shipped = [c2020_2025, c2025_2030]
 
     public static func named(_ term: String) -> CycleCalendar? { shipped.first { $0.term == term } }
@@ -90,6 +103,57 @@ public struct ProgressTally: Sendable, Hashable {
             byState[line.state, default: 0] += 1
             if line.onTime { onTime += 1 }
             if line.late { late += 1 }
+        }
+    }
+}
+
+/// The round across a subtree (R-C-1, R-C-4): every unit in it that must hold a congress this
+/// cycle with its state, the subtree's tally, the tally of each unit directly below, and how many
+/// hold a members' or a delegates' congress. Pure: the caller reads the congresses and counts.
+public struct RoundOverview: Sendable, Equatable {
+    /// A unit directly below, with the tally of its subtree.
+    public struct Part: Sendable, Equatable {
+        public var unit: PartyUnit
+        public var tally: ProgressTally
+    }
+
+    public var cycle: CycleCalendar
+    public var whole: ProgressTally
+    /// The unit's own congress, when it holds one.
+    public var own: UnitProgress?
+    /// R-C-4: the congress the unit itself holds.
+    public var ownKind: CongressKind?
+    public var parts: [Part]
+    /// R-C-4 over the subtree: how many hold each kind of congress.
+    public var byKind: [CongressKind: Int]
+
+    /// `latest`: each unit's congress of the cycle; `rounds`: the states of its rounds;
+    /// `members`: the members of a unit's subtree today.
+    public init(tree: OrganisationTree, unit: PartyUnit.ID, cycle: CycleCalendar, latest: [PartyUnit.ID: CongressDates],
+                rounds: [PartyUnit.ID: [RoundLifecycle.State]], members: (PartyUnit.ID) -> Int, today: Day) {
+        self.cycle = cycle
+        var lines: [Int: UnitProgress] = [:]
+        var byKind: [CongressKind: Int] = [:]
+        var ownKind: CongressKind?
+        let range = tree.subtree(of: unit) ?? 0..<0
+        for position in range {
+            let held = tree.units[position]
+            guard let deadline = cycle.deadline(for: held.kind) else { continue }
+            lines[position] = UnitProgress(unit: held.code, deadline: deadline, congress: latest[held.code], rounds: rounds[held.code] ?? [], today: today)
+            let needsCount = held.kind == .grassrootsCommittee || held.kind == .grassrootsCell
+            if let kind = cycle.congressKind(for: held.kind, members: needsCount ? members(held.code) : 0) {
+                byKind[kind, default: 0] += 1
+                if position == range.lowerBound { ownKind = kind }
+            }
+        }
+        whole = ProgressTally(Array(lines.values))
+        own = range.isEmpty ? nil : lines[range.lowerBound]
+        self.ownKind = ownKind
+        self.byKind = byKind
+        parts = tree.children(of: unit).compactMap { child in
+            guard let sub = tree.subtree(of: child.code) else { return nil }
+            let tally = ProgressTally(sub.compactMap { lines[$0] })
+            return tally.units > 0 ? Part(unit: child, tally: tally) : nil
         }
     }
 }

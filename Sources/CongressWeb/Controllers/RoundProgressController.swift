@@ -35,6 +35,8 @@ struct RoundProgressController {
         let term: String
         let figure: String
         let states: String
+        /// R-C-4: members' and delegates' congresses in the subtree.
+        let kinds: String
         let children: [ChildLine]
         let own: [UnitLine]
     }
@@ -55,38 +57,35 @@ struct RoundProgressController {
         }
         let latest = Dictionary(summaries.map { ($0.unit, $0) }, uniquingKeysWith: { a, b in a.opensOn >= b.opensOn ? a : b })
         let states = try await store.roundStates()
-        guard let range = tree.subtree(of: code) else { throw WebError.notFound }
-        var lines: [Int: UnitProgress] = [:]
-        for position in range {
-            let unit = tree.units[position]
-            guard let deadline = cycle.deadline(for: unit.kind) else { continue }
-            let congress = latest[unit.code]
-            let dates = congress.map { CongressDates(unit: $0.unit, opensOn: $0.opensOn, closesOn: $0.closesOn, submittedOn: $0.submittedOn) }
-            lines[position] = UnitProgress(unit: unit.code, deadline: deadline, congress: dates, rounds: congress.map { states[$0.id] ?? [] } ?? [],
-                                           today: today)
-        }
+        guard tree.subtree(of: code) != nil else { throw WebError.notFound }
+        let snapshot = try await dependencies.register.snapshot()
+        let overview = RoundOverview(
+            tree: tree, unit: code, cycle: cycle,
+            latest: latest.mapValues { CongressDates(unit: $0.unit, opensOn: $0.opensOn, closesOn: $0.closesOn, submittedOn: $0.submittedOn) },
+            rounds: latest.mapValues { states[$0.id] ?? [] }, members: { snapshot.memberCount(of: $0, on: today) ?? 0 }, today: today)
         let figure = { (tally: ProgressTally) in t("web.round.figure", [language.number(tally.onTime), language.number(tally.units)]) }
-        let whole = ProgressTally(Array(lines.values))
-        let children = tree.children(of: code).compactMap { child -> ChildLine? in
-            guard let sub = tree.subtree(of: child.code) else { return nil }
-            let tally = ProgressTally(sub.compactMap { lines[$0] })
-            guard tally.units > 0 else { return nil }
+        let whole = overview.whole
+        let children = overview.parts.map { part -> ChildLine in
+            let tally = part.tally
             let width = tally.units == 0 ? 0 : tally.onTime * 200 / tally.units
             let bar = "<svg class=\"bar\" role=\"img\" viewBox=\"0 0 200 12\" width=\"200\" height=\"12\" xmlns=\"http://www.w3.org/2000/svg\">"
                 + "<title>\(Formatting.escapeXML(figure(tally)))</title><rect width=\"200\" height=\"12\" fill=\"#eee\"></rect>"
                 + "<rect width=\"\(width)\" height=\"12\" fill=\"#2e7d32\"></rect></svg>"
-            return ChildLine(name: child.name, href: "/units/\(child.code)/round" + Formatting.query([("term", termText == cycle.term ? nil : termText)]),
+            return ChildLine(name: part.unit.name, href: "/units/\(part.unit.code)/round" + Formatting.query([("term", termText == cycle.term ? nil : termText)]),
                              figure: figure(tally), late: tally.late == 0 ? "" : t("web.round.late", [language.number(tally.late)]), bar: bar)
         }
-        let own = [lines[range.lowerBound]].compactMap { $0 }.map { line in
+        let own = [overview.own].compactMap { $0 }.map { line in
             UnitLine(name: tree.unit(line.unit)?.name ?? line.unit.rawValue, deadline: line.deadline.vietnamese,
-                     state: t("web.round.state." + line.state.rawValue, []) + (line.late ? " · " + t("web.round.isLate", []) : ""),
+                     state: t("web.round.state." + line.state.rawValue, []) + (line.late ? " · " + t("web.round.isLate", []) : "")
+                         + (overview.ownKind.map { " · " + t("web.round.kind." + $0.rawValue, []) } ?? ""),
                      stateCode: line.late ? "late" : line.state.rawValue)
         }
+        let kinds = t("web.round.kinds", [language.number(overview.byKind[.members] ?? 0), language.number(overview.byKind[.delegates] ?? 0),
+                                          language.number(cycle.membersCongressThreshold)])
         let model = Model(unitName: tree.unit(code)?.name ?? code.rawValue, term: cycle.term, figure: figure(whole),
                           states: CongressProgressState.allCases.map { t("web.round.state." + $0.rawValue, []) + ": " + language.number(whole.byState[$0] ?? 0) }
                               .joined(separator: " · ") + (whole.late == 0 ? "" : " · " + t("web.round.late", [language.number(whole.late)])),
-                          children: children, own: own)
+                          kinds: kinds, children: children, own: own)
         return pages.page("round-progress", title: t("web.round.title", [model.unitName]), body: model, context: context,
                           path: request.uri.description, section: .congress)
     }

@@ -44,4 +44,40 @@ struct RoundProgressTests {
         #expect(tally.units == 3 && tally.onTime == 2 && tally.late == 1)
         #expect(tally.byState == [.approved: 1, .notSetUp: 1, .held: 1])
     }
+
+    @Test("R-C-4: a grassroots organisation under 200 members holds a members' congress, one of 200 or more and every level above a delegates'")
+    func congressKinds() {
+        let cycle = CycleCalendar.c2025_2030
+        #expect(cycle.membersCongressThreshold == 200)
+        #expect(cycle.congressKind(for: .grassrootsCommittee, members: 199) == .members)
+        #expect(cycle.congressKind(for: .grassrootsCommittee, members: 200) == .delegates)
+        #expect(cycle.congressKind(for: .grassrootsCell, members: 12) == .members)
+        #expect(cycle.congressKind(for: .communeCommittee, members: 50) == .delegates)
+        #expect(cycle.congressKind(for: .cell, members: 5) == nil && cycle.congressKind(for: .central, members: 5) == nil)
+        var lowered = cycle
+        lowered.membersCongressThreshold = 100
+        #expect(lowered.congressKind(for: .grassrootsCommittee, members: 150) == .delegates, "the threshold is a cycle parameter")
+    }
+
+    @Test("R-C-1, R-C-4: the overview of a subtree: each part's tally, the whole, the unit's own congress and the kinds of congress")
+    func overview() {
+        let units = [PartyUnit(code: "TW", name: "Trung ương", kind: .central), PartyUnit(code: "T1", name: "Tỉnh 1", kind: .underCentral),
+                     PartyUnit(code: "X1", name: "Xã 1", kind: .communeCommittee), PartyUnit(code: "G1", name: "Đảng bộ cơ sở 1", kind: .grassrootsCommittee),
+                     PartyUnit(code: "G2", name: "Chi bộ cơ sở 2", kind: .grassrootsCell), PartyUnit(code: "C1", name: "Chi bộ 1", kind: .cell)]
+        let placements = [UnitPlacement(unit: "TW", parent: nil), UnitPlacement(unit: "T1", parent: "TW"), UnitPlacement(unit: "X1", parent: "T1"),
+                          UnitPlacement(unit: "G1", parent: "X1"), UnitPlacement(unit: "G2", parent: "X1"), UnitPlacement(unit: "C1", parent: "G1")]
+        let tree = OrganisationTree(units: units, placements: placements, on: Self.today)
+        let latest: [PartyUnit.ID: CongressDates] = ["G1": CongressDates(unit: "G1", opensOn: "2025-06-20", closesOn: "2025-06-21", submittedOn: "2025-06-25"),
+                      "X1": CongressDates(unit: "X1", opensOn: "2025-09-01", closesOn: "2025-09-02", submittedOn: nil)]
+        let members: [PartyUnit.ID: Int] = ["G1": 250, "G2": 30]
+        let overview = RoundOverview(tree: tree, unit: "T1", cycle: .c2025_2030, latest: latest, rounds: ["G1": [.approved]],
+                                     members: { members[$0] ?? 0 }, today: Self.today)
+        // T1, X1, G1, G2 must hold one; the cell C1 does not. G1 opened 20/6 (on time), X1 on 1/9 (after 31/8), G2 not set up (late).
+        #expect(overview.whole.units == 4 && overview.whole.onTime == 1)
+        #expect(overview.whole.byState == [.notSetUp: 2, .approved: 1, .held: 1])
+        #expect(overview.whole.late == 1, "G2 is past its deadline; T1's deadline (31/10) has not passed")
+        #expect(overview.own?.unit == "T1" && overview.ownKind == .delegates)
+        #expect(overview.parts.map(\.unit.code) == ["X1"] && overview.parts.first?.tally.units == 3)
+        #expect(overview.byKind == [.delegates: 3, .members: 1], "G1 has 250 members: delegates; G2 has 30: members")
+    }
 }
