@@ -88,6 +88,15 @@ let package = Package(
             ],
             path: "Sources/DossierListBenchmarks"
         ),
+        .executableTarget(
+            name: "bodies-benchmarks",
+            dependencies: [
+                .product(name: "CongressCore", package: "Congress"),
+                .product(name: "CongressStore", package: "Congress"),
+                .product(name: "CongressApp", package: "Congress"),
+            ],
+            path: "Sources/BodiesBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
