@@ -21,7 +21,7 @@ let export = option("--export")
 let runs = option("--runs").flatMap(Int.init) ?? 20
 let opened = try await DatabaseLocation.existing(database, language: .en)
 defer { opened.close() }
-let engine = PostgresLocation.isURL(database) ? "PostgreSQL" : "SQLite"
+let engine = database.hasPrefix("postgres") ? "PostgreSQL" : "SQLite"
 let today = Day(iso: "2026-12-04")!
 
 func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
