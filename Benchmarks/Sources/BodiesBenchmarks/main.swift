@@ -98,21 +98,33 @@ print("\(engine): national structure report, \(report.members) members in \(repo
 print("  cold \(milliseconds(cold)) (rows and holders read), warm median \(milliseconds(percentile(warm, 0.5))), p95 \(milliseconds(percentile(warm, 0.95)))")
 print("  " + report.groups.map { "\($0.group.rawValue) \($0.count)/\($0.previousCount ?? 0)" }.joined(separator: ", "))
 
-// MARK: 2. the same rows for DuckDB
+// MARK: 2. the same rows for DuckDB: the body rows, their holders, each unit's province and the
+// mapping of the 63 provinces' codes onto the 34 (what the selection reads), as CSV.
 if let export {
     try FileManager.default.createDirectory(atPath: export, withIntermediateDirectories: true)
-    var seatsCSV = "term,member_id,unit_code,how,on_day,unit_province,gender,ethnicity,education,academic_title,birth_date,origin_province\n"
+    var bodiesCSV = "term,member_id,unit_code,how,on_day\n"
+    var people: [Person.ID: Person] = [:]
+    var provinces: [PartyUnit.ID: String] = [:]
+    var mapping: [String: String] = [:]
     for (term, list) in [("2025-2030", seats), ("2020-2025", previous)] {
         for seat in list {
-            let person = seat.person
-            seatsCSV += "\(term),\(seat.membership.memberID.rawValue),\(seat.membership.unit.rawValue),\(seat.membership.how.rawValue),\(seat.membership.on.iso),"
-                + "\(seat.unitProvince ?? ""),\(person.gender.rawValue),\(person.ethnicity),\(person.education.rawValue),\(person.academicTitle.rawValue),"
-                + "\(person.birthDate.iso),\(seat.originProvince ?? "")\n"
+            bodiesCSV += "\(term),\(seat.membership.memberID.rawValue),\(seat.membership.unit.rawValue),\(seat.membership.how.rawValue),\(seat.membership.on.iso)\n"
+            people[seat.person.memberID] = seat.person
+            provinces[seat.membership.unit] = seat.unitProvince ?? ""
+            if seat.membership.on >= Day.reorganisation2025, let from = seat.person.hometownProvince, let to = seat.originProvince { mapping[from] = to }
         }
     }
-    try seatsCSV.write(toFile: export + "/seats.csv", atomically: true, encoding: .utf8)
+    var peopleCSV = "member_id,gender,birth_date,ethnicity,education,academic_title,hometown\n"
+    for person in people.values {
+        peopleCSV += "\(person.memberID.rawValue),\(person.gender.rawValue),\(person.birthDate.iso),\(person.ethnicity),\(person.education.rawValue),"
+            + "\(person.academicTitle.rawValue),\(person.hometownProvince ?? "")\n"
+    }
+    try bodiesCSV.write(toFile: export + "/bodies.csv", atomically: true, encoding: .utf8)
+    try peopleCSV.write(toFile: export + "/people.csv", atomically: true, encoding: .utf8)
+    try ("unit_code,province\n" + provinces.map { "\($0.key.rawValue),\($0.value)\n" }.joined()).write(toFile: export + "/units.csv", atomically: true, encoding: .utf8)
+    try ("old,new\n" + mapping.map { "\($0.key),\($0.value)\n" }.joined()).write(toFile: export + "/provinces.csv", atomically: true, encoding: .utf8)
     try report.json.formatted().write(toFile: export + "/report.json", atomically: true, encoding: .utf8)
-    print("  exported \(seats.count + previous.count) seats to \(export)/seats.csv")
+    print("  exported \(seats.count + previous.count) rows, \(people.count) people to \(export)")
 }
 
 // MARK: 3. the national progress overview
