@@ -72,6 +72,7 @@ public struct BodySeatSelection: Sendable {
         struct Placed {
             let selected: Bool
             let unitProvince: String?
+            let part: PartyUnit.ID?
         }
         var placed: [PartyUnit.ID: [Int32: Placed]] = [:]
         var seats: [ReportSeat] = []
@@ -88,13 +89,14 @@ public struct BodySeatSelection: Sendable {
                 let chosen = unit != nil && (kind.map { $0 == unit?.kind } ?? true) 
                     && (under.map { self.selected(row.unit, in: tree, under: $0, merged: merged) } ?? true)
                 let provinceUnit = tree.ancestry(of: row.unit).reversed().first { Self.provinceCode($0.code) != nil }
-                place = Placed(selected: chosen, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) })
+                place = Placed(selected: chosen, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) },
+                               part: chosen ? under.flatMap { part(of: row.unit, in: tree, under: $0) } : nil)
                 placed[row.unit, default: [:]][period] = place
             }
             guard place.selected, let person = holders[row.memberID] else { continue }
             let after = row.on >= Day.reorganisation2025
             let origin = person.hometownProvince.flatMap { after ? province2025[$0] ?? $0 : $0 }
-            seats.append(ReportSeat(membership: row, person: person, unitProvince: place.unitProvince, originProvince: origin))
+            seats.append(ReportSeat(membership: row, person: person, unitProvince: place.unitProvince, originProvince: origin, part: place.part))
         }
         seats.sort { $0.membership.key < $1.membership.key }
         return seats
@@ -130,6 +132,28 @@ public struct BodySeatSelection: Sendable {
             }
         }
         return false
+    }
+
+    /// The unit directly below `under` (or `under` itself) that holds `unit`: in the tree of the
+    /// seat's day, or else today through the merges of the unit or a unit above it (R-O-4). Worked
+    /// out apart from `selected`, so that the sum of the parts checks the selection.
+    func part(of unit: PartyUnit.ID, in tree: OrganisationTree, under: PartyUnit.ID) -> PartyUnit.ID? {
+        func below(_ code: PartyUnit.ID, in tree: OrganisationTree) -> PartyUnit.ID? {
+            let chain = tree.ancestry(of: code).map(\.code)
+            guard let index = chain.firstIndex(of: under) else { return nil }
+            return index + 1 < chain.count ? chain[index + 1] : under
+        }
+        if let found = below(unit, in: tree) { return found }
+        for ancestor in tree.ancestry(of: unit).reversed() {
+            var next = successor[ancestor.code]
+            var hops = 0
+            while let into = next, hops < 8 {
+                if let found = below(into, in: today) { return found }
+                next = successor[into]
+                hops += 1
+            }
+        }
+        return nil
     }
 
     /// A certified congress's composition as rows of the bodies it elected or appointed.

@@ -67,7 +67,7 @@ struct ReportBodiesCommand: AsyncParsableCommand {
     @Option(help: "Only bodies of units of this kind (underCentral, communeCommittee, …).") var kind: UnitKind?
     @Option(help: "elected, appointed, added or all (default all).") var how: String = "all"
     @Option(help: "members or a group key: the people behind that figure.") var people: String?
-    @Option(help: "text (default), json (the §6 document), csv or xlsx (with --output).") var format: ReportBodiesJob.Format = .text
+    @Option(help: "text (default), json (the §6 document), csv, xlsx (with --output) or html (a printable page with its chart; --output or standard output).") var format: ReportBodiesJob.Format = .text
     @Option(help: "The file --format xlsx writes.") var output: String?
     @Flag(name: .customLong("public"), help: "A table published outside the organising committees: counts below 5 and the cells that would give them away hidden (text, csv).")
     var publicTable = false

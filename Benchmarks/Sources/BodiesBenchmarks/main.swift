@@ -36,9 +36,12 @@ if try await opened.bodies.count(role: .executiveCommittee, term: "2025-2030") =
     let start = Date()
     let snapshot = try await opened.register.snapshot()
     var rows: [BodyMembership] = []
+    // The members are read on one day per round (a day view of 5.6 million people each), the
+    // congresses spread over the weeks before the deadline.
     func committee(_ unit: PartyUnit.ID, term: String, on day: Day, size: Int, standing: Int, offset: Int) {
-        let page = snapshot.members(MemberQuery(unit: unit, day: day, offset: offset, limit: size))?.items ?? []
-        let chosen = page.count >= size ? page : (snapshot.members(MemberQuery(unit: unit, day: day, limit: size))?.items ?? [])
+        let read = term == "2025-2030" ? Day(iso: "2025-08-01")! : Day(iso: "2020-06-01")!
+        let page = snapshot.members(MemberQuery(unit: unit, day: read, offset: offset, limit: size))?.items ?? []
+        let chosen = page.count >= size ? page : (snapshot.members(MemberQuery(unit: unit, day: read, limit: size))?.items ?? [])
         for (index, member) in chosen.enumerated() {
             rows.append(BodyMembership(memberID: member.memberID, unit: unit, term: term, role: .executiveCommittee, how: index % 19 == 7 ? .appointed : .elected, on: day))
             if index < standing { rows.append(BodyMembership(memberID: member.memberID, unit: unit, term: term, role: .standingCommittee, how: .elected, on: day)) }

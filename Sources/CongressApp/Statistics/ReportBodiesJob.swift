@@ -6,7 +6,7 @@ import Foundation
 /// under a unit, compared with the previous term's, where a unit formed in 2025 gathers the bodies
 /// of the units merged into it (R-O-4); `--people GROUP` lists the people behind a figure.
 public enum ReportBodiesJob {
-    public enum Format: String, CaseIterable, Sendable { case text, json, csv, xlsx }
+    public enum Format: String, CaseIterable, Sendable { case text, json, csv, xlsx, html }
 
     public struct Options: Sendable {
         public var database: String
@@ -72,6 +72,12 @@ public enum ReportBodiesJob {
                 let bytes = Workbook.bytes([workbookSheet(report, language, suppressing: options.publicTable)])
                 try Data(bytes).write(to: URL(fileURLWithPath: output))
                 return .success(Catalogue.text("bodies.written", language, output) + "\n")
+            case .html:
+                let document = BodiesReportDocument.html(report, language, suppressing: options.publicTable, asOf: Today.day(),
+                                                         unitName: selector.today.unit(options.under)?.name ?? options.under.rawValue)
+                guard let output = options.output else { return .success(document) }
+                try Data(document.utf8).write(to: URL(fileURLWithPath: output))
+                return .success(Catalogue.text("bodies.written", language, output) + "\n")
             }
         } catch let error as StoreError {
             return .failure([error.message(language)])
@@ -102,31 +108,18 @@ public enum ReportBodiesJob {
         text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    /// The cells hidden in a published table: this term's and the previous term's.
-    static func suppressed(_ report: BodiesStructureReport, _ on: Bool) -> (now: [StructureGroup: SmallCountSuppression.Cell], before: [StructureGroup: SmallCountSuppression.Cell]) {
-        guard on else { return ([:], [:]) }
-        let now = SmallCountSuppression.hidden(Dictionary(uniqueKeysWithValues: report.groups.map { ($0.group, $0.count) }), members: report.members)
-        let before = SmallCountSuppression.hidden(Dictionary(uniqueKeysWithValues: report.groups.compactMap { group in group.previousCount.map { (group.group, $0) } }),
-                                                  members: report.previousMembers ?? 0)
-        return (now, before)
-    }
-
     static func mark(_ cell: SmallCountSuppression.Cell) -> String { cell == .small ? "<\(SmallCountSuppression.defaultThreshold)" : "x" }
 
     static func csv(_ report: BodiesStructureReport, suppressing: Bool = false) -> String {
-        let hidden = suppressed(report, suppressing)
+        let rows = ReportLine.lines(report, suppressing: suppressing)
         var lines = ["group,count,percent" + (report.previousMembers == nil ? "" : ",previousCount,previousPercent,changePoints")]
-        let row = { (name: String, group: StructureGroup?, count: Int, previous: Int?) -> String in
-            let now = group.flatMap { hidden.now[$0] }, before = group.flatMap { hidden.before[$0] }
-            var fields = [now.map(mark) ?? String(count), now == nil ? Hundredths.percent(count, of: report.members) : ""]
-            if let previousMembers = report.previousMembers, let previous {
-                fields += [before.map(mark) ?? String(previous), before == nil ? Hundredths.percent(previous, of: previousMembers) : "",
-                           now == nil && before == nil ? Hundredths.points(count, of: report.members, previous: previous, of: previousMembers) : ""]
+        for row in rows {
+            var fields = [row.key, row.hidden.map(mark) ?? String(row.count), row.percent ?? ""]
+            if report.previousMembers != nil, let previous = row.previous {
+                fields += [row.previousHidden.map(mark) ?? String(previous), row.previousPercent ?? "", row.change ?? ""]
             }
-            return ([name] + fields).joined(separator: ",")
+            lines.append(fields.joined(separator: ","))
         }
-        lines.append(row("members", nil, report.members, report.previousMembers))
-        for group in report.groups { lines.append(row(group.group.rawValue, group.group, group.count, group.previousCount)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -134,51 +127,101 @@ public enum ReportBodiesJob {
     /// and shares as decimals, headers in the user's language.
     static func workbookSheet(_ report: BodiesStructureReport, _ language: Language, suppressing: Bool) -> Workbook.Sheet {
         let say = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text("bodies.report." + key, language, arguments: arguments) }
-        let hidden = suppressed(report, suppressing)
         var rows: [[Workbook.Cell]] = [[.text(say("heading", [Catalogue.text("scheme.body." + report.body.rawValue, language), report.term, report.under.rawValue]))],
                                        []]
         var header: [Workbook.Cell] = [.text(say("column.group", [])), .text(say("column.count", [])), .text("%")]
         if report.previousMembers != nil { header += [.text(say("column.previous", [report.previousTerm ?? ""])), .text("%"), .text(say("column.change", []))] }
         rows.append(header)
-        func line(_ label: String, _ group: StructureGroup?, _ count: Int, _ previous: Int?) -> [Workbook.Cell] {
-            let now = group.flatMap { hidden.now[$0] }, before = group.flatMap { hidden.before[$0] }
-            var cells: [Workbook.Cell] = [.text(label), now.map { .text(mark($0)) } ?? .number(count),
-                                          now == nil ? .decimal(Hundredths.percent(count, of: report.members)) : .empty]
-            if let previousMembers = report.previousMembers, let previous {
-                cells += [before.map { .text(mark($0)) } ?? .number(previous), before == nil ? .decimal(Hundredths.percent(previous, of: previousMembers)) : .empty,
-                          now == nil && before == nil && group != nil
-                              ? .decimal(Hundredths.points(count, of: report.members, previous: previous, of: previousMembers))
-                              : group == nil ? .decimal(Hundredths.change(from: previousMembers, to: report.members)) : .empty]
+        for line in ReportLine.lines(report, suppressing: suppressing) {
+            var cells: [Workbook.Cell] = [.text(line.label(language)), line.hidden.map { .text(mark($0)) } ?? .number(line.count),
+                                          line.percent.map { .decimal($0) } ?? .empty]
+            if report.previousMembers != nil, let previous = line.previous {
+                cells += [line.previousHidden.map { .text(mark($0)) } ?? .number(previous), line.previousPercent.map { .decimal($0) } ?? .empty,
+                          line.change.map { .decimal($0) } ?? .empty]
             }
-            return cells
+            rows.append(cells)
         }
-        rows.append(line(say("column.members", []), nil, report.members, report.previousMembers))
-        for group in report.groups { rows.append(line(say("group." + group.group.rawValue, []), group.group, group.count, group.previousCount)) }
         return Workbook.Sheet(name: report.term, rows: rows)
     }
 
     static func text(_ report: BodiesStructureReport, _ language: Language, suppressing: Bool = false) -> String {
-        let hidden = suppressed(report, suppressing)
         let say = { (key: String, arguments: [CustomStringConvertible]) in Catalogue.text("bodies.report." + key, language, arguments: arguments) }
         var lines = [say("heading", [Catalogue.text("scheme.body." + report.body.rawValue, language), report.term, report.under.rawValue]),
                      say("members", [language.number(report.members), language.number(report.bodies)])]
         if let previousMembers = report.previousMembers, let previousTerm = report.previousTerm {
-            lines.append(say("previous", [previousTerm, language.number(previousMembers), Hundredths.change(from: previousMembers, to: report.members)]))
+            lines.append(say("previous", [previousTerm, language.number(previousMembers),
+                                          language.decimal(Hundredths.change(from: previousMembers, to: report.members))]))
         }
-        for group in report.groups {
-            if hidden.now[group.group] != nil || hidden.before[group.group] != nil {
-                lines.append("  " + say("group." + group.group.rawValue, []) + ": " + (hidden.now[group.group].map(mark) ?? language.number(group.count))
-                             + "; " + say("hidden", []))
+        for line in ReportLine.lines(report, suppressing: suppressing) where line.group != nil {
+            let label = "  " + line.label(language) + ": "
+            if line.hidden != nil || line.previousHidden != nil {
+                lines.append(label + (line.hidden.map(mark) ?? language.number(line.count)) + "; " + say("hidden", []))
                 continue
             }
-            var line = "  " + say("group." + group.group.rawValue, []) + ": " + language.number(group.count) + " ("
-                + Hundredths.percent(group.count, of: report.members) + "%)"
-            if let previous = group.previousCount, let previousMembers = report.previousMembers {
-                line += "; " + say("before", [language.number(previous), Hundredths.percent(previous, of: previousMembers),
-                                            Hundredths.points(group.count, of: report.members, previous: previous, of: previousMembers)])
+            var text = label + language.number(line.count) + " (" + language.decimal(line.percent ?? "") + "%)"
+            if let previous = line.previous, let percent = line.previousPercent, let change = line.change {
+                text += "; " + say("before", [language.number(previous), language.decimal(percent), language.decimal(change)])
             }
-            lines.append(line)
+            lines.append(text)
+        }
+        lines.append(partsLine(report.parts, members: report.members, language))
+        if let parts = report.previousParts, let members = report.previousMembers, let term = report.previousTerm {
+            lines.append(partsLine(parts, members: members, language) + " (" + term + ")")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The sum-of-parts check shown on every report: the figure equals the sum of its parts.
+    static func partsLine(_ parts: SumOfParts, members: Int, _ language: Language) -> String {
+        if parts.outside > 0 { return "✗ " + Catalogue.text("statistics.check.outside", language, language.number(parts.outside)) }
+        return (parts.agrees ? "✓ " : "✗ ") + Catalogue.text("statistics.check.parts", language, language.number(members), language.number(parts.count))
+    }
+}
+
+/// One row of a structure report as every output shows it (text, CSV, XLSX, the printable page):
+/// the members' row, then one per group, with what a published table hides already hidden.
+struct ReportLine {
+    /// `members` or the group's key.
+    let key: String
+    let group: StructureGroup?
+    let count: Int
+    let hidden: SmallCountSuppression.Cell?
+    /// Two decimals, nil when hidden.
+    let percent: String?
+    let previous: Int?
+    let previousHidden: SmallCountSuppression.Cell?
+    let previousPercent: String?
+    /// For a group the change in points; for the members' row the change of the count in percent;
+    /// nil when either term's cell is hidden or there is no previous term.
+    let change: String?
+
+    func label(_ language: Language) -> String {
+        Catalogue.text(group.map { "bodies.report.group." + $0.rawValue } ?? "bodies.report.column.members", language)
+    }
+
+    static func lines(_ report: BodiesStructureReport, suppressing: Bool) -> [ReportLine] {
+        let now = suppressing ? SmallCountSuppression.hidden(Dictionary(uniqueKeysWithValues: report.groups.map { ($0.group, $0.count) }),
+                                                            members: report.members) : [:]
+        let before = suppressing ? SmallCountSuppression.hidden(
+            Dictionary(uniqueKeysWithValues: report.groups.compactMap { group in group.previousCount.map { (group.group, $0) } }),
+            members: report.previousMembers ?? 0) : [:]
+        var lines = [ReportLine(key: "members", group: nil, count: report.members, hidden: nil, percent: Hundredths.percent(report.members, of: report.members),
+                                previous: report.previousMembers, previousHidden: nil,
+                                previousPercent: report.previousMembers.map { Hundredths.percent($0, of: $0) },
+                                change: report.previousMembers.map { Hundredths.change(from: $0, to: report.members) })]
+        for group in report.groups {
+            let hiddenNow = now[group.group], hiddenBefore = before[group.group]
+            var change: String?
+            if let previous = group.previousCount, let members = report.previousMembers, hiddenNow == nil, hiddenBefore == nil {
+                change = Hundredths.points(group.count, of: report.members, previous: previous, of: members)
+            }
+            lines.append(ReportLine(key: group.group.rawValue, group: group.group, count: group.count, hidden: hiddenNow,
+                                    percent: hiddenNow == nil ? Hundredths.percent(group.count, of: report.members) : nil,
+                                    previous: group.previousCount, previousHidden: hiddenBefore,
+                                    previousPercent: hiddenBefore == nil ? group.previousCount.flatMap { previous in
+                                        report.previousMembers.map { Hundredths.percent(previous, of: $0) } } : nil,
+                                    change: change))
+        }
+        return lines
     }
 }

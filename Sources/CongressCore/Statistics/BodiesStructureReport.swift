@@ -8,12 +8,16 @@ public struct ReportSeat: Sendable, Hashable {
     /// The person's province of origin in the codes of the body's day: a 63-province code mapped
     /// onto the 34 provinces for a body elected on or after 1/7/2025.
     public var originProvince: String?
+    /// The unit directly below the report's unit (or that unit itself) the seat's body belongs to
+    /// today, reached through the 2025 merges for a previous term (R-O-4); nil when none is.
+    public var part: PartyUnit.ID?
 
-    public init(membership: BodyMembership, person: Person, unitProvince: String?, originProvince: String?) {
+    public init(membership: BodyMembership, person: Person, unitProvince: String?, originProvince: String?, part: PartyUnit.ID? = nil) {
         self.membership = membership
         self.person = person
         self.unitProvince = unitProvince
         self.originProvince = originProvince
+        self.part = part
     }
 
     /// Whole years of age on the day elected or appointed.
@@ -62,6 +66,9 @@ public struct BodiesStructureReport: Sendable, Equatable {
     public var members: Int
     public var previousMembers: Int?
     public var groups: [Group]
+    /// This term's figures as the sum of its parts; the previous term's.
+    public var parts: SumOfParts
+    public var previousParts: SumOfParts?
 
     public init(body: BodyMembership.Role, term: String, previousTerm: String?, under: PartyUnit.ID, kind: UnitKind?,
                 how: BodyMembership.Origin?, seats: [ReportSeat], previous: [ReportSeat]?) {
@@ -76,6 +83,11 @@ public struct BodiesStructureReport: Sendable, Equatable {
         previousMembers = previous?.count
         groups = StructureGroup.allCases.map { group in
             Group(group: group, count: seats.filter(group.contains).count, previousCount: previous.map { $0.filter(group.contains).count })
+        }
+        parts = SumOfParts(seats: seats, members: members, groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.group, $0.count) }))
+        previousParts = previous.map { previous in
+            SumOfParts(seats: previous, members: previous.count,
+                       groups: Dictionary(uniqueKeysWithValues: groups.compactMap { group in group.previousCount.map { (group.group, $0) } }))
         }
     }
 
@@ -99,4 +111,33 @@ public struct BodiesStructureReport: Sendable, Equatable {
         fields.append(("groups", .object(groupFields)))
         return .object(fields)
     }
+}
+
+/// A report's figures checked as the sum of its parts: each unit directly below the report's
+/// unit (and the unit's own bodies) counted apart, their sums compared with the report's
+/// figures; a seat that belongs to no part is counted as outside (issue 14: a subtree's figures
+/// equal the sum of its parts, shown on every report).
+public struct SumOfParts: Sendable, Equatable {
+    /// Members per part.
+    public var members: [PartyUnit.ID: Int] = [:]
+    /// Seats in no part.
+    public var outside = 0
+    /// Every group's and the members' sum over the parts equals the report's figure.
+    public var agrees: Bool
+
+    public init(seats: [ReportSeat], members total: Int, groups: [StructureGroup: Int]) {
+        var byGroup: [StructureGroup: Int] = [:]
+        for seat in seats {
+            guard let part = seat.part else {
+                outside += 1
+                continue
+            }
+            members[part, default: 0] += 1
+            for group in StructureGroup.allCases where group.contains(seat) { byGroup[group, default: 0] += 1 }
+        }
+        let sumsAgree = StructureGroup.allCases.allSatisfy { (byGroup[$0] ?? 0) == (groups[$0] ?? 0) }
+        agrees = outside == 0 && members.values.reduce(0, +) == total && sumsAgree
+    }
+
+    public var count: Int { members.count }
 }
