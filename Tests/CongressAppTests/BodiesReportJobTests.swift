@@ -47,6 +47,24 @@ struct BodiesReportJobTests {
             format: .csv, language: .en, publicTable: true))
         #expect(published.standardOutput.contains("\nwomen,<5,,<5,,\n") && published.standardOutput.contains("\naged50OrUnder,x,,x,,\n"))
         #expect(!published.standardOutput.contains("women,3"))
+        // The CSV members row carries the change of the count; the text the sum of parts, Vietnamese decimals with a comma.
+        let table = await Self.report(database, format: .csv)
+        #expect(table.standardOutput.contains("\nmembers,6,100.00,8,100.00,-25.00\n"))
+        let vietnamese = await ReportBodiesJob.run(ReportBodiesJob.Options(
+            database: database, body: .executiveCommittee, term: "2025-2030", previous: "2020-2025", under: "T44", kind: nil, how: nil, people: nil,
+            format: .text, language: .vi))
+        #expect(vietnamese.standardOutput.contains("Nữ: 3 (50,00%); nhiệm kỳ trước 2 (25,00%), thay đổi 25,00 điểm"))
+        #expect(vietnamese.standardOutput.contains("✓ Kiểm tra cộng dồn: 6 = tổng 1 phần\n✓ Kiểm tra cộng dồn: 8 = tổng 1 phần (2020-2025)"))
+        // Under the nation, the previous term's parts are the provinces of its day: LT44, LT45 and Hà Nội.
+        let nation = await ReportBodiesJob.run(ReportBodiesJob.Options(
+            database: database, body: .executiveCommittee, term: "2025-2030", previous: "2020-2025", under: "TW", kind: nil, how: nil, people: nil,
+            format: .text, language: .en))
+        #expect(nation.standardOutput.contains("✓ Sum of parts: 10 = the sum of 3 parts (2020-2025)"), "\(nation.standardOutput)")
+        // The printable page: its table, the check and the chart, nothing to fetch.
+        let page = await Self.report(database, format: .html)
+        #expect(page.status == 0 && page.standardOutput.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.standardOutput.contains("<svg class=\"structure-chart\"") && page.standardOutput.contains("@page { size: A4"))
+        #expect(page.standardOutput.contains("✓ Sum of parts: 6 = the sum of 1 parts") && !page.standardOutput.contains("src=\"http"))
         // A workbook a spreadsheet program opens.
         let workbook = folderFile("report.xlsx")
         let written = await ReportBodiesJob.run(ReportBodiesJob.Options(

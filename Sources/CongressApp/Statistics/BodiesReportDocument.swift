@@ -42,7 +42,7 @@ enum BodiesReportDocument {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"check\">\(Workbook.escape(ReportBodiesJob.partsLine(report.parts, members: report.members, language)))</p>\n"
+        html += "<p class=\"check\">\(Workbook.escape(report.parts.summary(members: report.members, language)))</p>\n"
         let hidden = Set(lines.compactMap { line in line.hidden != nil || line.previousHidden != nil ? line.group : nil })
         html += "<figure>\(StructureChart.svg(report, language, hidden: hidden))</figure>\n</body>\n</html>\n"
         return html

@@ -164,17 +164,11 @@ public enum ReportBodiesJob {
             }
             lines.append(text)
         }
-        lines.append(partsLine(report.parts, members: report.members, language))
+        lines.append(report.parts.summary(members: report.members, language))
         if let parts = report.previousParts, let members = report.previousMembers, let term = report.previousTerm {
-            lines.append(partsLine(parts, members: members, language) + " (" + term + ")")
+            lines.append(parts.summary(members: members, language) + " (" + term + ")")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The sum-of-parts check shown on every report: the figure equals the sum of its parts.
-    static func partsLine(_ parts: SumOfParts, members: Int, _ language: Language) -> String {
-        if parts.outside > 0 { return "✗ " + Catalogue.text("statistics.check.outside", language, language.number(parts.outside)) }
-        return (parts.agrees ? "✓ " : "✗ ") + Catalogue.text("statistics.check.parts", language, language.number(members), language.number(parts.count))
     }
 }
 

@@ -141,3 +141,11 @@ public struct SumOfParts: Sendable, Equatable {
 
     public var count: Int { members.count }
 }
+
+extension SumOfParts {
+    /// "✓ 3.330 = tổng 67 phần", or the seats in no part.
+    public func summary(members: Int, _ language: Language) -> String {
+        if outside > 0 { return "✗ " + Catalogue.text("statistics.check.outside", language, language.number(outside)) }
+        return (agrees ? "✓ " : "✗ ") + Catalogue.text("statistics.check.parts", language, language.number(members), language.number(count))
+    }
+}

@@ -67,6 +67,9 @@ struct StatisticsController {
         let heading: String
         let summary: String
         let rows: [Row]
+        /// The sum of parts, shown on every report.
+        let check: String
+        let chart: String
         let hasPrevious: Bool
         let term: String
         let previous: String
@@ -95,28 +98,38 @@ struct StatisticsController {
         let base = "/units/\(code)/statistics/bodies/people"
         let href = { (group: String, earlier: Bool) in base + Formatting.query(query.pairs(group: group, previousTerm: earlier)) }
         var rows = [Row(label: t("web.statistics.members", []), count: language.number(report.members), countHref: href("members", false),
-                        percent: "100.00", previousCount: report.previousMembers.map(language.number), previousHref: report.previousMembers.map { _ in href("members", true) },
-                        previousPercent: report.previousMembers.map { _ in "100.00" },
-                        change: report.previousMembers.map { Hundredths.change(from: $0, to: report.members) + "%" })]
+                        percent: language.decimal("100.00"), previousCount: report.previousMembers.map(language.number), previousHref: report.previousMembers.map { _ in href("members", true) },
+                        previousPercent: report.previousMembers.map { _ in language.decimal("100.00") },
+                        change: report.previousMembers.map { language.decimal(Hundredths.change(from: $0, to: report.members)) + "%" })]
         for group in report.groups {
             rows.append(Row(label: Catalogue.text("bodies.report.group." + group.group.rawValue, language), count: language.number(group.count),
-                            countHref: href(group.group.rawValue, false), percent: Hundredths.percent(group.count, of: report.members),
+                            countHref: href(group.group.rawValue, false), percent: language.decimal(Hundredths.percent(group.count, of: report.members)),
                             previousCount: group.previousCount.map(language.number), previousHref: group.previousCount.map { _ in href(group.group.rawValue, true) },
-                            previousPercent: zip2(group.previousCount, report.previousMembers).map { Hundredths.percent($0, of: $1) },
+                            previousPercent: zip2(group.previousCount, report.previousMembers).map { language.decimal(Hundredths.percent($0, of: $1)) },
                             change: zip2(group.previousCount, report.previousMembers).map {
-                                Hundredths.points(group.count, of: report.members, previous: $0, of: $1)
+                                language.decimal(Hundredths.points(group.count, of: report.members, previous: $0, of: $1))
                             }))
         }
         let model = ReportModel(
             unitName: tree.unit(code)?.name ?? code.rawValue, code: code.rawValue,
             heading: t("web.statistics.heading", [Catalogue.text("scheme.body." + query.body.rawValue, language), query.term]),
             summary: t("web.statistics.summary", [language.number(report.members), language.number(report.bodies)]),
-            rows: rows, hasPrevious: query.previous != nil, term: query.term, previous: query.previous ?? "",
+            rows: rows, check: Self.partsCheck(report, language), chart: StructureChart.svg(report, language),
+            hasPrevious: query.previous != nil, term: query.term, previous: query.previous ?? "",
             bodies: BodyMembership.Role.allCases.map { .init(value: $0.rawValue, label: Catalogue.text("scheme.body." + $0.rawValue, language), selected: $0 == query.body) },
             kinds: UnitKind.allCases.map { .init(value: $0.rawValue, label: Labels.unitKind($0, language), selected: $0 == query.kind) },
             hows: BodyMembership.Origin.allCases.map { .init(value: $0.rawValue, label: Catalogue.text("web.statistics.how." + $0.rawValue, language), selected: $0 == query.how) })
         return pages.page("statistics", title: t("web.statistics.title", [model.unitName]), body: model, context: context,
                           path: request.uri.description, section: .structure)
+    }
+
+    /// "✓ 3,330 = the sum of 67 parts", and for the previous term; a seat in no part is named.
+    static func partsCheck(_ report: BodiesStructureReport, _ language: Language) -> String {
+        var text = report.parts.summary(members: report.members, language)
+        if let parts = report.previousParts, let members = report.previousMembers, let term = report.previousTerm {
+            text += " · " + term + ": " + parts.summary(members: members, language)
+        }
+        return text
     }
 
     struct PersonLine {

@@ -77,4 +77,35 @@ struct BodiesStructureReportTests {
         #expect(women.map(\.0) == ["count", "percent", "previousCount", "previousPercent", "changePoints"])
         #expect(women.map(\.1) == [.int(1), .string("33.33"), .int(1), .string("25.00"), .string("8.33")])
     }
+
+    @Test("Sum of parts: a report's figures equal the sum over the units below; a seat in no part is shown, and the check fails")
+    func sumOfParts() {
+        var seats = [Self.seat("A", unit: "X1", gender: .female), Self.seat("B", unit: "X1"), Self.seat("C", unit: "X2", ethnicity: "Tày"),
+                     Self.seat("D", unit: "T01")]
+        seats[0].part = "X1"
+        seats[1].part = "X1"
+        seats[2].part = "X2"
+        seats[3].part = "T01"
+        let report = BodiesStructureReport(body: .executiveCommittee, term: "2020-2025", previousTerm: nil, under: "T01", kind: nil, how: nil,
+                                           seats: seats, previous: nil)
+        #expect(report.parts.agrees && report.parts.count == 3 && report.parts.members == ["X1": 2, "X2": 1, "T01": 1])
+        #expect(report.parts.summary(members: report.members, .vi) == "✓ Kiểm tra cộng dồn: 4 = tổng 3 phần")
+        seats[2].part = nil
+        let broken = BodiesStructureReport(body: .executiveCommittee, term: "2020-2025", previousTerm: nil, under: "T01", kind: nil, how: nil,
+                                           seats: seats, previous: nil)
+        #expect(!broken.parts.agrees && broken.parts.outside == 1)
+        #expect(broken.parts.summary(members: broken.members, .en) == "✗ Sum of parts: 1 people in no part")
+    }
+
+    @Test("The chart: one bar per group and term, suppressed groups left out, text escaped")
+    func chart() {
+        let report = BodiesStructureReport(body: .executiveCommittee, term: "2025-2030", previousTerm: "2020-2025", under: "TW", kind: nil, how: nil,
+                                           seats: [Self.seat("A", gender: .female), Self.seat("B")], previous: [Self.seat("C")])
+        let svg = StructureChart.svg(report, .vi)
+        #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>"))
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 2 + 2 * StructureGroup.allCases.count, "two legend keys and two bars per group")
+        #expect(svg.contains(">50,00%<"), "Vietnamese decimals with a comma")
+        let hidden = StructureChart.svg(report, .en, hidden: [.women])
+        #expect(hidden.components(separatedBy: "<rect").count - 1 == 2 + 2 * (StructureGroup.allCases.count - 1))
+    }
 }
