@@ -61,6 +61,7 @@ public struct BodySeatSelection: Sendable {
         var known = Set<String>()
         let certified = try await congresses?.allCongresses() ?? []
         if !certified.isEmpty { known = Set(rows.map(\.key)) }
+        let storedCount = rows.count
         for congress in certified where congress.record.term.replacingOccurrences(of: "–", with: "-") == term {
             for row in Self.memberships(congress.record, term: term) where row.role == body && !known.contains(row.key) {
                 known.insert(row.key)
@@ -98,7 +99,10 @@ public struct BodySeatSelection: Sendable {
             let origin = person.hometownProvince.flatMap { after ? province2025[$0] ?? $0 : $0 }
             seats.append(ReportSeat(membership: row, person: person, unitProvince: place.unitProvince, originProvince: origin, part: place.part))
         }
-        seats.sort { $0.membership.key < $1.membership.key }
+        // Stored rows come in member and unit order; rows of certified congresses are put in place.
+        if rows.count > storedCount {
+            seats.sort { ($0.membership.memberID.rawValue, $0.membership.unit.rawValue) < ($1.membership.memberID.rawValue, $1.membership.unit.rawValue) }
+        }
         return seats
     }
 

@@ -132,27 +132,29 @@ public struct RoundOverview: Sendable, Equatable {
     public init(tree: OrganisationTree, unit: PartyUnit.ID, cycle: CycleCalendar, latest: [PartyUnit.ID: CongressDates],
                 rounds: [PartyUnit.ID: [RoundLifecycle.State]], members: (PartyUnit.ID) -> Int, today: Day) {
         self.cycle = cycle
-        var lines: [Int: UnitProgress] = [:]
+        let range = tree.subtree(of: unit) ?? 0..<0
+        // By pre-order position from the unit's own: a subtree is a slice.
+        var lines = [UnitProgress?](repeating: nil, count: range.count)
         var byKind: [CongressKind: Int] = [:]
         var ownKind: CongressKind?
-        let range = tree.subtree(of: unit) ?? 0..<0
         for position in range {
             let held = tree.units[position]
             guard let deadline = cycle.deadline(for: held.kind) else { continue }
-            lines[position] = UnitProgress(unit: held.code, deadline: deadline, congress: latest[held.code], rounds: rounds[held.code] ?? [], today: today)
+            lines[position - range.lowerBound] = UnitProgress(unit: held.code, deadline: deadline, congress: latest[held.code],
+                                                              rounds: rounds[held.code] ?? [], today: today)
             let needsCount = held.kind == .grassrootsCommittee || held.kind == .grassrootsCell
             if let kind = cycle.congressKind(for: held.kind, members: needsCount ? members(held.code) : 0) {
                 byKind[kind, default: 0] += 1
                 if position == range.lowerBound { ownKind = kind }
             }
         }
-        whole = ProgressTally(Array(lines.values))
-        own = range.isEmpty ? nil : lines[range.lowerBound]
+        whole = ProgressTally(lines.compactMap { $0 })
+        own = lines.first ?? nil
         self.ownKind = ownKind
         self.byKind = byKind
         parts = tree.children(of: unit).compactMap { child in
             guard let sub = tree.subtree(of: child.code) else { return nil }
-            let tally = ProgressTally(sub.compactMap { lines[$0] })
+            let tally = ProgressTally(lines[(sub.lowerBound - range.lowerBound)..<(sub.upperBound - range.lowerBound)].compactMap { $0 })
             return tally.units > 0 ? Part(unit: child, tally: tally) : nil
         }
     }

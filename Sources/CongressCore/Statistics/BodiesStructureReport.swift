@@ -11,6 +11,8 @@ public struct ReportSeat: Sendable, Hashable {
     /// The unit directly below the report's unit (or that unit itself) the seat's body belongs to
     /// today, reached through the 2025 merges for a previous term (R-O-4); nil when none is.
     public var part: PartyUnit.ID?
+    /// Whole years of age on the day elected or appointed.
+    public let age: Int
 
     public init(membership: BodyMembership, person: Person, unitProvince: String?, originProvince: String?, part: PartyUnit.ID? = nil) {
         self.membership = membership
@@ -18,10 +20,8 @@ public struct ReportSeat: Sendable, Hashable {
         self.unitProvince = unitProvince
         self.originProvince = originProvince
         self.part = part
+        age = person.birthDate.wholeYears(until: membership.on)
     }
-
-    /// Whole years of age on the day elected or appointed.
-    public var age: Int { person.birthDate.wholeYears(until: membership.on) }
 }
 
 /// The groups every structure report gives, in the published order (rules.md §6).
@@ -81,14 +81,13 @@ public struct BodiesStructureReport: Sendable, Equatable {
         bodies = Set(seats.map(\.membership.unit)).count
         members = seats.count
         previousMembers = previous?.count
-        groups = StructureGroup.allCases.map { group in
-            Group(group: group, count: seats.filter(group.contains).count, previousCount: previous.map { $0.filter(group.contains).count })
+        let now = SumOfParts.Tally(seats)
+        let before = previous.map(SumOfParts.Tally.init)
+        groups = StructureGroup.allCases.enumerated().map { index, group in
+            Group(group: group, count: now.all[index], previousCount: before?.all[index])
         }
-        parts = SumOfParts(seats: seats, members: members, groups: Dictionary(uniqueKeysWithValues: groups.map { ($0.group, $0.count) }))
-        previousParts = previous.map { previous in
-            SumOfParts(seats: previous, members: previous.count,
-                       groups: Dictionary(uniqueKeysWithValues: groups.compactMap { group in group.previousCount.map { (group.group, $0) } }))
-        }
+        parts = SumOfParts(now)
+        previousParts = before.map(SumOfParts.init)
     }
 
     /// The report document of formats.md §6, keys in its order.
@@ -125,19 +124,35 @@ public struct SumOfParts: Sendable, Equatable {
     /// Every group's and the members' sum over the parts equals the report's figure.
     public var agrees: Bool
 
-    public init(seats: [ReportSeat], members total: Int, groups: [StructureGroup: Int]) {
-        var byGroup: [StructureGroup: Int] = [:]
-        for seat in seats {
-            guard let part = seat.part else {
-                outside += 1
-                continue
+    /// One pass over the seats: each group's count over all of them, and over those in a part.
+    struct Tally {
+        var all = [Int](repeating: 0, count: StructureGroup.allCases.count)
+        var inParts = [Int](repeating: 0, count: StructureGroup.allCases.count)
+        var members: [PartyUnit.ID: Int] = [:]
+        var outside = 0
+        var total = 0
+
+        init(_ seats: [ReportSeat]) {
+            total = seats.count
+            for seat in seats {
+                let part = seat.part
+                if let part { members[part, default: 0] += 1 } else { outside += 1 }
+                for (index, group) in StructureGroup.allCases.enumerated() where group.contains(seat) {
+                    all[index] += 1
+                    if part != nil { inParts[index] += 1 }
+                }
             }
-            members[part, default: 0] += 1
-            for group in StructureGroup.allCases where group.contains(seat) { byGroup[group, default: 0] += 1 }
         }
-        let sumsAgree = StructureGroup.allCases.allSatisfy { (byGroup[$0] ?? 0) == (groups[$0] ?? 0) }
-        agrees = outside == 0 && members.values.reduce(0, +) == total && sumsAgree
     }
+
+    init(_ tally: Tally) {
+        members = tally.members
+        outside = tally.outside
+        agrees = tally.outside == 0 && tally.members.values.reduce(0, +) == tally.total && tally.inParts == tally.all
+    }
+
+    /// The check over `seats` alone.
+    public init(seats: [ReportSeat]) { self.init(Tally(seats)) }
 
     public var count: Int { members.count }
 }
