@@ -134,12 +134,16 @@ if let export {
 // Every unit that must hold a congress gets one (the demo has few): nine in ten held, most on
 // time; made once, outside the timing, as the store would hand them over.
 let overviewTree = try await opened.register.snapshot().organisationTree(on: today)
-var generated: [PartyUnit.ID: CongressDates] = [:]
-for (index, unit) in overviewTree.units.enumerated() where index % 10 != 0 {
-    guard let deadline = CycleCalendar.c2025_2030.deadline(for: unit.kind) else { continue }
-    let opens = deadline.adding(days: index % 13 == 0 ? 3 : -(index % 30))
-    generated[unit.code] = CongressDates(unit: unit.code, opensOn: opens.iso, closesOn: opens.adding(days: 1).iso, submittedOn: index % 3 == 0 ? nil : opens.adding(days: 5).iso)
-}
+let generated: [PartyUnit.ID: CongressDates] = {
+    var made: [PartyUnit.ID: CongressDates] = [:]
+    for (index, unit) in overviewTree.units.enumerated() where index % 10 != 0 {
+        guard let deadline = CycleCalendar.c2025_2030.deadline(for: unit.kind) else { continue }
+        let opens = deadline.adding(days: index % 13 == 0 ? 3 : -(index % 30))
+        made[unit.code] = CongressDates(unit: unit.code, opensOn: opens.iso, closesOn: opens.adding(days: 1).iso,
+                                        submittedOn: index % 3 == 0 ? nil : opens.adding(days: 5).iso)
+    }
+    return made
+}()
 func overview() async throws -> RoundOverview {
     let snapshot = try await opened.register.snapshot()
     let tree = snapshot.organisationTree(on: today)
