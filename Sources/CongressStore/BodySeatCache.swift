@@ -9,7 +9,13 @@ public final class BodySeatCache: Sendable {
         let count: Int
         let snapshot: RegisterSnapshot
         let rows: [BodyMembership]
-        let holders: [Person.ID: Person]
+        /// Each row's holder in `people` (-1: not in the register) and unit in `units`.
+        let holder: [Int32]
+        let unitSlot: [Int32]
+        let people: [Person]
+        /// Each holder's province of origin in the 2025 provinces' codes.
+        let origin2025: [String?]
+        let units: [PartyUnit.ID]
     }
 
     struct Organisation: Sendable {

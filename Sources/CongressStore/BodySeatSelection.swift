@@ -57,50 +57,74 @@ public struct BodySeatSelection: Sendable {
                       merged: Bool) async throws -> [ReportSeat] {
         let stored = try await storedRows(body, term: term)
         var rows = stored.rows
-        var holders = stored.holders
-        var known = Set<String>()
+        var holder = stored.holder, unitSlot = stored.unitSlot, people = stored.people, origin2025 = stored.origin2025, units = stored.units
         let certified = try await congresses?.allCongresses() ?? []
-        if !certified.isEmpty { known = Set(rows.map(\.key)) }
-        let storedCount = rows.count
-        for congress in certified where congress.record.term.replacingOccurrences(of: "–", with: "-") == term {
-            for row in Self.memberships(congress.record, term: term) where row.role == body && !known.contains(row.key) {
-                known.insert(row.key)
-                rows.append(row)
-                if holders[row.memberID] == nil, let person = try await register.personRecord(row.memberID)?.person { holders[row.memberID] = person }
+        if !certified.isEmpty {
+            // Rows of certified congresses not already imported, with their holders and units.
+            var known = Set(rows.map(\.key))
+            var personSlot = Dictionary(people.enumerated().map { ($1.memberID, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+            var slotOf = Dictionary(units.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+            for congress in certified where congress.record.term.replacingOccurrences(of: "–", with: "-") == term {
+                for row in Self.memberships(congress.record, term: term) where row.role == body && !known.contains(row.key) {
+                    known.insert(row.key)
+                    rows.append(row)
+                    if personSlot[row.memberID] == nil, let person = try await register.personRecord(row.memberID)?.person {
+                        personSlot[row.memberID] = Int32(people.count)
+                        people.append(person)
+                        origin2025.append(person.hometownProvince.map { province2025[$0] ?? $0 })
+                    }
+                    holder.append(personSlot[row.memberID] ?? -1)
+                    if slotOf[row.unit] == nil {
+                        slotOf[row.unit] = Int32(units.count)
+                        units.append(row.unit)
+                    }
+                    unitSlot.append(slotOf[row.unit] ?? 0)
+                }
             }
         }
-        // Where each unit stands on each day is worked out once per unit and period, not per seat.
+        // Where each unit stands in each period of the organisation is worked out once, not per
+        // seat; rows are walked by index, their holder and unit found by position.
         struct Placed {
+            let period: Int32
             let selected: Bool
             let unitProvince: String?
             let part: PartyUnit.ID?
         }
-        var placed: [PartyUnit.ID: [Int32: Placed]] = [:]
+        var placed = [[Placed]](repeating: [], count: units.count)
+        var trees: [Int32: OrganisationTree] = [:]
         var seats: [ReportSeat] = []
         seats.reserveCapacity(rows.count)
-        for row in rows {
+        for index in rows.indices {
+            let row = rows[index]
             if let how, row.how != how { continue }
-            let tree = snapshot.organisationTree(on: row.on)
+            let person = Int(holder[index])
+            guard person >= 0 else { continue }
+            let day = row.on.daysSinceEpoch
+            let tree: OrganisationTree
+            if let known = trees[day] { tree = known } else {
+                tree = snapshot.organisationTree(on: row.on)
+                trees[day] = tree
+            }
             let period = tree.day.daysSinceEpoch
+            let slot = Int(unitSlot[index])
             let place: Placed
-            if let known = placed[row.unit]?[period] {
+            if let known = placed[slot].first(where: { $0.period == period }) {
                 place = known
             } else {
                 let unit = tree.unit(row.unit)
-                let chosen = unit != nil && (kind.map { $0 == unit?.kind } ?? true) 
+                let chosen = unit != nil && (kind.map { $0 == unit?.kind } ?? true)
                     && (under.map { self.selected(row.unit, in: tree, under: $0, merged: merged) } ?? true)
                 let provinceUnit = tree.ancestry(of: row.unit).reversed().first { Self.provinceCode($0.code) != nil }
-                place = Placed(selected: chosen, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) },
+                place = Placed(period: period, selected: chosen, unitProvince: provinceUnit.flatMap { Self.provinceCode($0.code) },
                                part: chosen ? under.flatMap { part(of: row.unit, in: tree, under: $0) } : nil)
-                placed[row.unit, default: [:]][period] = place
+                placed[slot].append(place)
             }
-            guard place.selected, let person = holders[row.memberID] else { continue }
-            let after = row.on >= Day.reorganisation2025
-            let origin = person.hometownProvince.flatMap { after ? province2025[$0] ?? $0 : $0 }
-            seats.append(ReportSeat(membership: row, person: person, unitProvince: place.unitProvince, originProvince: origin, part: place.part))
+            guard place.selected else { continue }
+            let origin = row.on >= Day.reorganisation2025 ? origin2025[person] : people[person].hometownProvince
+            seats.append(ReportSeat(membership: row, person: people[person], unitProvince: place.unitProvince, originProvince: origin, part: place.part))
         }
         // Stored rows come in member and unit order; rows of certified congresses are put in place.
-        if rows.count > storedCount {
+        if rows.count > stored.rows.count {
             seats.sort { ($0.membership.memberID.rawValue, $0.membership.unit.rawValue) < ($1.membership.memberID.rawValue, $1.membership.unit.rawValue) }
         }
         return seats
@@ -111,12 +135,26 @@ public struct BodySeatSelection: Sendable {
         let count = try await bodies.count(role: body, term: term)
         if let kept = cache.rows(body, term, count: count, snapshot: snapshot) { return kept }
         let rows = try await bodies.bodies(role: body, term: term)
-        var holders: [Person.ID: Person] = [:]
+        var people: [Person] = []
+        var personSlot: [Person.ID: Int32] = [:]
         let ids = Array(Set(rows.map(\.memberID)))
         for start in stride(from: 0, to: ids.count, by: 10_000) {
-            for person in try await register.people(Array(ids[start..<min(start + 10_000, ids.count)])) { holders[person.memberID] = person }
+            for person in try await register.people(Array(ids[start..<min(start + 10_000, ids.count)])) where personSlot[person.memberID] == nil {
+                personSlot[person.memberID] = Int32(people.count)
+                people.append(person)
+            }
         }
-        let kept = BodySeatCache.Rows(count: count, snapshot: snapshot, rows: rows, holders: holders)
+        var units: [PartyUnit.ID] = []
+        var slotOf: [PartyUnit.ID: Int32] = [:]
+        let unitSlot = rows.map { row -> Int32 in
+            if let slot = slotOf[row.unit] { return slot }
+            let slot = Int32(units.count)
+            slotOf[row.unit] = slot
+            units.append(row.unit)
+            return slot
+        }
+        let kept = BodySeatCache.Rows(count: count, snapshot: snapshot, rows: rows, holder: rows.map { personSlot[$0.memberID] ?? -1 }, unitSlot: unitSlot,
+                                      people: people, origin2025: people.map { $0.hometownProvince.map { province2025[$0] ?? $0 } }, units: units)
         cache.keep(kept, body, term)
         return kept
     }
