@@ -44,6 +44,13 @@ public final class PostgresBodiesStore: BodiesStore, Sendable {
         }
     }
 
+    public func changeMarker() async throws(StoreError) -> Int {
+        try await database.read { [logger] connection in
+            try await connection.rows("SELECT coalesce(max(sequence), 0)::bigint FROM audit_entry WHERE action = 'bodiesImported'", logger)
+                .first?.decode(Int.self) ?? 0
+        }
+    }
+
     public func count(role: BodyMembership.Role, term: String) async throws(StoreError) -> Int {
         try await database.read { [logger] connection in
             try await connection.rows("SELECT count(*) FROM body_membership WHERE term = \(term) AND role = \(role.rawValue)", logger)

@@ -42,6 +42,16 @@ public final class SQLiteBodiesStore: BodiesStore, Sendable {
         }
     }
 
+    public func changeMarker() async throws(StoreError) -> Int {
+        do {
+            return try await pool.read { db in
+                try Int.fetchOne(db, sql: "SELECT coalesce(max(sequence), 0) FROM audit_entry WHERE action = 'bodiesImported'") ?? 0
+            }
+        } catch {
+            throw SQLiteRegisterStore.storeError(error, advice: "Try again; if it persists, check the database file.")
+        }
+    }
+
     public func count(role: BodyMembership.Role, term: String) async throws(StoreError) -> Int {
         do {
             return try await pool.read { db in

@@ -9,14 +9,18 @@ public protocol BodiesStore: Sendable {
     func importBodies(_ rows: [BodyMembership], audit: @escaping @Sendable (Int) -> AuditDraft) async throws(StoreError) -> Int
     /// The stored rows of one body and term.
     func bodies(role: BodyMembership.Role, term: String) async throws(StoreError) -> [BodyMembership]
-    /// How many rows one body and term has: rows are only ever added (an import never changes or
-    /// removes one), so an unchanged count means unchanged rows (`BodySeatCache`).
+    /// How many rows one body and term has.
     func count(role: BodyMembership.Role, term: String) async throws(StoreError) -> Int
+    /// Changes whenever rows are added: the sequence of the last import's audit entry, written in
+    /// the import's transaction (0 before any). Rows are never changed or removed, so an
+    /// unchanged marker means unchanged rows on every server (`BodySeatCache`); one indexed read.
+    func changeMarker() async throws(StoreError) -> Int
 }
 
 /// Bodies in memory, for tests.
 public actor MemoryBodiesStore: BodiesStore {
     private var rows: [String: BodyMembership] = [:]
+    private var imports = 0
     private let access: any AuditStore
     private let known: @Sendable (BodyMembership) async -> Bool
 
@@ -33,8 +37,11 @@ public actor MemoryBodiesStore: BodiesStore {
             added += 1
         }
         try await access.appendAudit(audit(added))
+        imports += 1
         return added
     }
+
+    public func changeMarker() -> Int { imports }
 
     public func count(role: BodyMembership.Role, term: String) -> Int {
         rows.values.count { $0.role == role && $0.term == term }

@@ -2,11 +2,11 @@ import CongressCore
 import Synchronization
 
 /// What structure reports read again and again, kept between requests: each body and term's
-/// rows with their holders (valid while the store's count is unchanged: rows are only ever
-/// added), and what the organisation's records give (valid for one register snapshot).
+/// rows with their holders (valid while the store's change marker is unchanged: rows are only
+/// ever added, each import marked), and what the organisation's records give (valid for one register snapshot).
 public final class BodySeatCache: Sendable {
     struct Rows: Sendable {
-        let count: Int
+        let marker: Int
         let snapshot: RegisterSnapshot
         let rows: [BodyMembership]
         /// Each row's holder in `people` (-1: not in the register) and unit in `units`.
@@ -34,8 +34,8 @@ public final class BodySeatCache: Sendable {
 
     public init() {}
 
-    func rows(_ role: BodyMembership.Role, _ term: String, count: Int, snapshot: RegisterSnapshot) -> Rows? {
-        rows.withLock { $0[RowsKey(role: role, term: term)] }.flatMap { $0.count == count && $0.snapshot === snapshot ? $0 : nil }
+    func rows(_ role: BodyMembership.Role, _ term: String, marker: Int, snapshot: RegisterSnapshot) -> Rows? {
+        rows.withLock { $0[RowsKey(role: role, term: term)] }.flatMap { $0.marker == marker && $0.snapshot === snapshot ? $0 : nil }
     }
 
     func keep(_ kept: Rows, _ role: BodyMembership.Role, _ term: String) {

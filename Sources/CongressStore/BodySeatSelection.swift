@@ -132,8 +132,8 @@ public struct BodySeatSelection: Sendable {
 
     /// The stored rows of a body and term with their holders, read together and kept.
     private func storedRows(_ body: BodyMembership.Role, term: String) async throws -> BodySeatCache.Rows {
-        let count = try await bodies.count(role: body, term: term)
-        if let kept = cache.rows(body, term, count: count, snapshot: snapshot) { return kept }
+        let marker = try await bodies.changeMarker()
+        if let kept = cache.rows(body, term, marker: marker, snapshot: snapshot) { return kept }
         let rows = try await bodies.bodies(role: body, term: term)
         var people: [Person] = []
         var personSlot: [Person.ID: Int32] = [:]
@@ -153,7 +153,7 @@ public struct BodySeatSelection: Sendable {
             units.append(row.unit)
             return slot
         }
-        let kept = BodySeatCache.Rows(count: count, snapshot: snapshot, rows: rows, holder: rows.map { personSlot[$0.memberID] ?? -1 }, unitSlot: unitSlot,
+        let kept = BodySeatCache.Rows(marker: marker, snapshot: snapshot, rows: rows, holder: rows.map { personSlot[$0.memberID] ?? -1 }, unitSlot: unitSlot,
                                       people: people, origin2025: people.map { $0.hometownProvince.map { province2025[$0] ?? $0 } }, units: units)
         cache.keep(kept, body, term)
         return kept

@@ -37,7 +37,11 @@ struct BodiesStoreContractTests {
         let (store, access) = try await Self.make(kind)
         let member: Person.ID = "M001"
         let rows = [Self.row(member), Self.row(member, .secretary), Self.row(member, term: "2025-2030")]
+        let untouched = try await store.changeMarker()
         #expect(try await store.importBodies(rows, audit: Self.audit) == 3)
+        let marked = try await store.changeMarker()
+        #expect(marked != untouched, "an import changes the marker the report caches check")
+        #expect(try await store.count(role: .executiveCommittee, term: "2020-2025") == 1)
         #expect(try await store.importBodies(rows, audit: Self.audit) == 0)
         #expect(try await store.bodies(role: .executiveCommittee, term: "2020-2025") == [rows[0]])
         #expect(try await store.bodies(role: .secretary, term: "2020-2025") == [rows[1]])
@@ -47,6 +51,8 @@ struct BodiesStoreContractTests {
         }
         #expect(try await store.bodies(role: .standingCommittee, term: "2020-2025").isEmpty)
         #expect(try await access.auditHead() == before)
+        let refusedMarker = try await store.changeMarker()
+        #expect(try await store.changeMarker() == refusedMarker, "reading changes nothing")
         #expect(try await access.auditLog().filter { $0.action == .bodiesImported }.map(\.detail) == ["3 added", "0 added"])
     }
 }
