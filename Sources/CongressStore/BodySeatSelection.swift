@@ -44,6 +44,9 @@ public struct BodySeatSelection: Sendable {
         cache.keep(BodySeatCache.Organisation(snapshot: snapshot, successor: successor, province2025: mapping))
     }
 
+    /// The unit's name on `day` (a unit since merged away keeps its name of that day).
+    public func unitName(_ unit: PartyUnit.ID, on day: Day) -> String? { snapshot.organisationTree(on: day).unit(unit)?.name }
+
     /// `T44` → "44", `LT44` → "44"; another code (the Army, the central bodies) → nil.
     public static func provinceCode(_ unit: PartyUnit.ID) -> String? {
         let text = unit.rawValue

@@ -160,13 +160,15 @@ struct StatisticsController {
             throw WebError.badInput(key: "web.statistics.badGroup", arguments: [])
         }
         let merged = fields["merged"] == "1"
-        let seats = try await selection().seats(query.body, term: query.term, under: code, kind: query.kind, how: query.how, merged: merged)
+        let selection = try await selection()
+        let seats = try await selection.seats(query.body, term: query.term, under: code, kind: query.kind, how: query.how, merged: merged)
         let group = StructureGroup(rawValue: groupText)
         let chosen = VietnameseNameOrder.sorted(seats.filter { group?.contains($0) ?? true }.map { ListEntry(name: $0.person.fullName, memberID: $0.membership.memberID) })
         let byID = Dictionary(seats.map { ($0.membership.memberID, $0) }, uniquingKeysWith: { a, _ in a })
         let lines = chosen.compactMap { $0.memberID.flatMap { byID[$0] } }.map { seat in
             PersonLine(name: seat.person.fullName, href: "/members/\(seat.membership.memberID)", id: seat.membership.memberID.rawValue,
-                       unit: tree.unit(seat.membership.unit)?.name ?? seat.membership.unit.rawValue,
+                       unit: tree.unit(seat.membership.unit)?.name ?? selection.unitName(seat.membership.unit, on: seat.membership.on)
+                           ?? seat.membership.unit.rawValue,
                        how: Catalogue.text("web.statistics.how." + seat.membership.how.rawValue, language), on: seat.membership.on.vietnamese)
         }
         let label = group.map { Catalogue.text("bodies.report.group." + $0.rawValue, language) } ?? t("web.statistics.members", [])
