@@ -103,9 +103,8 @@ import Testing
         #expect(try await store.summary().persons == rows.count)
     }
 
-    @Test("Structure counts equal the core's reference computation over the same people", arguments: StoreKind.allCases)
-    func structureMatchesReference(kind: StoreKind) async throws {
-        let store = try await S.filled(kind)
+    /// The filled register's seven people with their spans, read one by one: the reference's input.
+    static func everyone(_ store: any RegisterStore) async throws -> ([Person], [Person.ID: [MembershipSpan]]) {
         var people: [Person] = []
         var spans: [Person.ID: [MembershipSpan]] = [:]
         for id: Person.ID in ["M001", "M002", "M003", "M004", "M005", "M006", "M007"] {
@@ -113,6 +112,13 @@ import Testing
             people.append(record.person)
             spans[id] = record.spans
         }
+        return (people, spans)
+    }
+
+    @Test("Structure counts equal the core's reference computation over the same people", arguments: StoreKind.allCases)
+    func structureMatchesReference(kind: StoreKind) async throws {
+        let store = try await S.filled(kind)
+        let (people, spans) = try await Self.everyone(store)
         for day in [S.day("2020-01-01"), S.day("2025-06-30"), S.day("2025-07-01"), S.day("2026-11-22")] {
             let tree = try await store.tree(on: day)
             for unit in tree.units.map(\.code) {
@@ -132,13 +138,7 @@ import Testing
           arguments: StoreKind.allCases)
     func registerFiguresMatchReference(kind: StoreKind) async throws {
         let store = try await S.filled(kind)
-        var people: [Person] = []
-        var spans: [Person.ID: [MembershipSpan]] = [:]
-        for id: Person.ID in ["M001", "M002", "M003", "M004", "M005", "M006", "M007"] {
-            let record = try #require(try await store.personRecord(id))
-            people.append(record.person)
-            spans[id] = record.spans
-        }
+        let (people, spans) = try await Self.everyone(store)
         let together = try await store.people(people.map(\.memberID) + ["NOBODY"])
         #expect(Set(together.map(\.memberID)) == Set(people.map(\.memberID)) && together.count == people.count)
         for person in together { #expect(people.first { $0.memberID == person.memberID } == person) }
