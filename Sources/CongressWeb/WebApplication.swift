@@ -21,6 +21,7 @@ public enum WebApplication {
             + WorkingBodiesController(dependencies: dependencies, pages: pages).routes
             + PersonnelController(dependencies: dependencies, pages: pages).routes
             + StatisticsController(dependencies: dependencies, pages: pages).routes
+            + ReconcileController(dependencies: dependencies, pages: pages).routes
             + RoundProgressController(dependencies: dependencies, pages: pages).routes
             + APIController(dependencies: dependencies).routes
             + AssetController().routes

@@ -70,6 +70,7 @@ struct GoldenPageTests {
         Page(file: "statistics-X1.vi.html", path: "/units/X1/statistics/bodies?term=2025-2030&previous=2020-2025", persona: .staffT44),
         Page(file: "statistics-people-X1.vi.html", path: "/units/X1/statistics/bodies/people?term=2020-2025&group=members&merged=1",
              persona: .staffT44),
+        Page(file: "statistics-reconcile-X1.vi.html", path: "/units/X1/statistics/reconcile", persona: .staffT44),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -156,6 +156,13 @@ struct RouteAccessTests {
               allowed: readersOwn),
         Probe(method: .get, route: "/units/{code}/statistics/bodies/people", path: "/units/X9/statistics/bodies/people?term=2020-2025&group=women",
               allowed: foreign, hidden: dung),
+        // Reconciliation (formats.md §9) reads named members: the register's rule, both directions.
+        Probe(method: .get, route: "/units/{code}/statistics/reconcile", path: "/units/X1/statistics/reconcile", allowed: readersOwn),
+        Probe(method: .get, route: "/units/{code}/statistics/reconcile", path: "/units/T01/statistics/reconcile", allowed: foreign),
+        Probe(method: .post, route: "/units/{code}/statistics/reconcile", path: "/units/X1/statistics/reconcile", allowed: readersOwn,
+              form: "file=unit%2Cday%2Cfigure%2Cvalue%0AX1%2C2026-01-01%2Cmembers%2C1%0A"),
+        Probe(method: .post, route: "/units/{code}/statistics/reconcile", path: "/units/T01/statistics/reconcile", allowed: foreign,
+              form: "file=unit%2Cday%2Cfigure%2Cvalue%0AT01%2C2026-01-01%2Cmembers.women%2C1%0A", hidden: ["Ba Đình"]),
         Probe(method: .get, route: "/units/{code}/round", path: "/units/T44/round", allowed: [.admin, .staffT44, .reviewer]),
         Probe(method: .get, route: "/units/{code}/round", path: "/units/T01/round", allowed: foreign, hidden: ["Ba Đình"]),
     ]
