@@ -120,6 +120,26 @@ extension PostgresCountingStore {
         }
     }
 
+    public func compositions() async throws(StoreError) -> [CongressComposition] {
+        // The header and the seats in one join; the rolls and other lists are never read.
+        try await database.read { [logger] connection in
+            var found: [CongressComposition] = []
+            for row in try await connection.rows("""
+                SELECT c.id, u.code, h.term, h.opens_on::text, s.member_id, s.name, s.role, s.source
+                FROM congress_seat s JOIN congress c ON c.id = s.congress_id JOIN unit u ON u.id = c.unit_id
+                JOIN congress_header h ON h.congress_id = c.id ORDER BY c.id, s.position
+                """, logger) {
+                let (id, unit, term, opens, member, name, role, source) =
+                    try row.decode((CongressRecord.ID, PartyUnit.ID, String, String, Person.ID?, String, String, String).self)
+                let seat = BodySeat(memberID: member, name: name, role: SeatRole(rawValue: role) ?? .committeeMember, source: source)
+                if found.last?.id == id { found[found.count - 1].seats.append(seat) } else {
+                    found.append(CongressComposition(id: id, unit: unit, term: term, opensOn: opens, seats: [seat]))
+                }
+            }
+            return found
+        }
+    }
+
     public func congressSummaries() async throws(StoreError) -> [CongressSummary] {
         // The typed columns (schema version 3); the records are never decoded here.
         try await database.read { [logger] connection in

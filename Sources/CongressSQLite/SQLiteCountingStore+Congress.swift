@@ -45,6 +45,25 @@ extension SQLiteCountingStore {
         }
     }
 
+    public func compositions() async throws(StoreError) -> [CongressComposition] {
+        // The header and the seats in one join; the rolls and other lists are never read.
+        try await read { db in
+            var found: [CongressComposition] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT c.id, u.code, h.term, h.opens_on, s.member_id, s.name, s.role, s.source
+                FROM congress_seat s JOIN congress c ON c.id = s.congress_id JOIN unit u ON u.id = c.unit_id
+                JOIN congress_header h ON h.congress_id = c.id ORDER BY c.id, s.position
+                """) {
+                let id: CongressRecord.ID = row[0]
+                let seat = BodySeat(memberID: row[4], name: row[5], role: SeatRole(rawValue: row[6]) ?? .committeeMember, source: row[7])
+                if found.last?.id == id { found[found.count - 1].seats.append(seat) } else {
+                    found.append(CongressComposition(id: id, unit: row[1], term: row[2], opensOn: row[3], seats: [seat]))
+                }
+            }
+            return found
+        }
+    }
+
     public func roundStates() async throws(StoreError) -> [CongressRecord.ID: [RoundLifecycle.State]] {
         try await read { db in
             var states: [CongressRecord.ID: [RoundLifecycle.State]] = [:]

@@ -61,28 +61,30 @@ public struct BodySeatSelection: Sendable {
         let stored = try await storedRows(body, term: term)
         var rows = stored.rows
         var holder = stored.holder, unitSlot = stored.unitSlot, people = stored.people, origin2025 = stored.origin2025, units = stored.units
-        let certified = try await congresses?.allCongresses() ?? []
+        let certified = try await congresses?.compositions() ?? []
         if !certified.isEmpty {
             // Rows of certified congresses not already imported, with their holders and units.
             var known = Set(rows.map(\.key))
             var personSlot = Dictionary(people.enumerated().map { ($1.memberID, Int32($0)) }, uniquingKeysWith: { a, _ in a })
             var slotOf = Dictionary(units.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-            for congress in certified where congress.record.term.replacingOccurrences(of: "–", with: "-") == term {
-                for row in Self.memberships(congress.record, term: term) where row.role == body && !known.contains(row.key) {
-                    known.insert(row.key)
-                    rows.append(row)
-                    if personSlot[row.memberID] == nil, let person = try await register.personRecord(row.memberID)?.person {
-                        personSlot[row.memberID] = Int32(people.count)
-                        people.append(person)
-                        origin2025.append(person.hometownProvince.map { province2025[$0] ?? $0 })
-                    }
-                    holder.append(personSlot[row.memberID] ?? -1)
-                    if slotOf[row.unit] == nil {
-                        slotOf[row.unit] = Int32(units.count)
-                        units.append(row.unit)
-                    }
-                    unitSlot.append(slotOf[row.unit] ?? 0)
+            let added = certified.filter { $0.term.replacingOccurrences(of: "–", with: "-") == term }
+                .flatMap { Self.memberships($0, term: term) }
+                .filter { row in row.role == body && known.insert(row.key).inserted }
+            // The holders not among the stored rows' people, read in one batch.
+            for person in try await registerPeople(Set(added.map(\.memberID).filter { personSlot[$0] == nil }))
+            where personSlot[person.memberID] == nil {
+                personSlot[person.memberID] = Int32(people.count)
+                people.append(person)
+                origin2025.append(person.hometownProvince.map { province2025[$0] ?? $0 })
+            }
+            for row in added {
+                rows.append(row)
+                holder.append(personSlot[row.memberID] ?? -1)
+                if slotOf[row.unit] == nil {
+                    slotOf[row.unit] = Int32(units.count)
+                    units.append(row.unit)
                 }
+                unitSlot.append(slotOf[row.unit] ?? 0)
             }
         }
         // Where each unit stands in each period of the organisation is worked out once, not per
@@ -140,12 +142,9 @@ public struct BodySeatSelection: Sendable {
         let rows = try await bodies.bodies(role: body, term: term)
         var people: [Person] = []
         var personSlot: [Person.ID: Int32] = [:]
-        let ids = Array(Set(rows.map(\.memberID)))
-        for start in stride(from: 0, to: ids.count, by: 10_000) {
-            for person in try await register.people(Array(ids[start..<min(start + 10_000, ids.count)])) where personSlot[person.memberID] == nil {
-                personSlot[person.memberID] = Int32(people.count)
-                people.append(person)
-            }
+        for person in try await registerPeople(Set(rows.map(\.memberID))) where personSlot[person.memberID] == nil {
+            personSlot[person.memberID] = Int32(people.count)
+            people.append(person)
         }
         var units: [PartyUnit.ID] = []
         var slotOf: [PartyUnit.ID: Int32] = [:]
@@ -160,6 +159,16 @@ public struct BodySeatSelection: Sendable {
                                       people: people, origin2025: people.map { $0.hometownProvince.map { province2025[$0] ?? $0 } }, units: units)
         cache.keep(kept, body, term)
         return kept
+    }
+
+    /// The register's persons named, read in batches of 10,000 (a statement's bound values).
+    private func registerPeople(_ ids: Set<Person.ID>) async throws -> [Person] {
+        let ids = Array(ids)
+        var found: [Person] = []
+        for start in stride(from: 0, to: ids.count, by: 10_000) {
+            found += try await register.people(Array(ids[start..<min(start + 10_000, ids.count)]))
+        }
+        return found
     }
 
     /// Under `under` on the row's day; for the previous term also when the unit, or one above it
@@ -202,9 +211,9 @@ public struct BodySeatSelection: Sendable {
     }
 
     /// A certified congress's composition as rows of the bodies it elected or appointed.
-    static func memberships(_ record: CongressRecord, term: String) -> [BodyMembership] {
-        guard let day = Day(iso: record.opensOn) else { return [] }
-        return record.composition.compactMap { seat in
+    static func memberships(_ congress: CongressComposition, term: String) -> [BodyMembership] {
+        guard let day = Day(iso: congress.opensOn) else { return [] }
+        return congress.seats.compactMap { seat in
             guard let member = seat.memberID else { return nil }
             let role: BodyMembership.Role = switch seat.role {
             case .committeeMember: .executiveCommittee
@@ -216,7 +225,7 @@ public struct BodySeatSelection: Sendable {
             case .officialDelegate: .officialDelegate
             case .alternateDelegate: .alternateDelegate
             }
-            return BodyMembership(memberID: member, unit: record.unit, term: term, role: role, how: seat.isElected ? .elected : .appointed, on: day)
+            return BodyMembership(memberID: member, unit: congress.unit, term: term, role: role, how: seat.isElected ? .elected : .appointed, on: day)
         }
     }
 }

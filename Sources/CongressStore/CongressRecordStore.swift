@@ -15,6 +15,9 @@ public protocol CongressRecordStore: Sendable {
     /// What the overview shows of every congress, without reading the rolls (a national round
     /// has thousands of congresses of up to 1,600 people each).
     func congressSummaries() async throws(StoreError) -> [CongressSummary]
+    /// The compositions of every congress that has one (certified), in congress order, read from
+    /// the header and the seats alone: the structure report counts them on every request.
+    func compositions() async throws(StoreError) -> [CongressComposition]
     /// The states of every congress's rounds, in the order they were opened, in one read.
     func roundStates() async throws(StoreError) -> [CongressRecord.ID: [RoundLifecycle.State]]
     /// Replaces the record when `version` is still the stored one; returns the new version.

@@ -102,6 +102,28 @@ extension CountingStore {
     }
 }
 
+/// The composition of a congress's term as the structure report reads it: the unit, the term
+/// and the opening day from the header, the seats in their order, without the roll or lists.
+public struct CongressComposition: Sendable, Equatable {
+    public var id: CongressRecord.ID
+    public var unit: PartyUnit.ID
+    public var term: String
+    public var opensOn: String
+    public var seats: [BodySeat]
+
+    public init(id: CongressRecord.ID, unit: PartyUnit.ID, term: String, opensOn: String, seats: [BodySeat]) {
+        self.id = id
+        self.unit = unit
+        self.term = term
+        self.opensOn = opensOn
+        self.seats = seats
+    }
+
+    public init(_ stored: StoredCongress) {
+        self.init(id: stored.id, unit: stored.record.unit, term: stored.record.term, opensOn: stored.record.opensOn, seats: stored.record.composition)
+    }
+}
+
 /// A congress as the higher committee's overview lists it.
 public struct CongressSummary: Sendable, Equatable {
     public var id: CongressRecord.ID

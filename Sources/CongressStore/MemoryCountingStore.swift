@@ -275,6 +275,9 @@ public actor MemoryCountingStore: CountingStore {
     public func allCongresses() -> [StoredCongress] { congresses.values.sorted { $0.id < $1.id } }
 
     public func congressSummaries() -> [CongressSummary] { allCongresses().map(CongressSummary.init) }
+    public func compositions() -> [CongressComposition] {
+        allCongresses().filter { !$0.record.composition.isEmpty }.map(CongressComposition.init)
+    }
 
     public func roundStates() -> [CongressRecord.ID: [RoundLifecycle.State]] {
         var states: [CongressRecord.ID: [RoundLifecycle.State]] = [:]

@@ -80,6 +80,15 @@ extension CountingStoreContractTests {
         paused.pause?.direction = "CV 1"
         _ = try await store.updateCongress(id, version: 3, paused, audit: Self.audit(.congressChanged))
         #expect(try await store.congressSummaries().first?.paused == false)
+        // The structure report's read: only congresses with a composition, seats in their order.
+        #expect(try await store.compositions() == [])
+        var composed = paused
+        composed.composition = [BodySeat(memberID: "M1", name: "Nguyễn Văn An", role: .secretary, source: "R1"),
+                                BodySeat(memberID: nil, name: "Trần Thị Bình", role: .committeeMember, source: "QĐ 12")]
+        _ = try await store.updateCongress(id, version: 4, composed, audit: Self.audit(.congressChanged))
+        _ = try await store.createCongress(record, audit: Self.audit(.congressCreated))
+        #expect(try await store.compositions() == [CongressComposition(id: id, unit: "X1", term: "2025–2030", opensOn: "2026-11-20",
+                                                                       seats: composed.composition)])
         let round = try await store.openRound(Self.election, unit: "X1", congress: id, requiredEntries: 3, audit: Self.audit(.roundOpened))
         _ = try await store.openRound(Self.election, unit: "X1", requiredEntries: 2, audit: Self.audit(.roundOpened))
         #expect(try await store.rounds(ofCongress: id).map(\.id) == [round])
